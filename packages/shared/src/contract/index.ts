@@ -1,0 +1,2 @@
+export * from './datasetContract.js';
+export { type LoadedContract, loadContract, parseContract } from './parseContract.js';

@@ -1,0 +1,3 @@
+export { ConfigError } from './ConfigError.js';
+export { formatZodIssues } from './formatZodIssues.js';
+export { ValidationError } from './ValidationError.js';

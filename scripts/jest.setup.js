@@ -1,0 +1,2 @@
+// Custom matchers for aws-sdk-client-mock (toHaveReceivedCommandWith, ...).
+require('aws-sdk-client-mock-jest');

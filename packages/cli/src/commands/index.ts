@@ -1,0 +1,4 @@
+import type { Command } from '../io.js';
+
+/** Every `fleet` subcommand, loaded only when it runs (so `fleet validate` never loads the local cloud). */
+export const commands: Record<string, () => Promise<Command>> = {};

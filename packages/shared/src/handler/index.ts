@@ -1,0 +1,2 @@
+export { type FleetHandlerContext, type FleetHandlerOptions, fleetHandler } from './fleetHandler.js';
+export * from './middlewares/index.js';

@@ -1,0 +1,1 @@
+export { createObservability, METRICS_NAMESPACE, type Observability } from './createObservability.js';

@@ -1,0 +1,17 @@
+/**
+ * The kinds of audit records in the records table.
+ *
+ * An `as const` object rather than an enum, so values are plain strings in DynamoDB and in
+ * events, and the type is the union of the values.
+ */
+export const RecordKind = {
+  validation: 'validation',
+  trigger: 'trigger',
+  drift: 'drift',
+  approval: 'approval',
+  delivery: 'delivery',
+  idempotency: 'idempotency',
+} as const;
+
+/** One of the {@link RecordKind} values. */
+export type RecordKindValue = (typeof RecordKind)[keyof typeof RecordKind];

@@ -1,0 +1,12 @@
+export { type FleetRecord, FleetRecordSchema } from './FleetRecord.js';
+export { RecordKind, type RecordKindValue } from './RecordKind.js';
+export {
+  type DeleteOptions,
+  type HistoryOptions,
+  RecordsRepository,
+  type RecordsRepositoryOptions,
+  type RecordsRepositoryPort,
+  type UpdateOptions,
+} from './RecordsRepository.js';
+export { canonicalTime, correlationKey, type PartitionScope, partitionKey, sortKey } from './recordKeys.js';
+export { CORRELATION_INDEX, recordsTableDefinition } from './recordsTableDefinition.js';

@@ -1,0 +1,34 @@
+import type { Trigger } from '@fleet/shared';
+
+/** A dataset that landed under a prefix: what the debounce guard collects. */
+export type Landing = {
+  /** `s3://bucket/prefix/`: everything under it is trained on when the debounce fires. */
+  prefix: string;
+  bucket: string;
+  key: string;
+  dataset?: string;
+  contractHash?: string;
+};
+
+/**
+ * One request to start a pipeline, whatever its source (schedule, dataset, drift, manual,
+ * debounce).
+ *
+ * `requested` holds parameters the caller asked for by name (a schedule's input, a manual
+ * call): each must be on the pipeline's allow-list or the request is rejected. `offered`
+ * holds fields the event carries anyway (`s3Uri`, `dataset`, `reason`, ...): the allow-list
+ * picks those the pipeline takes and the rest are left out.
+ */
+export type TriggerRequest = {
+  /** The pipeline's key under `pipelines` in the fleet configuration. */
+  pipeline: string;
+  trigger: Trigger;
+  reason: string;
+  correlationId: string;
+  requested: Record<string, unknown>;
+  offered: Record<string, string | number | boolean | undefined>;
+  /** Set for a dataset landing: the debounce guard applies to it. */
+  landing?: Landing;
+  /** Set when the debounce schedule fired: the trailing edge, which debounce lets through. */
+  debounced?: boolean;
+};

@@ -1,0 +1,171 @@
+import type { SkipReasonValue } from '@fleet/shared';
+import { clientRequestToken } from './clientRequestToken.js';
+import { ceilToSecond, debounceScheduleName } from './debounceScheduleName.js';
+import { displayName } from './displayName.js';
+import { PipelineStartError } from './errors.js';
+import { executionDescription } from './executionDescription.js';
+import type { Guard } from './guards/Guard.js';
+import { guardsInOrder, runGuards } from './guards/runGuards.js';
+import { mapParameters, type PipelineParameter } from './mapParameters.js';
+import type { PipelineSettings } from './PipelineSettings.js';
+import type { PendingLandings, TriggerDecision, TriggerPorts } from './ports.js';
+import type { TriggerRequest } from './TriggerRequest.js';
+
+/** What one trigger came to. */
+export type TriggerOutcome =
+  | {
+      status: 'started';
+      token: string;
+      decisionId: string;
+      executionArn: string;
+      parameters: Record<string, string>;
+    }
+  | { status: 'skipped'; token: string; decisionId: string; skipReason: SkipReasonValue }
+  | { status: 'ignored'; why: string };
+
+const errorCode = (error: unknown): string =>
+  error instanceof Error && error.name !== '' && error.name !== 'Error' ? error.name : 'StartFailed';
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const asRecord = (parameters: PipelineParameter[]): Record<string, string> =>
+  Object.fromEntries(parameters.map((p) => [p.Name, p.Value]));
+
+/** Records a landing under its prefix and (re)arms the prefix's one-time schedule at now plus the window. */
+const armDebounce = async (
+  request: TriggerRequest,
+  settings: PipelineSettings,
+  ports: TriggerPorts,
+  now: Date,
+): Promise<void> => {
+  const landing = request.landing;
+  if (landing === undefined) return;
+  const at = now.toISOString();
+  const previous = await ports.store.getPending(settings.key, landing.prefix);
+  const fresh = previous === undefined || previous.consumedLanding === previous.lastLanding.triggerId;
+  const pending: PendingLandings = {
+    pipeline: settings.key,
+    prefix: landing.prefix,
+    armedAt: at,
+    firstLandingAt: fresh ? at : previous.firstLandingAt,
+    landings: fresh ? 1 : previous.landings + 1,
+    lastLanding: {
+      triggerId: request.trigger.id,
+      bucket: landing.bucket,
+      key: landing.key,
+      at,
+      correlationId: request.correlationId,
+      dataset: landing.dataset,
+      contractHash: landing.contractHash,
+    },
+  };
+  await ports.store.putPending(pending);
+  await ports.scheduler.arm({
+    name: debounceScheduleName(settings.key, landing.prefix),
+    at: ceilToSecond(now.getTime() + settings.guards.debounceSeconds * 1000),
+    payload: { kind: 'debounce', pipeline: settings.key, prefix: landing.prefix, armedAt: at },
+  });
+};
+
+/**
+ * Decides one trigger: maps its parameters, runs the guards in order, then starts the pipeline
+ * or records why not.
+ *
+ * Parameters are mapped first, before any call, so a bad trigger throws
+ * ParameterMappingError without touching AWS. The first guard that stops the run is recorded
+ * with its reason and announced as `Retraining Skipped` (a debounced landing also arms its
+ * schedule). A start carries the trigger's ClientRequestToken, a valid display name and a
+ * description with the reason and correlation id; it is recorded with a pointer from the
+ * execution ARN and announced as `Retraining Started`. A start that still fails after the
+ * SDK's retries is recorded, announced as `Retraining Failed` and rethrown, so Lambda's async
+ * retry and dead-letter queue apply. On any failure the claim is released (marked `failed`)
+ * so the retry is not mistaken for a duplicate.
+ *
+ * @throws ParameterMappingError when a field is not allow-listed or breaks a SageMaker limit
+ * @throws PipelineStartError when StartPipelineExecution fails for good
+ */
+export const decideTrigger = async (
+  request: TriggerRequest,
+  settings: PipelineSettings,
+  ports: TriggerPorts,
+  guards: readonly Guard[] = guardsInOrder(ports),
+): Promise<TriggerOutcome> => {
+  const parameters = mapParameters(settings, { requested: request.requested, offered: request.offered });
+  const now = ports.clock.now();
+  const token = clientRequestToken(settings.pipelineName, request.trigger);
+  const skipReason = await runGuards(guards, { request, settings, token, now });
+  const decision: TriggerDecision = {
+    id: ports.newId(),
+    at: now.toISOString(),
+    pipeline: settings.key,
+    trigger: request.trigger,
+    reason: request.reason,
+    correlationId: request.correlationId,
+    token,
+    decision: skipReason === undefined ? 'started' : 'skipped',
+  };
+  const common = {
+    correlationId: request.correlationId,
+    pipeline: settings.key,
+    trigger: request.trigger,
+    reason: request.reason,
+  };
+  // A duplicate never held the claim, so it must not touch it.
+  const ownsClaim = skipReason !== 'duplicate';
+  const releaseClaim = async () => {
+    if (ownsClaim) await ports.store.settleClaim(token, 'failed', { decisionId: decision.id }).catch(() => undefined);
+  };
+
+  if (skipReason !== undefined) {
+    try {
+      if (skipReason === 'debounced') await armDebounce(request, settings, ports, now);
+      await ports.store.recordDecision({ ...decision, skipReason });
+      await ports.events.publish('Retraining Skipped', { ...common, skipReason });
+      if (ownsClaim) await ports.store.settleClaim(token, 'done', { decisionId: decision.id });
+    } catch (error) {
+      await releaseClaim();
+      throw error;
+    }
+    return { status: 'skipped', token, decisionId: decision.id, skipReason };
+  }
+
+  let executionArn: string;
+  try {
+    ({ executionArn } = await ports.runner.start({
+      pipelineName: settings.pipelineName,
+      displayName: displayName({ kind: request.trigger.kind, pipeline: settings.pipelineName, at: now, token }),
+      description: executionDescription(request),
+      parameters,
+      clientRequestToken: token,
+    }));
+  } catch (error) {
+    const failure = { code: errorCode(error), message: errorMessage(error) };
+    await releaseClaim();
+    await ports.store.recordDecision({ ...decision, decision: 'failed', failure }).catch(() => undefined);
+    await ports.events.publish('Retraining Failed', { ...common, failure }).catch(() => undefined);
+    throw new PipelineStartError(settings.key, failure.code, failure.message, { cause: error });
+  }
+
+  const started = { ...decision, executionArn, parameters: asRecord(parameters) };
+  try {
+    await ports.store.putExecution({
+      executionArn,
+      pipeline: settings.key,
+      trigger: request.trigger,
+      reason: request.reason,
+      correlationId: request.correlationId,
+      token,
+      decisionId: decision.id,
+      decisionAt: decision.at,
+      outcome: 'pending',
+      startedAt: decision.at,
+    });
+    await ports.store.recordDecision(started);
+    await ports.events.publish('Retraining Started', { ...common, executionArn, parameters: started.parameters });
+    await ports.store.settleClaim(token, 'done', { decisionId: decision.id, executionArn });
+  } catch (error) {
+    await releaseClaim();
+    throw error;
+  }
+  return { status: 'started', token, decisionId: decision.id, executionArn, parameters: started.parameters };
+};

@@ -1,0 +1,65 @@
+import type { ExecutionOutcome, TriggerPorts } from './ports.js';
+
+/** The part of SageMaker's "Pipeline Execution Status Change" the fleet acts on. */
+export type ExecutionStatusChange = {
+  executionArn: string;
+  status: string;
+  /** When the change happened (the event's time). */
+  at: string;
+};
+
+/** What following a status change came to. */
+export type FollowOutcome =
+  | { status: 'announced'; outcome: Exclude<ExecutionOutcome, 'pending'> }
+  | { status: 'ignored'; why: string };
+
+const terminal: Record<string, Exclude<ExecutionOutcome, 'pending'> | undefined> = {
+  Succeeded: 'succeeded',
+  Failed: 'failed',
+  Stopped: 'stopped',
+};
+
+/**
+ * Follows a run the fleet started to its end: records how it ended and announces it once.
+ *
+ * Runs the fleet did not start (no execution pointer) and non-final statuses are ignored.
+ * `Succeeded` becomes `Retraining Succeeded`; `Failed` and `Stopped` become `Retraining
+ * Failed` with SageMaker's failure reason when it gives one. The pointer moves from `pending`
+ * to the outcome with a conditional write, so a redelivered status change announces nothing
+ * twice; if the announcement then fails, the pointer is reopened and the error rethrown so
+ * the retry announces it.
+ */
+export const followExecution = async (change: ExecutionStatusChange, ports: TriggerPorts): Promise<FollowOutcome> => {
+  const outcome = terminal[change.status];
+  if (outcome === undefined) return { status: 'ignored', why: `status ${change.status} is not final` };
+  const pointer = await ports.store.getExecution(change.executionArn);
+  if (pointer === undefined) return { status: 'ignored', why: 'not an execution the fleet started' };
+  if (pointer.outcome !== 'pending') return { status: 'ignored', why: `already ${pointer.outcome}` };
+  const failureReason = outcome === 'failed' ? await ports.runner.failureReason(change.executionArn) : undefined;
+  if (!(await ports.store.settleExecution(change.executionArn, outcome, change.at))) {
+    return { status: 'ignored', why: 'another delivery announced it' };
+  }
+  const common = {
+    correlationId: pointer.correlationId,
+    pipeline: pointer.pipeline,
+    trigger: pointer.trigger,
+    reason: pointer.reason,
+    executionArn: change.executionArn,
+  };
+  try {
+    await ports.store.recordExecutionStatus(pointer, change.status, change.at);
+    if (outcome === 'succeeded') {
+      await ports.events.publish('Retraining Succeeded', common);
+    } else {
+      const failure =
+        outcome === 'stopped'
+          ? { code: 'PipelineExecutionStopped', message: 'the pipeline execution was stopped' }
+          : { code: 'PipelineExecutionFailed', message: failureReason ?? 'the pipeline execution failed' };
+      await ports.events.publish('Retraining Failed', { ...common, failure });
+    }
+  } catch (error) {
+    await ports.store.reopenExecution(change.executionArn, outcome).catch(() => undefined);
+    throw error;
+  }
+  return { status: 'announced', outcome };
+};

@@ -1,0 +1,37 @@
+import type { SkipReasonValue } from '@fleet/shared';
+import type { PipelineRunner, TriggerStore } from '../ports.js';
+import { cooldownGuard } from './cooldownGuard.js';
+import { debounceGuard } from './debounceGuard.js';
+import { duplicateGuard } from './duplicateGuard.js';
+import type { Guard, GuardContext } from './Guard.js';
+import { inFlightGuard } from './inFlightGuard.js';
+import { quietHoursGuard } from './quietHoursGuard.js';
+
+/**
+ * The guards in their fixed order: duplicate, quiet hours, in flight, cooldown, debounce.
+ *
+ * Duplicate comes first so a redelivered trigger is answered as a duplicate whatever else
+ * changed since; the cheap clock check comes before the calls to SageMaker and DynamoDB.
+ */
+export const guardsInOrder = (ports: { store: TriggerStore; runner: PipelineRunner }): Guard[] => [
+  duplicateGuard(ports.store),
+  quietHoursGuard(),
+  inFlightGuard(ports.runner),
+  cooldownGuard(ports.store),
+  debounceGuard(),
+];
+
+/**
+ * Runs guards one after another and returns the reason of the first that stops the run.
+ *
+ * `undefined` means every guard let the run through.
+ */
+export const runGuards = async (
+  guards: readonly Guard[],
+  context: GuardContext,
+): Promise<SkipReasonValue | undefined> => {
+  for (const guard of guards) {
+    if (await guard.stops(context)) return guard.reason;
+  }
+  return undefined;
+};

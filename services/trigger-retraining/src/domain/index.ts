@@ -1,0 +1,18 @@
+export { clientRequestToken } from './clientRequestToken.js';
+export { debounceScheduleName } from './debounceScheduleName.js';
+export { decideTrigger, type TriggerOutcome } from './decideTrigger.js';
+export { displayName } from './displayName.js';
+export { ParameterMappingError, PipelineStartError, UnknownPipelineError } from './errors.js';
+export { executionDescription } from './executionDescription.js';
+export { fireDebounce } from './fireDebounce.js';
+export { type ExecutionStatusChange, type FollowOutcome, followExecution } from './followExecution.js';
+export { guardsInOrder, runGuards } from './guards/runGuards.js';
+export { mapParameters, type PipelineParameter, parameterLimits } from './mapParameters.js';
+export { type PipelineSettings, pipelineSettings } from './PipelineSettings.js';
+export type * from './ports.js';
+export { datasetPipeline, datasetRequest, landingPrefix } from './requests/datasetRequest.js';
+export { driftRequest } from './requests/driftRequest.js';
+export { manualRequest } from './requests/manualRequest.js';
+export { scheduleRequest } from './requests/scheduleRequest.js';
+export type { Landing, TriggerRequest } from './TriggerRequest.js';
+export { type TriggerSource, triggerIdentity } from './triggerIdentity.js';

@@ -1,0 +1,162 @@
+import type { FleetDetailInput, FleetDetailType, SkipReasonValue, Trigger } from '@fleet/shared';
+import type { PipelineParameter } from './mapParameters.js';
+
+/** Where a claim on a trigger stands: being worked on, finished, or free to take over. */
+export type ClaimStatus = 'claimed' | 'done' | 'failed';
+
+/** The idempotency record of one trigger of one pipeline, keyed by its ClientRequestToken. */
+export type TriggerClaim = {
+  token: string;
+  pipeline: string;
+  trigger: Trigger;
+  status: ClaimStatus;
+  /** ISO time of the last claim; a `claimed` record older than the lease may be taken over. */
+  claimedAt: string;
+  correlationId: string;
+  /** The trigger record of the decision, once made. */
+  decisionId?: string;
+  executionArn?: string;
+};
+
+/** What a trigger came to. */
+export type Decision = 'started' | 'skipped' | 'failed';
+
+/** The audit record of one decision about one trigger, in the pipeline's history. */
+export type TriggerDecision = {
+  id: string;
+  at: string;
+  pipeline: string;
+  trigger: Trigger;
+  reason: string;
+  correlationId: string;
+  token: string;
+  decision: Decision;
+  skipReason?: SkipReasonValue;
+  executionArn?: string;
+  parameters?: Record<string, string>;
+  failure?: { code: string; message: string };
+};
+
+/** How a run SageMaker reported as finished ended. */
+export type ExecutionOutcome = 'pending' | 'succeeded' | 'failed' | 'stopped';
+
+/** Finds the trigger behind an execution from SageMaker's status change, which carries only the ARN. */
+export type ExecutionPointer = {
+  executionArn: string;
+  pipeline: string;
+  trigger: Trigger;
+  reason: string;
+  correlationId: string;
+  token: string;
+  decisionId: string;
+  decisionAt: string;
+  outcome: ExecutionOutcome;
+  startedAt: string;
+  endedAt?: string;
+};
+
+/** The landings under one prefix waiting for the debounce window to pass. */
+export type PendingLandings = {
+  pipeline: string;
+  prefix: string;
+  /** ISO time the schedule was last (re)armed. */
+  armedAt: string;
+  /** ISO time of the first landing since the last run. */
+  firstLandingAt: string;
+  lastLanding: {
+    triggerId: string;
+    bucket: string;
+    key: string;
+    at: string;
+    correlationId: string;
+    dataset?: string;
+    contractHash?: string;
+  };
+  landings: number;
+  /** The last landing a debounce fire decided on; landings after it start a new window. */
+  consumedLanding?: string;
+};
+
+/**
+ * The records trigger-retraining keeps: idempotency claims, decisions, execution pointers and
+ * pending landings.
+ *
+ * Every method that holds "exactly once" is a conditional write and says so.
+ */
+export interface TriggerStore {
+  /** Creates the claim unless one exists for the token (conditional write); true when created. */
+  putClaim(claim: TriggerClaim): Promise<boolean>;
+  getClaim(token: string): Promise<TriggerClaim | undefined>;
+  /** Replaces the claim only if it still has the expected status and claim time; true when replaced. */
+  takeOverClaim(claim: TriggerClaim, expected: Pick<TriggerClaim, 'status' | 'claimedAt'>): Promise<boolean>;
+  /** Marks a claim finished or failed, recording what it came to. */
+  settleClaim(
+    token: string,
+    status: Exclude<ClaimStatus, 'claimed'>,
+    details: Pick<TriggerClaim, 'decisionId' | 'executionArn'>,
+  ): Promise<void>;
+  recordDecision(decision: TriggerDecision): Promise<void>;
+  /** The time of the newest start of the pipeline at or after `since`, if any. */
+  lastStartAt(pipeline: string, since: Date): Promise<Date | undefined>;
+  putExecution(pointer: ExecutionPointer): Promise<void>;
+  getExecution(executionArn: string): Promise<ExecutionPointer | undefined>;
+  /** Moves an execution from `pending` to its outcome (conditional write); true only for the first caller. */
+  settleExecution(executionArn: string, outcome: Exclude<ExecutionOutcome, 'pending'>, at: string): Promise<boolean>;
+  /** Undoes `settleExecution` when the outcome could not be announced, so a retry announces it. */
+  reopenExecution(executionArn: string, outcome: Exclude<ExecutionOutcome, 'pending'>): Promise<void>;
+  /** Records on the decision how its execution ended. */
+  recordExecutionStatus(pointer: ExecutionPointer, status: string, at: string): Promise<void>;
+  getPending(pipeline: string, prefix: string): Promise<PendingLandings | undefined>;
+  putPending(pending: PendingLandings): Promise<void>;
+  /** Marks the landings up to `lastLanding` decided, unless a newer landing arrived (conditional write). */
+  markLandingsConsumed(pipeline: string, prefix: string, lastLanding: string): Promise<boolean>;
+}
+
+/** What StartPipelineExecution needs. */
+export type StartExecutionInput = {
+  pipelineName: string;
+  displayName: string;
+  description: string;
+  parameters: PipelineParameter[];
+  clientRequestToken: string;
+};
+
+/** SageMaker Pipelines, as trigger-retraining uses them. */
+export interface PipelineRunner {
+  /** Starts an execution; throttling and transient errors are retried by the SDK before this throws. */
+  start(input: StartExecutionInput): Promise<{ executionArn: string }>;
+  /** True when an execution of the pipeline is `Executing`. */
+  isExecuting(pipelineName: string): Promise<boolean>;
+  /** Why a failed execution failed, when SageMaker says. */
+  failureReason(executionArn: string): Promise<string | undefined>;
+}
+
+/** The payload the debounce schedule delivers to the debounce function when it fires. */
+export type DebounceFire = { kind: 'debounce'; pipeline: string; prefix: string; armedAt: string };
+
+/** One-time schedules (EventBridge Scheduler) that end a debounce window. */
+export interface DebounceScheduler {
+  /** Creates the schedule `name`, or moves it to `at` with the new payload if it exists. */
+  arm(input: { name: string; at: Date; payload: DebounceFire }): Promise<void>;
+}
+
+/** Sends fleet events; each detail is validated against the catalog before it leaves. */
+export interface RetrainingEvents {
+  publish<T extends FleetDetailType>(detailType: T, detail: FleetDetailInput<T>): Promise<unknown>;
+}
+
+/** Time, injected so tests and the local cloud control it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Everything the trigger decisions need from outside. */
+export type TriggerPorts = {
+  store: TriggerStore;
+  runner: PipelineRunner;
+  scheduler: DebounceScheduler;
+  events: RetrainingEvents;
+  clock: Clock;
+  /** A new unique id (for decision records). */
+  newId: () => string;
+};

@@ -1,0 +1,3 @@
+export { DebounceFireEvent } from './DebounceFireEvent.js';
+export { ManualStart } from './ManualStart.js';
+export { ScheduleInput } from './ScheduleInput.js';

@@ -61,8 +61,9 @@ export const fleetHandler = <S extends z.ZodType, R>(
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(captureLambdaHandler(tracer))
-    .use(errorLogger({ logger }))
     .use(correlationId({ logger }))
+    // After correlationId: onError runs in reverse order, so the error is logged with the id still set.
+    .use(errorLogger({ logger }))
     .use(validateEvent({ schema: options.schema }));
 
   return handler.handler(async (event, lambdaContext) => {

@@ -24,9 +24,11 @@ const instances = new Map<string, Observability>();
 export const createObservability = (serviceName: string): Observability => {
   let observability = instances.get(serviceName);
   if (observability === undefined) {
+    const logger = new Logger({ serviceName });
     observability = {
-      logger: new Logger({ serviceName }),
-      metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName }),
+      logger,
+      // Metrics' own warnings (such as "no metrics to publish") go through the logger and its level.
+      metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName, logger }),
       tracer: new Tracer({ serviceName }),
     };
     instances.set(serviceName, observability);

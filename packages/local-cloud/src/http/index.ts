@@ -1,0 +1,22 @@
+export { AwsServiceError } from './AwsServiceError.js';
+export {
+  type AnyShape,
+  type BooleanShape,
+  checkShape,
+  type IntegerShape,
+  type ListShape,
+  type MemberShape,
+  type Shape,
+  type ShapeCheck,
+  type StringShape,
+  type StructureShape,
+  type TimestampShape,
+  validationMessage,
+} from './checkShape.js';
+export {
+  type HttpHandler,
+  type HttpRequest,
+  type HttpResponse,
+  type RunningHttpServer,
+  startHttpServer,
+} from './startHttpServer.js';

@@ -1,0 +1,3 @@
+export * from './clock/index.js';
+export * from './http/index.js';
+export * from './sagemaker/index.js';

@@ -35,7 +35,9 @@ export const followExecution = async (change: ExecutionStatusChange, ports: Trig
   const pointer = await ports.store.getExecution(change.executionArn);
   if (pointer === undefined) return { status: 'ignored', why: 'not an execution the fleet started' };
   if (pointer.outcome !== 'pending') return { status: 'ignored', why: `already ${pointer.outcome}` };
-  const failureReason = outcome === 'failed' ? await ports.runner.failureReason(change.executionArn) : undefined;
+  // The reason is a courtesy: a failed lookup must not hold back the announcement.
+  const failureReason =
+    outcome === 'failed' ? await ports.runner.failureReason(change.executionArn).catch(() => undefined) : undefined;
   if (!(await ports.store.settleExecution(change.executionArn, outcome, change.at))) {
     return { status: 'ignored', why: 'another delivery announced it' };
   }

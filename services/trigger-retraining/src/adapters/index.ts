@@ -1,0 +1,11 @@
+export {
+  createDependencies,
+  defaultDependencies,
+  defaultMaxAttempts,
+  serviceName,
+  type TriggerDependencies,
+} from './createDependencies.js';
+export { RecordsTriggerStore } from './RecordsTriggerStore.js';
+export { triggerRecordKeys } from './recordKeys.js';
+export { SageMakerPipelineRunner } from './SageMakerPipelineRunner.js';
+export { atExpression, SchedulerDebounceScheduler, type SchedulerTarget } from './SchedulerDebounceScheduler.js';

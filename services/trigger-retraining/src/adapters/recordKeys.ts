@@ -1,0 +1,34 @@
+import { partitionKey, sortKey } from '@fleet/shared';
+
+/** How long an idempotency claim is kept: a trigger seen within this time is a duplicate. */
+export const claimTtlDays = 90;
+
+/** How long an execution pointer is kept: longer than any pipeline execution runs. */
+export const pointerTtlDays = 90;
+
+/** How long a prefix's pending landings are kept after the last landing. */
+export const pendingTtlDays = 30;
+
+/**
+ * The keys of every record trigger-retraining writes to the records table.
+ *
+ * - trigger decision (kind `trigger`): `PIPELINE#<pipeline>` / `<ISO time>#trigger#<decision id>`,
+ *   the pipeline's history, kept for audit;
+ * - idempotency claim (kind `idempotency`): `IDEMPOTENCY#<ClientRequestToken>` / `claim`, with a TTL;
+ * - execution pointer (kind `trigger`): `EXECUTION#<execution ARN>` / `pointer`, with a TTL;
+ * - pending landings (kind `idempotency`): `DEBOUNCE#<pipeline>#<s3 prefix>` / `pending`, with a TTL.
+ *
+ * The last three live outside the history partitions, so a history Query never returns them.
+ */
+export const triggerRecordKeys = {
+  decision: (pipeline: string, at: string, id: string) => ({
+    pk: partitionKey('PIPELINE', pipeline),
+    sk: sortKey(at, 'trigger', id),
+  }),
+  claim: (token: string) => ({ pk: partitionKey('IDEMPOTENCY', token), sk: 'claim' }),
+  pointer: (executionArn: string) => ({ pk: partitionKey('EXECUTION', executionArn), sk: 'pointer' }),
+  pending: (pipeline: string, prefix: string) => ({ pk: `DEBOUNCE#${pipeline}#${prefix}`, sk: 'pending' }),
+} as const;
+
+/** Epoch seconds `days` after `at`, for the table's `ttl` attribute. */
+export const ttlAfter = (at: string, days: number): number => Math.floor(Date.parse(at) / 1000) + days * 86_400;

@@ -1,0 +1,34 @@
+import { fleetEventSchema, fleetHandler } from '@fleet/shared';
+import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
+import { decideTrigger, type TriggerOutcome } from '../domain/decideTrigger.js';
+import { pipelineSettings } from '../domain/PipelineSettings.js';
+import { datasetPipeline, datasetRequest } from '../domain/requests/datasetRequest.js';
+import { reportOutcome } from './reportOutcome.js';
+
+/**
+ * Builds the handler of `Dataset Validated`: a landing that retrains its dataset's pipeline,
+ * debounced per prefix when the pipeline says so.
+ *
+ * A dataset no model or pipeline claims is ignored, not an error.
+ */
+export const createDatasetValidatedHandler = (dependencies: () => TriggerDependencies = defaultDependencies) =>
+  fleetHandler({
+    service: serviceName,
+    schema: fleetEventSchema('Dataset Validated'),
+    handler: async (event, context): Promise<TriggerOutcome> => {
+      const { config, ports } = dependencies();
+      const pipeline = datasetPipeline(config, event.detail.dataset);
+      let outcome: TriggerOutcome;
+      if (pipeline === undefined) {
+        outcome = { status: 'ignored', why: `no pipeline retrains dataset "${event.detail.dataset}"` };
+      } else {
+        const settings = pipelineSettings(config, pipeline);
+        outcome = await decideTrigger(datasetRequest(event.detail, settings.key), settings, ports);
+      }
+      reportOutcome(outcome, context);
+      return outcome;
+    },
+  });
+
+/** Lambda entry point for `Dataset Validated` events from the fleet bus. */
+export const handler = createDatasetValidatedHandler();

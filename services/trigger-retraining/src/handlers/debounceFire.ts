@@ -1,0 +1,27 @@
+import { fleetHandler } from '@fleet/shared';
+import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
+import type { TriggerOutcome } from '../domain/decideTrigger.js';
+import { fireDebounce } from '../domain/fireDebounce.js';
+import { pipelineSettings } from '../domain/PipelineSettings.js';
+import { DebounceFireEvent } from '../events/DebounceFireEvent.js';
+import { reportOutcome } from './reportOutcome.js';
+
+/**
+ * Builds the handler the debounce schedules invoke with `{ kind: 'debounce', pipeline, prefix,
+ * armedAt }`: one run for everything that landed under the prefix once it has been quiet.
+ */
+export const createDebounceFireHandler = (dependencies: () => TriggerDependencies = defaultDependencies) =>
+  fleetHandler({
+    service: serviceName,
+    schema: DebounceFireEvent,
+    handler: async (event, context): Promise<TriggerOutcome> => {
+      const { config, ports } = dependencies();
+      const settings = pipelineSettings(config, event.pipeline);
+      const outcome = await fireDebounce({ ...event, pipeline: settings.key }, settings, ports);
+      reportOutcome(outcome, context);
+      return outcome;
+    },
+  });
+
+/** Lambda entry point for the debounce schedules. */
+export const handler = createDebounceFireHandler();

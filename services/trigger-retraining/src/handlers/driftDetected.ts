@@ -1,0 +1,24 @@
+import { fleetEventSchema, fleetHandler } from '@fleet/shared';
+import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
+import { decideTrigger, type TriggerOutcome } from '../domain/decideTrigger.js';
+import { pipelineSettings } from '../domain/PipelineSettings.js';
+import { driftRequest } from '../domain/requests/driftRequest.js';
+import { reportOutcome } from './reportOutcome.js';
+
+/** Builds the handler of `Drift Detected`: drift on a model retrains the pipeline the event names. */
+export const createDriftDetectedHandler = (dependencies: () => TriggerDependencies = defaultDependencies) =>
+  fleetHandler({
+    service: serviceName,
+    schema: fleetEventSchema('Drift Detected'),
+    handler: async (event, context): Promise<TriggerOutcome> => {
+      const { config, ports } = dependencies();
+      const settings = pipelineSettings(config, event.detail.pipeline);
+      const request = driftRequest(event.detail);
+      const outcome = await decideTrigger({ ...request, pipeline: settings.key }, settings, ports);
+      reportOutcome(outcome, context);
+      return outcome;
+    },
+  });
+
+/** Lambda entry point for `Drift Detected` events from the fleet bus. */
+export const handler = createDriftDetectedHandler();

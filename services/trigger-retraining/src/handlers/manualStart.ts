@@ -1,0 +1,29 @@
+import { fleetHandler } from '@fleet/shared';
+import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
+import { decideTrigger, type TriggerOutcome } from '../domain/decideTrigger.js';
+import { pipelineSettings } from '../domain/PipelineSettings.js';
+import { manualRequest } from '../domain/requests/manualRequest.js';
+import { ManualStart } from '../events/ManualStart.js';
+import { reportOutcome } from './reportOutcome.js';
+
+/**
+ * Builds the handler of a direct invocation: `{ pipeline, requestId, reason?, parameters? }`
+ * (see ManualStart). It returns the outcome, so a synchronous caller learns the execution ARN
+ * or why the run was skipped.
+ */
+export const createManualStartHandler = (dependencies: () => TriggerDependencies = defaultDependencies) =>
+  fleetHandler({
+    service: serviceName,
+    schema: ManualStart,
+    correlationId: (event) => event.correlationId ?? event.requestId,
+    handler: async (event, context): Promise<TriggerOutcome> => {
+      const { config, ports } = dependencies();
+      const settings = pipelineSettings(config, event.pipeline);
+      const outcome = await decideTrigger({ ...manualRequest(event), pipeline: settings.key }, settings, ports);
+      reportOutcome(outcome, context);
+      return outcome;
+    },
+  });
+
+/** Lambda entry point for direct invocations. */
+export const handler = createManualStartHandler();

@@ -1,0 +1,30 @@
+import { fleetHandler, PipelineExecutionStatusChangeEvent } from '@fleet/shared';
+import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
+import { type FollowOutcome, followExecution } from '../domain/followExecution.js';
+import { reportOutcome } from './reportOutcome.js';
+
+/**
+ * Builds the handler of SageMaker's "Model Building Pipeline Execution Status Change": runs the
+ * fleet started are recorded and announced as `Retraining Succeeded` or `Retraining Failed`.
+ */
+export const createPipelineStatusChangeHandler = (dependencies: () => TriggerDependencies = defaultDependencies) =>
+  fleetHandler({
+    service: serviceName,
+    schema: PipelineExecutionStatusChangeEvent,
+    handler: async (event, context): Promise<FollowOutcome> => {
+      const { ports } = dependencies();
+      const outcome = await followExecution(
+        {
+          executionArn: event.detail.pipelineExecutionArn,
+          status: event.detail.currentPipelineExecutionStatus,
+          at: event.detail.executionEndTime ?? event.time,
+        },
+        ports,
+      );
+      reportOutcome(outcome, context);
+      return outcome;
+    },
+  });
+
+/** Lambda entry point for SageMaker pipeline status changes from the default bus. */
+export const handler = createPipelineStatusChangeHandler();

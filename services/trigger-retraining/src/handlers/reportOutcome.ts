@@ -1,0 +1,23 @@
+import type { FleetHandlerContext } from '@fleet/shared';
+import type { TriggerOutcome } from '../domain/decideTrigger.js';
+import type { FollowOutcome } from '../domain/followExecution.js';
+
+const metricNames = {
+  started: 'RetrainingStarted',
+  skipped: 'RetrainingSkipped',
+  ignored: 'TriggerIgnored',
+  announced: 'RetrainingFinished',
+} as const;
+
+/**
+ * Logs what an invocation decided and counts it as a metric (`RetrainingStarted`,
+ * `RetrainingSkipped` with its reason, ...), so a dashboard shows skips by reason.
+ */
+export const reportOutcome = (
+  outcome: TriggerOutcome | FollowOutcome,
+  context: Pick<FleetHandlerContext, 'logger' | 'metrics'>,
+): void => {
+  context.metrics.addMetric(metricNames[outcome.status], 'Count', 1);
+  if (outcome.status === 'skipped') context.metrics.addMetric(`Skipped-${outcome.skipReason}`, 'Count', 1);
+  context.logger.info(`trigger ${outcome.status}`, { outcome });
+};

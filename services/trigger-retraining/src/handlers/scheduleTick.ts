@@ -1,0 +1,28 @@
+import { fleetHandler } from '@fleet/shared';
+import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
+import { decideTrigger, type TriggerOutcome } from '../domain/decideTrigger.js';
+import { pipelineSettings } from '../domain/PipelineSettings.js';
+import { scheduleRequest } from '../domain/requests/scheduleRequest.js';
+import { ScheduleInput } from '../events/ScheduleInput.js';
+import { reportOutcome } from './reportOutcome.js';
+
+/**
+ * Builds the handler of a schedule rule's tick. The rule's input transformer sends
+ * `{ pipeline, rule, scheduledTime, eventId, parameters }` (see ScheduleInput).
+ */
+export const createScheduleTickHandler = (dependencies: () => TriggerDependencies = defaultDependencies) =>
+  fleetHandler({
+    service: serviceName,
+    schema: ScheduleInput,
+    correlationId: (event) => event.eventId,
+    handler: async (event, context): Promise<TriggerOutcome> => {
+      const { config, ports } = dependencies();
+      const settings = pipelineSettings(config, event.pipeline);
+      const outcome = await decideTrigger({ ...scheduleRequest(event), pipeline: settings.key }, settings, ports);
+      reportOutcome(outcome, context);
+      return outcome;
+    },
+  });
+
+/** Lambda entry point for the schedule rules. */
+export const handler = createScheduleTickHandler();

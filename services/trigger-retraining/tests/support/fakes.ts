@@ -1,0 +1,120 @@
+import type { FleetDetailInput, FleetDetailType } from '@fleet/shared';
+import { fleetEvents } from '@fleet/shared';
+import type { PipelineSettings } from '../../src/domain/PipelineSettings.js';
+import type {
+  DebounceFire,
+  DebounceScheduler,
+  PipelineRunner,
+  RetrainingEvents,
+  StartExecutionInput,
+  TriggerPorts,
+} from '../../src/domain/ports.js';
+import type { TriggerRequest } from '../../src/domain/TriggerRequest.js';
+import { InMemoryTriggerStore } from './InMemoryTriggerStore.js';
+
+/** A clock that stays where it is put. */
+export class FixedClock {
+  #now: Date;
+
+  constructor(iso: string) {
+    this.#now = new Date(iso);
+  }
+
+  now(): Date {
+    return new Date(this.#now);
+  }
+
+  set(iso: string): void {
+    this.#now = new Date(iso);
+  }
+
+  advance(ms: number): void {
+    this.#now = new Date(this.#now.getTime() + ms);
+  }
+}
+
+/** Records starts and answers the in-flight check as told. */
+export class FakeRunner implements PipelineRunner {
+  readonly starts: StartExecutionInput[] = [];
+  executing = false;
+  failWith: Error | undefined;
+  reason: string | undefined = 'step Train failed';
+
+  async start(input: StartExecutionInput): Promise<{ executionArn: string }> {
+    this.starts.push(input);
+    if (this.failWith !== undefined) throw this.failWith;
+    return {
+      executionArn: `arn:aws:sagemaker:eu-west-1:123456789012:pipeline/${input.pipelineName}/execution/${input.clientRequestToken.slice(0, 12)}`,
+    };
+  }
+
+  async isExecuting(): Promise<boolean> {
+    return this.executing;
+  }
+
+  async failureReason(): Promise<string | undefined> {
+    return this.reason;
+  }
+}
+
+/** Records every arming. */
+export class FakeScheduler implements DebounceScheduler {
+  readonly armed: { name: string; at: Date; payload: DebounceFire }[] = [];
+
+  async arm(input: { name: string; at: Date; payload: DebounceFire }): Promise<void> {
+    this.armed.push(input);
+  }
+}
+
+/** Validates each event against the catalog, as the real publisher does, and keeps it. */
+export class FakeEvents implements RetrainingEvents {
+  readonly published: { detailType: FleetDetailType; detail: Record<string, unknown> }[] = [];
+  failWith: Error | undefined;
+
+  async publish<T extends FleetDetailType>(detailType: T, detail: FleetDetailInput<T>): Promise<void> {
+    if (this.failWith !== undefined) throw this.failWith;
+    const parsed = fleetEvents[detailType].detail.parse(detail) as Record<string, unknown>;
+    this.published.push({ detailType, detail: parsed });
+  }
+
+  ofType(detailType: FleetDetailType) {
+    return this.published.filter((e) => e.detailType === detailType);
+  }
+}
+
+/** Ports made of fakes, plus handles on each fake. */
+export const fakePorts = (now = '2026-03-02T12:00:00.000Z') => {
+  const store = new InMemoryTriggerStore();
+  const runner = new FakeRunner();
+  const scheduler = new FakeScheduler();
+  const events = new FakeEvents();
+  const clock = new FixedClock(now);
+  let n = 0;
+  const ports: TriggerPorts = { store, runner, scheduler, events, clock, newId: () => `decision-${++n}` };
+  return { ports, store, runner, scheduler, events, clock };
+};
+
+/** A pipeline with every guard off unless overridden. */
+export const settings = (overrides: Partial<PipelineSettings['guards']> = {}): PipelineSettings => ({
+  key: 'churn-retrain',
+  pipelineName: 'churn-retrain',
+  parameters: {
+    s3Uri: 'InputDataUri',
+    dataset: 'DatasetName',
+    reason: 'TriggerReason',
+    trainingWindowDays: 'TrainingWindowDays',
+  },
+  staticParameters: { ModelApprovalStatus: 'PendingManualApproval' },
+  guards: { cooldownMinutes: 0, quietHours: [], debounceSeconds: 0, criticalTriggers: ['manual'], ...overrides },
+});
+
+/** A schedule request for the churn pipeline. */
+export const scheduleTrigger = (overrides: Partial<TriggerRequest> = {}): TriggerRequest => ({
+  pipeline: 'churn-retrain',
+  trigger: { kind: 'schedule', id: 'arn:aws:events:eu-west-1:123456789012:rule/nightly@2026-03-02T12:00:00Z' },
+  reason: 'scheduled by rule nightly',
+  correlationId: 'corr-1',
+  requested: {},
+  offered: { reason: 'scheduled by rule nightly' },
+  ...overrides,
+});

@@ -1,0 +1,97 @@
+import { claimTrigger, duplicateGuard } from '../../../../src/domain/guards/duplicateGuard.js';
+import type { GuardContext } from '../../../../src/domain/guards/Guard.js';
+import { scheduleTrigger, settings } from '../../../support/fakes.js';
+import { InMemoryTriggerStore } from '../../../support/InMemoryTriggerStore.js';
+
+const context = (now = '2026-03-02T12:00:00.000Z'): GuardContext => ({
+  request: scheduleTrigger(),
+  settings: settings(),
+  token: 't'.repeat(64),
+  now: new Date(now),
+});
+
+describe('duplicateGuard', () => {
+  it('lets the first delivery of a trigger through and holds its claim', async () => {
+    // Prepare
+    const store = new InMemoryTriggerStore();
+
+    // Act
+    const stops = await duplicateGuard(store).stops(context());
+
+    // Assess
+    expect(stops).toBe(false);
+    expect(store.claims.get('t'.repeat(64))?.status).toBe('claimed');
+  });
+
+  it('stops a second delivery while the first holds the claim', async () => {
+    // Prepare
+    const store = new InMemoryTriggerStore();
+    await duplicateGuard(store).stops(context());
+
+    // Act
+    const stops = await duplicateGuard(store).stops(context('2026-03-02T12:00:01.000Z'));
+
+    // Assess
+    expect(stops).toBe(true);
+  });
+
+  it('stops a redelivery of a trigger that was decided, however late', async () => {
+    // Prepare
+    const store = new InMemoryTriggerStore();
+    await duplicateGuard(store).stops(context());
+    await store.settleClaim('t'.repeat(64), 'done', { decisionId: 'd1' });
+
+    // Act
+    const stops = await duplicateGuard(store).stops(context('2026-04-02T12:00:00.000Z'));
+
+    // Assess
+    expect(stops).toBe(true);
+  });
+
+  it('lets a retry take over a claim whose start failed', async () => {
+    // Prepare
+    const store = new InMemoryTriggerStore();
+    await duplicateGuard(store).stops(context());
+    await store.settleClaim('t'.repeat(64), 'failed', {});
+
+    // Act
+    const stops = await duplicateGuard(store).stops(context('2026-03-02T12:01:00.000Z'));
+
+    // Assess
+    expect(stops).toBe(false);
+    expect(store.claims.get('t'.repeat(64))).toMatchObject({
+      status: 'claimed',
+      claimedAt: '2026-03-02T12:01:00.000Z',
+    });
+  });
+
+  it('lets a retry take over a claim left unfinished past its lease', async () => {
+    // Prepare
+    const store = new InMemoryTriggerStore();
+    await claimTrigger(store, context(), 60_000);
+
+    // Act
+    const within = await claimTrigger(store, context('2026-03-02T12:00:59.000Z'), 60_000);
+    const after = await claimTrigger(store, context('2026-03-02T12:01:00.000Z'), 60_000);
+
+    // Assess
+    expect(within).toBe(false);
+    expect(after).toBe(true);
+  });
+
+  it('lets exactly one of two concurrent takeovers win', async () => {
+    // Prepare
+    const store = new InMemoryTriggerStore();
+    await claimTrigger(store, context());
+    await store.settleClaim('t'.repeat(64), 'failed', {});
+
+    // Act
+    const results = await Promise.all([
+      claimTrigger(store, context('2026-03-02T12:01:00.000Z')),
+      claimTrigger(store, context('2026-03-02T12:01:00.001Z')),
+    ]);
+
+    // Assess
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+});

@@ -4,12 +4,11 @@ import {
   type PutEventsRequestEntry,
   type PutEventsResultEntry,
 } from '@aws-sdk/client-eventbridge';
-import * as z from 'zod';
-import { ValidationError } from '../errors/ValidationError.js';
-import { type FleetDetailInput, type FleetDetailType, fleetEvents } from '../events/fleetEvents.js';
+import type { FleetDetailInput, FleetDetailType } from '../events/fleetEvents.js';
 import { batchEntries } from './batchEntries.js';
 import { entrySize, MAX_PUT_EVENTS_BYTES, MAX_PUT_EVENTS_ENTRIES } from './entrySize.js';
 import { PublishError, type PublishFailure } from './PublishError.js';
+import { validateFleetDetail } from './validateFleetDetail.js';
 
 /** One event to publish with {@link EventPublisherPort.publishAll}. */
 export type PublishEntry = { detailType: FleetDetailType; detail: unknown; resources?: string[]; time?: Date };
@@ -143,29 +142,19 @@ export class EventPublisher implements EventPublisherPort {
   }
 
   #prepare(entry: PublishEntry, index: number, count: number): Prepared {
-    const at = count > 1 ? ` (entry ${index})` : '';
-    const spec = (fleetEvents as Record<string, (typeof fleetEvents)[FleetDetailType] | undefined>)[entry.detailType];
-    if (spec === undefined) {
-      const error = new z.ZodError([
-        {
-          code: 'custom',
-          path: ['detail-type'],
-          message: `unknown detail-type "${String(entry.detailType)}"`,
-          input: entry.detailType,
-        },
-      ]);
-      throw new ValidationError(`event${at}`, error);
-    }
-    const parsed = spec.detail.safeParse(entry.detail);
-    if (!parsed.success) throw new ValidationError(`"${entry.detailType}" detail${at}`, parsed.error);
+    const { source, detail } = validateFleetDetail(
+      entry.detailType,
+      entry.detail,
+      count > 1 ? ` (entry ${index})` : '',
+    );
     return {
       index,
       detailType: entry.detailType,
       entry: {
         EventBusName: this.#eventBusName,
-        Source: spec.source,
+        Source: source,
         DetailType: entry.detailType,
-        Detail: JSON.stringify(parsed.data),
+        Detail: JSON.stringify(detail),
         ...(entry.resources === undefined ? {} : { Resources: entry.resources }),
         ...(entry.time === undefined ? {} : { Time: entry.time }),
       },

@@ -1,0 +1,52 @@
+/** The default cap on distinct values whose counts a profile keeps. */
+export const DEFAULT_MAX_DISTINCT = 100;
+
+/**
+ * Counts values while there are at most `maxDistinct` distinct ones, then gives up.
+ *
+ * Low-cardinality columns (categories, flags, small integers) get exact value counts; a
+ * high-cardinality column costs at most `maxDistinct` map entries and reports none.
+ */
+export class ValueCounter<K extends string | number = string | number> {
+  private counts: Map<K, number> | null = new Map();
+
+  constructor(readonly maxDistinct = DEFAULT_MAX_DISTINCT) {}
+
+  /** Whether the column still has at most `maxDistinct` distinct values. */
+  get active(): boolean {
+    return this.counts !== null;
+  }
+
+  /** Counts one occurrence of `value`. */
+  add(value: K): void {
+    const counts = this.counts;
+    if (counts === null) return;
+    const seen = counts.get(value);
+    if (seen !== undefined) counts.set(value, seen + 1);
+    else if (counts.size < this.maxDistinct) counts.set(value, 1);
+    else this.counts = null;
+  }
+
+  /** The counts keyed by the value's text, or null when there were too many distinct values. */
+  toRecord(): Record<string, number> | null {
+    if (this.counts === null) return null;
+    const record: Record<string, number> = {};
+    for (const [value, count] of this.counts) record[String(value)] = count;
+    return record;
+  }
+}
+
+/**
+ * Merges two capped value counts; null (too many distinct values) wins, as it would have on
+ * the union of the two partitions.
+ */
+export const mergeValueCounts = (
+  a: Record<string, number> | null,
+  b: Record<string, number> | null,
+  maxDistinct: number,
+): Record<string, number> | null => {
+  if (a === null || b === null) return null;
+  const merged: Record<string, number> = { ...a };
+  for (const [value, count] of Object.entries(b)) merged[value] = (merged[value] ?? 0) + count;
+  return Object.keys(merged).length > maxDistinct ? null : merged;
+};

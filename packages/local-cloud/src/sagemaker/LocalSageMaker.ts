@@ -189,7 +189,7 @@ export class LocalSageMaker {
   readonly region: string;
   readonly accountId: string;
   readonly #clock: LocalClock;
-  readonly #emit?: (event: PipelineExecutionStatusChangeEnvelope) => unknown;
+  #emit?: (event: PipelineExecutionStatusChangeEnvelope) => unknown;
   readonly #defaultRunMs: number;
   readonly #stopMs: number;
   readonly #maxConcurrent: number;
@@ -227,6 +227,11 @@ export class LocalSageMaker {
     const server = this.#server;
     this.#server = undefined;
     await server?.close();
+  }
+
+  /** Sets (or replaces) where status-change events go, for wiring done after construction. */
+  setEmitter(emit: ((event: PipelineExecutionStatusChangeEnvelope) => unknown) | undefined): void {
+    this.#emit = emit;
   }
 
   /** The ARN SageMaker gives a pipeline of this name (SageMaker lowercases names in ARNs). */

@@ -53,8 +53,11 @@ export type LocalSchedule = {
 export type LocalSchedulerOptions = {
   /** Fires the schedules. */
   clock: LocalClock;
-  /** Called when a schedule fires (e.g. maps the Lambda ARN to a handler and runs it); awaited. */
-  invoke: (target: ScheduleInvocation) => unknown;
+  /**
+   * Called when a schedule fires (e.g. maps the Lambda ARN to a handler and runs it); awaited.
+   * Default: none (the invocation is only recorded); `setInvoker` sets it later.
+   */
+  invoke?: (target: ScheduleInvocation) => unknown;
   /**
    * Called when `invoke` throws. Default: none, and the error reaches the `tick` that fired the
    * schedule (as a ClockCallbackError). Either way the invocation counts as done, as after
@@ -129,7 +132,7 @@ export class LocalScheduler {
   readonly region: string;
   readonly accountId: string;
   readonly #clock: LocalClock;
-  readonly #invoke: (target: ScheduleInvocation) => unknown;
+  #invoke?: (target: ScheduleInvocation) => unknown;
   readonly #onInvokeError?: (error: unknown, target: ScheduleInvocation) => void;
   readonly #schedules = new Map<string, ScheduleState>();
   readonly #groups = new Map<string, GroupState>();
@@ -162,6 +165,11 @@ export class LocalScheduler {
     const server = this.#server;
     this.#server = undefined;
     await server?.close();
+  }
+
+  /** Sets (or replaces) what a firing schedule calls, for wiring done after construction. */
+  setInvoker(invoke: ((target: ScheduleInvocation) => unknown) | undefined): void {
+    this.#invoke = invoke;
   }
 
   /** Snapshots of the schedules, sorted by group then name, optionally of one group. */
@@ -461,7 +469,7 @@ export class LocalScheduler {
     }
 
     try {
-      await this.#invoke(invocation);
+      await this.#invoke?.(invocation);
     } catch (error) {
       record.error = error;
       if (!this.#onInvokeError) throw error;

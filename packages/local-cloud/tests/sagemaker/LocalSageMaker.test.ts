@@ -327,4 +327,21 @@ describe('LocalSageMaker over HTTP', () => {
     // Assess
     await expect(outcome).rejects.toMatchObject({ name: 'ResourceNotFound' });
   });
+
+  it('sends events to an emitter set after construction', async () => {
+    // Prepare
+    const late: string[] = [];
+    sagemaker.setEmitter((event) => {
+      late.push(event.detail.currentPipelineExecutionStatus);
+    });
+    await start();
+
+    // Act
+    await clock.tick('45m');
+
+    // Assess
+    expect(late).toEqual(['Executing', 'Succeeded']);
+    expect(events).toHaveLength(0);
+    expect(sagemaker.emittedEvents()).toHaveLength(2);
+  });
 });

@@ -346,4 +346,20 @@ describe('LocalScheduler over HTTP', () => {
     expect(failing.invocations()).toEqual([expect.objectContaining({ error: expect.any(Error) })]);
     expect(failing.schedules()).toHaveLength(0);
   });
+
+  it('calls an invoker set after construction', async () => {
+    // Prepare
+    const late: string[] = [];
+    scheduler.setInvoker((target) => {
+      late.push(target.arn);
+    });
+    await client.send(new CreateScheduleCommand(oneTime()));
+
+    // Act
+    await clock.tick('1h');
+
+    // Assess
+    expect(late).toEqual([FUNCTION_ARN]);
+    expect(invoked).toHaveLength(0);
+  });
 });

@@ -8,9 +8,11 @@ import {
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ValidationError } from '../errors/ValidationError.js';
-import { type FleetRecord, FleetRecordSchema } from './FleetRecord.js';
-import { canonicalTime, correlationKey } from './recordKeys.js';
+import { assertChanges } from './assertChanges.js';
+import type { FleetRecord } from './FleetRecord.js';
+import { assertLimit, historyBounds } from './historyBounds.js';
+import { prepareRecord } from './prepareRecord.js';
+import { correlationKey } from './recordKeys.js';
 import { CORRELATION_INDEX } from './recordsTableDefinition.js';
 
 /** Options of {@link RecordsRepositoryPort.history}. */
@@ -53,8 +55,6 @@ export interface RecordsRepositoryPort {
 /** Options of {@link RecordsRepository}. */
 export type RecordsRepositoryOptions = { client: DynamoDBDocumentClient; tableName: string };
 
-const KEY_FIELDS = new Set(['pk', 'sk']);
-
 const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException ||
   (error instanceof Error && error.name === 'ConditionalCheckFailedException');
@@ -92,7 +92,7 @@ export class RecordsRepository implements RecordsRepositoryPort {
 
   /** Writes a record, replacing any with the same keys. */
   async put(record: FleetRecord): Promise<void> {
-    await this.#client.send(new PutCommand({ TableName: this.#tableName, Item: this.#prepare(record) }));
+    await this.#client.send(new PutCommand({ TableName: this.#tableName, Item: prepareRecord(record) }));
   }
 
   /** Writes a record unless one with the same keys exists; `false` when it existed. */
@@ -101,7 +101,7 @@ export class RecordsRepository implements RecordsRepositoryPort {
       await this.#client.send(
         new PutCommand({
           TableName: this.#tableName,
-          Item: this.#prepare(record),
+          Item: prepareRecord(record),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -132,11 +132,8 @@ export class RecordsRepository implements RecordsRepositoryPort {
     changes: Record<string, unknown>,
     options: UpdateOptions = {},
   ): Promise<boolean> {
+    assertChanges(changes);
     const entries = Object.entries(changes);
-    if (entries.length === 0) throw new RangeError('update needs at least one change');
-    const keyChange = entries.find(([field]) => KEY_FIELDS.has(field));
-    if (keyChange !== undefined) throw new RangeError(`update cannot change the key field "${keyChange[0]}"`);
-
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {};
     const set: string[] = [];
@@ -207,9 +204,7 @@ export class RecordsRepository implements RecordsRepositoryPort {
   async history(pk: string, options: HistoryOptions = {}): Promise<FleetRecord[]> {
     const values: Record<string, unknown> = { ':pk': pk };
     let range = '';
-    // '$' sorts right after '#', so the bound includes every record at exactly `until`.
-    const upper = options.until === undefined ? undefined : `${canonicalTime(options.until)}$`;
-    const lower = options.since === undefined ? undefined : canonicalTime(options.since);
+    const { lower, upper } = historyBounds(options);
     if (lower !== undefined && upper !== undefined) {
       range = ' AND sk BETWEEN :since AND :until';
       values[':since'] = lower;
@@ -245,9 +240,7 @@ export class RecordsRepository implements RecordsRepositoryPort {
   }
 
   async #query(input: QueryCommandInput, limit?: number): Promise<FleetRecord[]> {
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-      throw new RangeError(`limit must be a positive integer, got ${limit}`);
-    }
+    assertLimit(limit);
     const items: FleetRecord[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -263,16 +256,5 @@ export class RecordsRepository implements RecordsRepositoryPort {
       startKey = output.LastEvaluatedKey;
     } while (startKey !== undefined && (limit === undefined || items.length < limit));
     return items;
-  }
-
-  /** Validates a record and fills in its correlation index keys. */
-  #prepare(record: FleetRecord): FleetRecord {
-    const result = FleetRecordSchema.safeParse(record);
-    if (!result.success) throw new ValidationError(`record ${record?.pk ?? '?'}/${record?.sk ?? '?'}`, result.error);
-    return {
-      ...record,
-      gsi1pk: record.gsi1pk ?? correlationKey(record.correlationId),
-      gsi1sk: record.gsi1sk ?? record.sk,
-    };
   }
 }

@@ -1,4 +1,8 @@
+export { assertChanges } from './assertChanges.js';
 export { type FleetRecord, FleetRecordSchema } from './FleetRecord.js';
+export { assertLimit, historyBounds } from './historyBounds.js';
+export { MemoryRecordsRepository } from './MemoryRecordsRepository.js';
+export { prepareRecord } from './prepareRecord.js';
 export { RecordKind, type RecordKindValue } from './RecordKind.js';
 export {
   type DeleteOptions,

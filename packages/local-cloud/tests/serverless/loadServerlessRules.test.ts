@@ -1,0 +1,194 @@
+import path from 'node:path';
+import { loadServerlessRules } from '../../src/serverless/loadServerlessRules.js';
+
+const root = path.join(__dirname, 'fixtures', 'repo');
+const service = (name: string) => path.join(root, 'services', name);
+
+describe('loadServerlessRules', () => {
+  const loaded = loadServerlessRules({ rootDir: root, stage: 'test', env: { FLEET_FIXTURE_VALUE: 'from-env' } });
+  const ruleOf = (functionName: string) => loaded.rules.filter((rule) => rule.functionName === functionName);
+
+  it('reads every service folder that has a serverless.yml', () => {
+    // Assess
+    expect(loaded.files).toEqual(
+      ['broken', 'trigger-retraining', 'unresolved', 'validate-dataset'].map((name) =>
+        path.join(service(name), 'serverless.yml'),
+      ),
+    );
+  });
+
+  it('puts a rule whose eventBus imports the fleet bus on the fleet bus', () => {
+    // Act
+    const [rule] = ruleOf('onDatasetValidated');
+
+    // Assess
+    expect(rule).toMatchObject({
+      kind: 'eventBridge',
+      service: 'fleet-trigger-retraining',
+      functionName: 'onDatasetValidated',
+      deployedName: 'fleet-trigger-retraining-test-onDatasetValidated',
+      ruleName: 'fleet-trigger-retraining-test-onDatasetValidated-rule-1',
+      bus: 'fleet',
+      pattern: { source: ['fleet.validate-dataset'], 'detail-type': ['Dataset Validated'] },
+      handlerPath: path.join(service('trigger-retraining'), 'src', 'handlers', 'onDatasetValidated.ts'),
+      handlerExport: 'handler',
+      timeoutSeconds: 10,
+      memorySize: 1024,
+      maximumRetryAttempts: 1,
+      onFailure: 'arn:aws:sqs:eu-west-1:123456789012:fleet-test-dlq',
+      retryPolicy: { maximumEventAge: 3600, maximumRetryAttempts: 3 },
+      deadLetterQueueArn: 'arn:aws:sqs:eu-west-1:123456789012:fleet-test-dlq',
+    });
+    expect(rule.location).toEqual({ file: path.join(service('trigger-retraining'), 'serverless.yml'), line: 23 });
+  });
+
+  it('puts a rule without an eventBus on the default bus and keeps its inputPath', () => {
+    // Act
+    const [rule] = ruleOf('onPipelineStatus');
+
+    // Assess
+    expect(rule).toMatchObject({ bus: 'default', inputPath: '$.detail' });
+  });
+
+  it('keeps the input transformer of a rule', () => {
+    // Act
+    const [rule] = ruleOf('onDrift');
+
+    // Assess
+    expect(rule).toMatchObject({
+      bus: 'fleet',
+      inputTransformer: {
+        inputPathsMap: { model: '$.detail.model', share: '$.detail.driftShare' },
+        inputTemplate: '{"trigger": "drift", "model": <model>, "share": <share>, "rule": "<aws.events.rule-name>"}',
+      },
+    });
+  });
+
+  it('resolves file, self, env and core-stack imports in patterns and environments', () => {
+    // Act
+    const [rule] = ruleOf('validateDataset');
+
+    // Assess
+    expect(rule.pattern).toEqual({
+      source: ['aws.s3'],
+      'detail-type': ['Object Created'],
+      detail: {
+        bucket: { name: ['fleet-test-data-123456789012-eu-west-1'] },
+        object: { key: [{ prefix: 'raw/' }] },
+      },
+    });
+    expect(rule.environment).toEqual({
+      STAGE: 'test',
+      EVENT_BUS_NAME: 'fleet-test',
+      TABLE_NAME: 'fleet-test-records',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      FROM_ENV: 'from-env',
+      RAW_PREFIX: 'raw/',
+      DATA_BUCKET: 'fleet-test-data-123456789012-eu-west-1',
+    });
+    expect(rule).toMatchObject({ timeoutSeconds: 30, memorySize: 512, maximumRetryAttempts: 2 });
+  });
+
+  it('returns schedule events separately for the clock', () => {
+    // Act
+    const { schedules } = loaded;
+
+    // Assess
+    expect(schedules.map((rule) => [rule.functionName, rule.ruleName, rule.schedule, rule.input])).toEqual([
+      [
+        'scheduledRetrain',
+        'fleet-trigger-retraining-test-scheduledRetrain-schedule-1',
+        { expressions: ['rate(1 day)'], method: 'eventBus' },
+        undefined,
+      ],
+      [
+        'scheduledRetrain',
+        'fleet-trigger-retraining-test-scheduledRetrain-schedule-2',
+        { expressions: ['cron(0 3 * * ? *)', 'rate(12 hours)'], method: 'eventBus' },
+        { pipeline: 'churn-retrain' },
+      ],
+    ]);
+  });
+
+  it('skips and reports what it does not serve, with the file and line', () => {
+    // Prepare
+    const triggerFile = path.join(service('trigger-retraining'), 'serverless.yml');
+
+    // Act
+    const skipped = loaded.skipped.map((item) => [item.functionName, item.kind, item.location.line, item.reason]);
+
+    // Assess
+    expect(skipped).toEqual([
+      ['scheduledRetrain', 'schedule', 69, 'disabled (enabled: false)'],
+      ['misconfigured', 'eventBridge', 77, expect.stringContaining('is neither the fleet bus')],
+      [
+        'misconfigured',
+        'eventBridge',
+        82,
+        'Event pattern is not valid. Reason: prefix match pattern must be a string (at "source")',
+      ],
+      ['misconfigured', 'sqs', 84, 'the local EventBridge serves eventBridge and schedule events, not sqs'],
+      [
+        'missingHandler',
+        'eventBridge',
+        89,
+        expect.stringContaining('handler module src/handlers/doesNotExist not found'),
+      ],
+      ['validateDataset', 'http', 38, 'the local EventBridge serves eventBridge and schedule events, not http'],
+    ]);
+    expect(loaded.skipped.slice(0, 5).every((item) => item.location.file === triggerFile)).toBe(true);
+  });
+
+  it('reports files it cannot read or resolve without stopping', () => {
+    // Act
+    const messages = loaded.errors.map((error) => error.message);
+
+    // Assess
+    expect(messages).toEqual([
+      expect.stringMatching(/broken[/\\]serverless\.yml:4: not valid YAML/),
+      expect.stringMatching(
+        /unresolved[/\\]serverless\.yml: provider\.environment\.SECRET: cannot resolve \$\{ssm:\/fleet\/secret\} locally/,
+      ),
+    ]);
+  });
+
+  it('leaves out environment values it cannot resolve and warns', () => {
+    // Act
+    const [rule] = ruleOf('onDatasetValidated');
+
+    // Assess
+    expect(rule.environment.QUEUE_ARN).toBeUndefined();
+    expect(loaded.warnings).toContainEqual(
+      expect.stringContaining(
+        'functions.onDatasetValidated.environment.QUEUE_ARN: {"Fn::GetAtt":["SomeLocalQueue","Arn"]} cannot be resolved locally',
+      ),
+    );
+  });
+
+  it('derives the core stack exports and the fleet bus name', () => {
+    // Assess
+    expect(loaded.fleetBusName).toBe('fleet-test');
+    expect(loaded.imports).toMatchObject({
+      'fleet-test-EventBusName': 'fleet-test',
+      'fleet-test-EventBusArn': 'arn:aws:events:eu-west-1:123456789012:event-bus/fleet-test',
+      'fleet-test-RecordsTableName': 'fleet-test-records',
+      'fleet-test-RecordsTableArn': 'arn:aws:dynamodb:eu-west-1:123456789012:table/fleet-test-records',
+      'fleet-test-DeadLetterQueueUrl': 'https://sqs.eu-west-1.amazonaws.com/123456789012/fleet-test-dlq',
+      'fleet-test-AlarmTopicArn': 'arn:aws:sns:eu-west-1:123456789012:fleet-test-alarms',
+    });
+  });
+
+  it('lets given imports override the derived ones', () => {
+    // Act
+    const overridden = loadServerlessRules({
+      rootDir: root,
+      stage: 'test',
+      serviceDirs: [service('validate-dataset')],
+      imports: { 'fleet-test-DataBucketName': 'local-data' },
+    });
+
+    // Assess
+    expect(overridden.rules[0].environment.DATA_BUCKET).toBe('local-data');
+    expect(overridden.rules[0].pattern).toMatchObject({ detail: { bucket: { name: ['local-data'] } } });
+  });
+});

@@ -391,3 +391,62 @@ describe('detectDrift with predictions and labels', () => {
     expect(result.notes).toContain('y is not in the current data: no target drift.');
   });
 });
+
+describe('detectDrift numbers against SciPy', () => {
+  const close = (actual: number | undefined, expected: number, relative: number) =>
+    expect(Math.abs((actual as number) / expected - 1)).toBeLessThan(relative);
+
+  it('returns the KS and chi-squared statistics and BH-adjusted p-values SciPy gives on 800 rows', () => {
+    // Prepare: SciPy 1.17 ks_2samp(method='auto'), chi2_contingency on the 2 x K counts,
+    // false_discovery_control(p) for the adjustment; [statistic, p-value, adjusted p-value]
+    const expected: Record<string, [number, number, number]> = {
+      tenure_months: [0.135, 8.987392267080741e-7, 2.097058195652173e-6],
+      monthly_charges: [0.195, 1.030813548005023e-13, 7.215694836035162e-13],
+      total_charges: [0.06125, 0.09943770795540544, 0.1392127911375676],
+      contract: [42.02448690728946, 7.490289709564596e-10, 2.621601398347609e-9],
+      payment_method: [5.082004200948763, 0.16588993902012203, 0.1935382621901424],
+      internet_service: [1.437519880287967, 0.48735623229842173, 0.48735623229842173],
+      senior_citizen: [4.688121460803081, 0.030371834610113835, 0.05315071056769921],
+    };
+
+    // Act
+    const result = detectDrift({
+      baseline: take(churnBaseline, 800),
+      current: take(churnDrifted, 800),
+      contract: churnContract,
+    });
+
+    // Assess
+    expect(result.features.map((f) => f.name)).toEqual(Object.keys(expected));
+    for (const feature of result.features) {
+      const [statistic, pValue, adjusted] = expected[feature.name];
+      close(feature.statistic, statistic, 1e-9);
+      close(feature.pValue, pValue, 1e-6);
+      close(feature.adjustedPValue, adjusted, 1e-6);
+    }
+  });
+
+  it('returns the distances and PSI NumPy and SciPy give on the full files', () => {
+    // Prepare: SciPy 1.17 wasserstein_distance(b, c) / numpy.std(b); jensenshannon(p, q) on
+    // category shares (natural log); categorical PSI as sum((q'-p') ln(q'/p')), shares floored at 1e-4
+    const expected: Record<string, [number, number?]> = {
+      tenure_months: [0.2215654338738841],
+      monthly_charges: [0.32489482768850375],
+      total_charges: [0.05957445615719705],
+      contract: [0.11326509136446576, 0.10347080250971205],
+      payment_method: [0.04043636701464377, 0.013090392334436601],
+      internet_service: [0.0011557720268588036, 1.0686476791799016e-5],
+      senior_citizen: [0.009697076591870192, 0.0007523730266373538],
+    };
+
+    // Act
+    const result = detectDrift({ baseline: churnBaseline, current: churnDrifted, contract: churnContract });
+
+    // Assess
+    for (const feature of result.features) {
+      const [statistic, psi] = expected[feature.name];
+      close(feature.statistic, statistic, 1e-9);
+      if (psi !== undefined) close(feature.psi, psi, 1e-9);
+    }
+  });
+});

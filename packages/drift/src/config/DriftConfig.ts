@@ -68,6 +68,9 @@ export const DriftConfig = z.strictObject({
     .default({ allowedDrop: 0.05 }),
 });
 
+/** Drift settings as written in a file or passed by a caller: every field optional. */
 export type DriftConfigInput = z.input<typeof DriftConfig>;
+/** Drift settings after validation, with every default applied. */
 export type DriftConfig = z.output<typeof DriftConfig>;
+/** One feature's settings after validation. */
 export type FeatureSettings = z.output<typeof FeatureSettings>;

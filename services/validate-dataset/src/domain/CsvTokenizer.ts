@@ -77,11 +77,14 @@ export class CsvTokenizer {
   private stopped = false;
   private readonly record: CsvRecord;
   private readonly delimiter: number;
+  /** 1 for the bytes that end an unquoted run: the delimiter, quote, CR and LF. */
+  private readonly special = new Uint8Array(256);
   private readonly maxFieldBytes: number;
   private readonly onRecord: (record: CsvRecord) => void;
 
   constructor(options: CsvTokenizerOptions) {
     this.delimiter = options.delimiter;
+    for (const byte of [options.delimiter, QUOTE, CR, LF]) this.special[byte] = 1;
     this.maxFieldBytes = options.maxFieldBytes;
     this.maxFields = options.maxFields;
     this.onRecord = options.onRecord;
@@ -150,6 +153,7 @@ export class CsvTokenizer {
   private scan(from: number, length: number): void {
     const data = this.work;
     const delimiter = this.delimiter;
+    const special = this.special;
     let i = from;
     while (i < length) {
       const state = this.state;
@@ -179,18 +183,14 @@ export class CsvTokenizer {
         this.state = UNQUOTED;
       }
       if (this.state === UNQUOTED) {
-        let byte = 0;
         let j = i;
-        while (j < length) {
-          byte = data[j];
-          if (byte === delimiter || byte === LF || byte === CR || byte === QUOTE) break;
-          j++;
-        }
+        while (j < length && special[data[j]] === 0) j++;
         this.previousCr = false;
         if (j === length) {
           i = length;
           break;
         }
+        const byte = data[j];
         if (byte === delimiter) {
           this.finishField(j);
           this.state = FIELD_START;

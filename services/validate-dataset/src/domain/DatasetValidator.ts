@@ -12,6 +12,10 @@ import { TargetTally } from './TargetTally.js';
 import { Utf8Checker } from './Utf8Checker.js';
 import type { ValidationResult } from './ValidationResult.js';
 
+// Module-level copies: an imported binding is a getter call in CommonJS output.
+const TOO_LONG = FieldFlag.tooLong;
+const PROBLEMS = PROBLEM_FLAGS;
+
 /** Chunks are cut to this size so the tokenizer's buffer stays small whatever the source. */
 const MAX_PIECE = 256 * 1024;
 /** Fields a header may have before the rest are only counted. */
@@ -153,7 +157,7 @@ export class DatasetValidator {
   /** The verdict, issues and profile so far (complete after `end`). */
   result(): Omit<ValidationResult, 'bytes' | 'durationMs'> {
     const columns: Record<string, ColumnProfile> = {};
-    for (const checker of this.checkers) if (checker !== null) columns[checker.name] = checker.profiler.toProfile();
+    for (const checker of this.checkers) if (checker !== null) columns[checker.name] = checker.profile();
     const profile: DatasetProfile = { rows: this.profiledRows, columns };
     return {
       passed: this.issues.total === 0,
@@ -187,7 +191,7 @@ export class DatasetValidator {
     const issues = this.issues;
     const width = this.header.length;
     let usable = true;
-    if (record.allFlags & PROBLEM_FLAGS) usable = this.reportFieldProblems(record, row);
+    if (record.allFlags & PROBLEMS) usable = this.reportFieldProblems(record, row);
     if (record.count !== width) {
       issues.add(IssueCode.raggedRow, () => ({
         message: `the row has ${record.count} fields, the header has ${width}`,
@@ -210,7 +214,7 @@ export class DatasetValidator {
     for (let i = 0; i < width; i++) {
       const checker = checkers[i];
       if (checker === null) continue;
-      if (flags[i] & FieldFlag.tooLong) checker.skip();
+      if (flags[i] & TOO_LONG) checker.skip();
       else checker.check(data, starts[i], ends[i], row, lines[i]);
     }
     this.profiledRows++;

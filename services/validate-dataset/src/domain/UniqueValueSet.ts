@@ -11,9 +11,8 @@ const MAX_LOAD = 0.7;
  * probability is about n^2 / 2^65 (see `hash64`).
  */
 export class UniqueValueSet {
-  private hi: Uint32Array;
-  private lo: Uint32Array;
-  private rows: Uint32Array;
+  /** Three words a slot: high hash, low hash, first row (0 marks an empty slot). */
+  private slots: Uint32Array;
   private mask: number;
   private size = 0;
   private readonly hash: Hash64 = { hi: 0, lo: 0 };
@@ -21,9 +20,7 @@ export class UniqueValueSet {
   constructor(initialCapacity = 1024) {
     let capacity = 16;
     while (capacity < initialCapacity) capacity *= 2;
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
-    this.rows = new Uint32Array(capacity);
+    this.slots = new Uint32Array(capacity * 3);
     this.mask = capacity - 1;
   }
 
@@ -34,7 +31,7 @@ export class UniqueValueSet {
 
   /** Bytes held by the table. */
   get bytes(): number {
-    return this.rows.length * 12;
+    return this.slots.byteLength;
   }
 
   /**
@@ -44,33 +41,36 @@ export class UniqueValueSet {
    */
   add(data: Uint8Array, start: number, end: number, row: number): number {
     const { hi, lo } = hash64(data, start, end, this.hash);
-    const rows = this.rows;
-    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
-    while (rows[slot] !== 0) {
-      if (this.lo[slot] === lo && this.hi[slot] === hi) return rows[slot];
-      slot = (slot + 1) & this.mask;
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+    let at = slot * 3;
+    while (slots[at + 2] !== 0) {
+      if (slots[at + 1] === lo && slots[at] === hi) return slots[at + 2];
+      slot = (slot + 1) & mask;
+      at = slot * 3;
     }
-    this.hi[slot] = hi;
-    this.lo[slot] = lo;
-    rows[slot] = row;
-    if (++this.size > this.rows.length * MAX_LOAD) this.grow();
+    slots[at] = hi;
+    slots[at + 1] = lo;
+    slots[at + 2] = row;
+    if (++this.size > (mask + 1) * MAX_LOAD) this.grow();
     return 0;
   }
 
   private grow(): void {
-    const { hi, lo, rows } = this;
-    const capacity = rows.length * 2;
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
-    this.rows = new Uint32Array(capacity);
-    this.mask = capacity - 1;
-    for (let i = 0; i < rows.length; i++) {
-      if (rows[i] === 0) continue;
-      let slot = (lo[i] ^ Math.imul(hi[i], 0x9e3779b1)) & this.mask;
-      while (this.rows[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.hi[slot] = hi[i];
-      this.lo[slot] = lo[i];
-      this.rows[slot] = rows[i];
+    const old = this.slots;
+    const capacity = (this.mask + 1) * 2;
+    const slots = new Uint32Array(capacity * 3);
+    const mask = capacity - 1;
+    for (let from = 0; from < old.length; from += 3) {
+      if (old[from + 2] === 0) continue;
+      let slot = (old[from + 1] ^ Math.imul(old[from], 0x9e3779b1)) & mask;
+      while (slots[slot * 3 + 2] !== 0) slot = (slot + 1) & mask;
+      slots[slot * 3] = old[from];
+      slots[slot * 3 + 1] = old[from + 1];
+      slots[slot * 3 + 2] = old[from + 2];
     }
+    this.slots = slots;
+    this.mask = mask;
   }
 }

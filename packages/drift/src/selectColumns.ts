@@ -136,6 +136,10 @@ export const selectColumns = (
       if (name === labelsName) labels = name;
       if (name === targetName) {
         const planned = plan(name);
+        // Labels scored as classes are classes, even when they are written as 0 and 1.
+        if ('kind' in planned && name === labelsName && planned.kindSource === 'inferred') {
+          planned.kind = ColumnKind.categorical;
+        }
         if ('kind' in planned) target = planned;
       }
       continue;

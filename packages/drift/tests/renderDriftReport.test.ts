@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseContract } from '@fleet/shared';
-import { detectDrift, escapeHtml, formatDriftText, niceAxisMax, renderDriftReport } from '../src/index.js';
+import {
+  detectDrift,
+  escapeHtml,
+  formatDriftText,
+  histogramBins,
+  niceAxisMax,
+  renderDriftReport,
+} from '../src/index.js';
 import { exampleTable, repoRoot, tableOf } from './support/tables.js';
 
 const contract = parseContract(readFileSync(join(repoRoot, 'contracts', 'churn.yaml'), 'utf8'), 'churn.yaml').contract;
@@ -113,5 +120,31 @@ describe('niceAxisMax', () => {
 
     // Assess
     expect(top).toBeCloseTo(expected, 12);
+  });
+});
+
+describe('histogramBins', () => {
+  it('returns one bin per integer for small integer ranges', () => {
+    // Act
+    const histogram = histogramBins(Float64Array.from([0, 1, 1, 2]), Float64Array.from([2, 2]));
+
+    // Assess
+    expect(histogram).toEqual({
+      edges: [-0.5, 0.5, 1.5, 2.5],
+      baseline: [0.25, 0.5, 0.25],
+      current: [0, 0, 1],
+      unitBins: true,
+    });
+  });
+
+  it('returns equal-width bins over the range of both samples, the maximum in the last bin', () => {
+    // Act
+    const histogram = histogramBins(Float64Array.from([0, 0.5]), Float64Array.from([1, 0.99]), 4);
+
+    // Assess
+    expect(histogram.edges).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(histogram.baseline).toEqual([0.5, 0, 0.5, 0]);
+    expect(histogram.current).toEqual([0, 0, 0, 1]);
+    expect(histogram.unitBins).toBe(false);
   });
 });

@@ -94,7 +94,7 @@ describe('selectColumns', () => {
     expect(roles.features.map((f) => f.name)).toEqual(['x']);
     expect(roles.prediction?.name).toBe('score');
     expect(roles.prediction?.kind).toBe('numeric');
-    expect(roles.target?.name).toBe('y');
+    expect(roles.target).toMatchObject({ name: 'y', kind: 'categorical', kindSource: 'inferred' });
     expect(roles.labels).toBe('y');
   });
 

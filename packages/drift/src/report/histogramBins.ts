@@ -1,5 +1,11 @@
 /** Bin edges shared by both sides and each side's share of values per bin. */
-export type Histogram = { edges: number[]; baseline: number[]; current: number[] };
+export type Histogram = {
+  edges: number[];
+  baseline: number[];
+  current: number[];
+  /** True when each bin holds one integer, centred on it (then label the centres, not the edges). */
+  unitBins: boolean;
+};
 
 const shareIn = (values: Float64Array, edges: number[]): number[] => {
   const counts = new Array<number>(edges.length - 1).fill(0);
@@ -31,14 +37,15 @@ export const histogramBins = (baseline: Float64Array, current: Float64Array, max
       if (integers && !Number.isInteger(v)) integers = false;
     }
   }
-  if (!Number.isFinite(lo)) return { edges: [0, 1], baseline: [0], current: [0] };
+  if (!Number.isFinite(lo)) return { edges: [0, 1], baseline: [0], current: [0], unitBins: false };
   let edges: number[];
-  if (integers && hi - lo + 1 <= 30) {
+  const unitBins = integers && hi - lo + 1 <= 30;
+  if (unitBins) {
     edges = Array.from({ length: hi - lo + 2 }, (_, i) => lo - 0.5 + i);
   } else if (lo === hi) {
     edges = [lo - 0.5, hi + 0.5];
   } else {
     edges = Array.from({ length: maxBins + 1 }, (_, i) => lo + ((hi - lo) * i) / maxBins);
   }
-  return { edges, baseline: shareIn(baseline, edges), current: shareIn(current, edges) };
+  return { edges, baseline: shareIn(baseline, edges), current: shareIn(current, edges), unitBins };
 };

@@ -26,8 +26,14 @@ export const histogramSvg = (name: string, histogram: Histogram, nBaseline: numb
   }
   const step = Math.max(1, Math.ceil(bins / 6));
   const xTicks: XTick[] = [];
-  for (let i = 0; i <= bins; i += step) {
-    xTicks.push({ x: plotArea.x + i * binWidth, label: formatStatistic(edges[i]) });
+  if (histogram.unitBins) {
+    for (let i = 0; i < bins; i += step) {
+      xTicks.push({ x: plotArea.x + (i + 0.5) * binWidth, label: formatStatistic(edges[i] + 0.5) });
+    }
+  } else {
+    for (let i = 0; i <= bins; i += step) {
+      xTicks.push({ x: plotArea.x + i * binWidth, label: formatStatistic(edges[i]) });
+    }
   }
   return chartFrame({
     title: `Histogram of ${name}: baseline and current`,

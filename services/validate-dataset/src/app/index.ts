@@ -1,0 +1,35 @@
+export {
+  type CatalogEntry,
+  type CatalogMiss,
+  ContractCatalog,
+  isCatalogEntry,
+  PROFILES_PREFIX,
+} from './ContractCatalog.js';
+export { firstIssues, MAX_ISSUE_MESSAGE } from './firstIssues.js';
+export { ObjectUnavailableError, type ObjectUnavailableReason } from './ObjectUnavailableError.js';
+export type { Clock, DatasetObjectStore, ObjectLocation, ObjectVersion, ValidationPorts } from './ports.js';
+export {
+  type Acquired,
+  type Claim,
+  type ClaimResult,
+  type ClaimStatus,
+  ValidationClaims,
+} from './ValidationClaims.js';
+export type { OutcomeObject, SkipReason, ValidationOutcome, ValidationSummary } from './ValidationOutcome.js';
+export {
+  DEFAULT_LEASE_MS,
+  EVENT_ISSUES,
+  RECORD_ISSUES,
+  type ValidateObjectRequest,
+  validateObject,
+} from './validateObject.js';
+export {
+  CLAIM_TTL_DAYS,
+  formatRecordKey,
+  objectIdentity,
+  profileKey,
+  ttlAfter,
+  validationId,
+  validationRecordKeys,
+  versionLabel,
+} from './validationKeys.js';

@@ -1,0 +1,5 @@
+export { leaseFor } from './leaseFor.js';
+export { createObjectCreatedHandler, objectCreatedRequest } from './objectCreated.js';
+export { reportOutcome } from './reportOutcome.js';
+export { ValidateRequest } from './ValidateRequest.js';
+export { createValidateHandler } from './validate.js';

@@ -1,0 +1,4 @@
+export * from './adapters/index.js';
+export * from './app/index.js';
+export * from './domain/index.js';
+export * from './handlers/index.js';

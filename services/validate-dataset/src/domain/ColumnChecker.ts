@@ -1,6 +1,6 @@
 import type { ColumnSpec } from '@fleet/shared';
-import type { ColumnProfile } from './ColumnProfile.js';
 import { CategoryMatcher } from './CategoryMatcher.js';
+import type { ColumnProfile } from './ColumnProfile.js';
 import { ColumnProfiler } from './ColumnProfiler.js';
 import { describeBadNumber } from './describeBadNumber.js';
 import { IssueCode } from './IssueCode.js';

@@ -102,6 +102,11 @@ export class CsvTokenizer {
     };
   }
 
+  /** Bytes of the buffer that holds the unfinished record: bounded, whatever the input. */
+  get bufferBytes(): number {
+    return this.work.length;
+  }
+
   /** Stops emitting records (the rest of the input is ignored). */
   stop(): void {
     this.stopped = true;

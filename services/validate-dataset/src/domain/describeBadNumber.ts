@@ -11,7 +11,9 @@ const THOUSANDS = /^[+-]?\d{1,3}([,. '_]\d{3})+([.,]\d+)?$/;
  */
 export const describeBadNumber = (text: string, integerOnly: boolean): { code: IssueCode; reason: string } => {
   const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}...` : text);
-  if (NON_FINITE.test(text)) return { code: IssueCode.nonFiniteNumber, reason: `${shown} is not a finite number` };
+  const overflows = text === text.trim() && Math.abs(Number(text)) === Number.POSITIVE_INFINITY;
+  if (NON_FINITE.test(text) || overflows)
+    return { code: IssueCode.nonFiniteNumber, reason: `${shown} is not a finite number` };
   const code = integerOnly ? IssueCode.notAnInteger : IssueCode.notANumber;
   const kind = integerOnly ? 'an integer' : 'a number';
   if (text !== text.trim()) return { code, reason: `${shown} is not ${kind} (leading or trailing whitespace)` };

@@ -24,7 +24,7 @@ describe('validation keys', () => {
 
   it('throws when an object has neither a version id nor an etag', () => {
     // Prepare
-    const bare = { bucket: 'b', key: 'k' };
+    const bare: { versionId?: string; etag?: string } = {};
 
     // Act
     const label = () => versionLabel(bare);

@@ -81,8 +81,8 @@ export type LambdaRunnerOptions = {
   now?: () => Date;
   /** Wall-clock delay before an asynchronous retry (default 0; Lambda waits about 1 then 2 minutes). */
   retryDelayMs?: number;
-  /** Variables set for every invocation before the function's own (e.g. `AWS_ENDPOINT_URL_*`). */
-  baseEnvironment?: Record<string, string>;
+  /** Variables set for every invocation before the function's own (e.g. `AWS_ENDPOINT_URL_*`); a function is read at each invocation. */
+  baseEnvironment?: Record<string, string> | (() => Record<string, string>);
   /** Loads a handler module (default: `require`, which jest and tsx both let load TypeScript). */
   loadModule?: (file: string) => Record<string, unknown>;
   /** Called with every finished invocation record, in order. */
@@ -311,8 +311,9 @@ export class LambdaRunner {
 
   /** Sets the function's environment (and Lambda's own variables); returns what puts it back. */
   #applyEnvironment(fn: LambdaFunction, logGroupName: string, logStreamName: string): () => void {
+    const { baseEnvironment } = this.#options;
     const variables: Record<string, string> = {
-      ...this.#options.baseEnvironment,
+      ...(typeof baseEnvironment === 'function' ? baseEnvironment() : baseEnvironment),
       AWS_REGION: this.#options.region,
       AWS_DEFAULT_REGION: this.#options.region,
       AWS_LAMBDA_FUNCTION_NAME: fn.deployedName,

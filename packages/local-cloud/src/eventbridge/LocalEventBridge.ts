@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type DeadLetter,
+  type InvocationRecord,
+  LambdaRunner,
+  type LambdaRunnerOptions,
+} from '../lambda/LambdaRunner.js';
+import type { EventRule, ScheduleRule } from '../serverless/LocalRule.js';
+import { type LoadedServerlessRules, loadServerlessRules } from '../serverless/loadServerlessRules.js';
+import { type CompiledPattern, compilePattern } from './compilePattern.js';
+import type { AcceptedEvent } from './handlePutEvents.js';
+import { eventTime, type LocalEvent } from './LocalEvent.js';
+import { matchesPattern } from './matchesPattern.js';
+import { type PutEventsEndpoint, startPutEventsEndpoint } from './putEventsEndpoint.js';
+import { transformInput } from './transformInput.js';
+
+/** Options of a LocalEventBridge. */
+export type LocalEventBridgeOptions = {
+  /** Repository root whose `services/*\/serverless.yml` give the rules (ignored when `loaded` is given). */
+  rootDir?: string;
+  /** Rules already loaded with `loadServerlessRules`. */
+  loaded?: LoadedServerlessRules;
+  /** Stage, region, account, imports, env and service folders for loading the rules. */
+  stage?: string;
+  region?: string;
+  accountId?: string;
+  imports?: Record<string, string>;
+  env?: Record<string, string | undefined>;
+  serviceDirs?: string[];
+  /** The clock for event times, the log and invocation records (default: wall-clock). Pass `() => clock.now()`. */
+  now?: () => Date;
+  /** What PutEvents does for an unknown bus: `reject` (default, ResourceNotFoundException) or `accept` (AWS: dropped). */
+  unknownBus?: 'reject' | 'accept';
+  /** Port of the PutEvents endpoint (default: a free one). */
+  port?: number;
+  /**
+   * Options of the LambdaRunner that runs targets; its clock, region and account are the bus's,
+   * and every invocation gets `AWS_ENDPOINT_URL_EVENTBRIDGE` pointing at this bus.
+   */
+  runner?: Omit<LambdaRunnerOptions, 'now' | 'region' | 'accountId'>;
+};
+
+/** How an event reached the bus. */
+export type EventOrigin = 'PutEvents' | 'inject' | 'schedule';
+
+/** One event in the bus's log, with the rules it matched. */
+export type EventLogEntry = {
+  /** 1, 2, 3... in arrival order. */
+  sequence: number;
+  /** When the bus received it, by the bus's clock (ISO 8601). */
+  receivedAt: string;
+  /** The bus name (`default` or the fleet bus name). */
+  bus: string;
+  origin: EventOrigin;
+  event: LocalEvent;
+  /** Names of the rules it matched (their targets were invoked), in rule order. */
+  matchedRules: string[];
+};
+
+/** A matched rule whose target could not be given the event (its input transformation failed). */
+export type FailedDelivery = { ruleName: string; eventId: string; error: { name: string; message: string } };
+
+/** A partial event for `injectEvent`: what an AWS service would put on the bus. */
+export type InjectedEvent = {
+  source: string;
+  'detail-type': string;
+  detail: Record<string, unknown>;
+  resources?: string[];
+  /** Default: the bus's clock. */
+  time?: string | Date;
+  /** Default: a fresh UUID. */
+  id?: string;
+};
+
+type LiveRule = { rule: EventRule; compiled: CompiledPattern };
+
+const DEFAULT_BUS = 'default';
+
+/**
+ * The local EventBridge: rules from the services' `serverless.yml`, a PutEvents endpoint, and a
+ * router that runs the matching Lambda targets in process.
+ *
+ * Every event, whether sent by a handler through the SDK (`endpoint`), injected by another
+ * stand-in (`injectEvent`, e.g. S3 "Object Created" or SageMaker status changes on the default
+ * bus) or fired by the clock (`fireSchedule`), is logged in arrival order, matched against every
+ * rule of its bus with EventBridge's pattern semantics, transformed per rule (`input`,
+ * `inputPath`, `inputTransformer`) and handed to the LambdaRunner as an asynchronous invocation
+ * (so Lambda's retries and dead letters apply). `drain()` waits until no invocation is queued
+ * or running, including those caused by events emitted while draining.
+ */
+export class LocalEventBridge {
+  readonly loaded: LoadedServerlessRules;
+  readonly runner: LambdaRunner;
+  readonly region: string;
+  readonly accountId: string;
+  readonly fleetBusName: string;
+  readonly #options: LocalEventBridgeOptions;
+  readonly #rules: LiveRule[] = [];
+  readonly #log: EventLogEntry[] = [];
+  readonly #failedDeliveries: FailedDelivery[] = [];
+  #endpoint?: PutEventsEndpoint;
+
+  /** Loads the rules; call `start()` (or use `LocalEventBridge.start`) to serve PutEvents. */
+  constructor(options: LocalEventBridgeOptions) {
+    this.#options = options;
+    this.region = options.region ?? 'eu-west-1';
+    this.accountId = options.accountId ?? '123456789012';
+    if (options.loaded === undefined && options.rootDir === undefined) {
+      throw new TypeError('LocalEventBridge needs rootDir (to read the serverless.yml files) or loaded rules');
+    }
+    this.loaded =
+      options.loaded ??
+      loadServerlessRules({
+        rootDir: options.rootDir as string,
+        stage: options.stage,
+        region: this.region,
+        accountId: this.accountId,
+        imports: options.imports,
+        env: options.env,
+        serviceDirs: options.serviceDirs,
+      });
+    this.fleetBusName = this.loaded.fleetBusName;
+    const base = options.runner?.baseEnvironment;
+    this.runner = new LambdaRunner({
+      ...options.runner,
+      region: this.region,
+      accountId: this.accountId,
+      now: () => this.#now(),
+      // Handlers' SDK clients reach this bus; given variables win.
+      baseEnvironment: () => ({
+        ...(this.#endpoint === undefined ? {} : { AWS_ENDPOINT_URL_EVENTBRIDGE: this.#endpoint.endpoint }),
+        ...(typeof base === 'function' ? base() : base),
+      }),
+    });
+    for (const rule of this.loaded.rules) this.addRule(rule);
+  }
+
+  /** Creates the bus and starts its PutEvents endpoint. */
+  static async start(options: LocalEventBridgeOptions): Promise<LocalEventBridge> {
+    const bus = new LocalEventBridge(options);
+    await bus.start();
+    return bus;
+  }
+
+  /** Starts the PutEvents endpoint on a loopback port; handlers reach it through `AWS_ENDPOINT_URL_EVENTBRIDGE`. */
+  async start(): Promise<void> {
+    if (this.#endpoint !== undefined) return;
+    this.#endpoint = await startPutEventsEndpoint({
+      port: this.#options.port,
+      region: this.region,
+      accountId: this.accountId,
+      now: () => this.#now(),
+      unknownBus: this.#options.unknownBus,
+      resolveBus: (nameOrArn) => this.#resolveBus(nameOrArn),
+      onAccepted: (accepted: AcceptedEvent[]) => {
+        for (const { bus, event } of accepted) this.#route(event, bus, 'PutEvents');
+      },
+    });
+  }
+
+  /** Stops the endpoint (after `drain()` if invocations should finish first). */
+  async stop(): Promise<void> {
+    await this.#endpoint?.close();
+    this.#endpoint = undefined;
+  }
+
+  /** The endpoint URL, for `AWS_ENDPOINT_URL_EVENTBRIDGE` or `new EventBridgeClient({ endpoint })`. */
+  get endpoint(): string {
+    if (this.#endpoint === undefined) throw new Error('LocalEventBridge is not started: call start() first');
+    return this.#endpoint.endpoint;
+  }
+
+  /** The variables that point SDK clients at this bus. */
+  environment(): Record<string, string> {
+    return { AWS_ENDPOINT_URL_EVENTBRIDGE: this.endpoint };
+  }
+
+  /** The rules of `eventBridge` events, in load order (plus any added). */
+  get rules(): readonly EventRule[] {
+    return this.#rules.map((live) => live.rule);
+  }
+
+  /** The rules of `schedule` events, for the clock. */
+  get schedules(): readonly ScheduleRule[] {
+    return this.loaded.schedules;
+  }
+
+  /** Every event the bus received, in arrival order. */
+  get events(): readonly EventLogEntry[] {
+    return this.#log;
+  }
+
+  /** Every invocation attempt of a target, in order (the runner's records). */
+  get invocations(): readonly InvocationRecord[] {
+    return this.runner.invocations;
+  }
+
+  /** Asynchronous invocations that failed all of Lambda's attempts. */
+  get deadLetters(): readonly DeadLetter[] {
+    return this.runner.deadLetters;
+  }
+
+  /** Matched rules whose input transformation failed, so their target was not invoked. */
+  get failedDeliveries(): readonly FailedDelivery[] {
+    return this.#failedDeliveries;
+  }
+
+  /**
+   * Adds a rule (validating its pattern as PutRule would).
+   *
+   * @throws InvalidEventPatternError when the pattern is not valid.
+   */
+  addRule(rule: EventRule): void {
+    this.#rules.push({ rule, compiled: compilePattern(rule.pattern) });
+  }
+
+  /**
+   * Puts an event on a bus as an AWS service would (S3, SageMaker, ...), without going over HTTP.
+   *
+   * `bus` is `default` (AWS service events), `fleet`, or a bus name. Returns the complete event.
+   *
+   * @throws Error when the bus is unknown.
+   */
+  injectEvent(event: InjectedEvent, bus = DEFAULT_BUS): LocalEvent {
+    const busName = bus === 'fleet' ? this.fleetBusName : this.#resolveBus(bus);
+    if (busName === undefined)
+      throw new Error(`Event bus ${bus} does not exist (known: default, ${this.fleetBusName})`);
+    const time = event.time === undefined ? this.#now() : new Date(event.time);
+    const complete: LocalEvent = {
+      version: '0',
+      id: event.id ?? randomUUID(),
+      'detail-type': event['detail-type'],
+      source: event.source,
+      account: this.accountId,
+      time: eventTime(time),
+      region: this.region,
+      resources: event.resources ?? [],
+      detail: event.detail,
+    };
+    this.#route(complete, busName, 'inject');
+    return complete;
+  }
+
+  /**
+   * Fires a schedule rule at `scheduledTime` (default: now by the bus's clock): its target gets
+   * the rule's input, or the "Scheduled Event" EventBridge sends (for `method: scheduler`, the
+   * one EventBridge Scheduler sends, from `aws.scheduler`). The event is logged like any other.
+   *
+   * @throws Error when no schedule rule has that name.
+   */
+  fireSchedule(rule: ScheduleRule | string, scheduledTime?: Date): LocalEvent {
+    const schedule = typeof rule === 'string' ? this.loaded.schedules.find((item) => item.ruleName === rule) : rule;
+    if (schedule === undefined) throw new Error(`No schedule rule named ${String(rule)}`);
+    const time = scheduledTime ?? this.#now();
+    const scheduler = schedule.schedule.method === 'scheduler';
+    const event: LocalEvent = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'Scheduled Event',
+      source: scheduler ? 'aws.scheduler' : 'aws.events',
+      account: this.accountId,
+      time: eventTime(time),
+      region: this.region,
+      resources: [
+        scheduler
+          ? `arn:aws:scheduler:${this.region}:${this.accountId}:schedule/default/${schedule.ruleName}`
+          : this.#ruleArn(schedule.ruleName, DEFAULT_BUS),
+      ],
+      detail: {},
+    };
+    this.#log.push({
+      sequence: this.#log.length + 1,
+      receivedAt: this.#now().toISOString(),
+      bus: DEFAULT_BUS,
+      origin: 'schedule',
+      event,
+      matchedRules: [schedule.ruleName],
+    });
+    this.#deliver(schedule, event, DEFAULT_BUS);
+    return event;
+  }
+
+  /** Resolves when no invocation is queued, running or waiting for a retry. */
+  drain(): Promise<void> {
+    return this.runner.drain();
+  }
+
+  #now(): Date {
+    return this.#options.now?.() ?? new Date();
+  }
+
+  #resolveBus(nameOrArn: string | undefined): string | undefined {
+    const name = (nameOrArn ?? DEFAULT_BUS).replace(/^arn:[^:]+:events:[^:]*:[^:]*:event-bus\//, '');
+    return name === DEFAULT_BUS || name === this.fleetBusName ? name : undefined;
+  }
+
+  #ruleArn(ruleName: string, bus: string): string {
+    const prefix = bus === DEFAULT_BUS ? '' : `${bus}/`;
+    return `arn:aws:events:${this.region}:${this.accountId}:rule/${prefix}${ruleName}`;
+  }
+
+  #route(event: LocalEvent, bus: string, origin: EventOrigin) {
+    const busKind = bus === DEFAULT_BUS ? 'default' : 'fleet';
+    const matched = this.#rules.filter(({ rule, compiled }) => rule.bus === busKind && matchesPattern(compiled, event));
+    this.#log.push({
+      sequence: this.#log.length + 1,
+      receivedAt: this.#now().toISOString(),
+      bus,
+      origin,
+      event,
+      matchedRules: matched.map(({ rule }) => rule.ruleName),
+    });
+    for (const { rule } of matched) this.#deliver(rule, event, bus);
+  }
+
+  #deliver(rule: EventRule | ScheduleRule, event: LocalEvent, bus: string) {
+    let payload: unknown;
+    try {
+      payload = transformInput(event, rule, {
+        ruleName: rule.ruleName,
+        ruleArn: this.#ruleArn(rule.ruleName, bus),
+        ingestionTime: this.#now().toISOString(),
+      });
+    } catch (error) {
+      const { name, message } = error as Error;
+      this.#failedDeliveries.push({ ruleName: rule.ruleName, eventId: event.id, error: { name, message } });
+      return;
+    }
+    this.runner.invokeAsync(rule, payload, {
+      kind: rule.kind,
+      ruleName: rule.ruleName,
+      bus,
+      eventId: event.id,
+      detailType: event['detail-type'],
+      source: event.source,
+    });
+  }
+}

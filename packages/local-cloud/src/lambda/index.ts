@@ -1,0 +1,13 @@
+export { createLambdaContext, type LambdaContextInput } from './createLambdaContext.js';
+export { HandlerLoadError } from './HandlerLoadError.js';
+export {
+  type DeadLetter,
+  type InvocationOutcome,
+  type InvocationRecord,
+  type InvocationResult,
+  type InvocationTrigger,
+  type LambdaFunction,
+  LambdaRunner,
+  type LambdaRunnerOptions,
+} from './LambdaRunner.js';
+export { LambdaTimeoutError } from './LambdaTimeoutError.js';

@@ -1,0 +1,239 @@
+import path from 'node:path';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { LocalEventBridge } from '../../src/eventbridge/LocalEventBridge.js';
+import { calls, failuresToGo } from '../serverless/fixtures/recorder.js';
+import s3ObjectCreated from './events/s3-object-created-raw.json';
+import pipelineStatus from './events/sagemaker-pipeline-status.json';
+
+const rootDir = path.join(__dirname, '..', 'serverless', 'fixtures', 'repo');
+
+const detailOf = (event: {
+  source: string;
+  'detail-type': string;
+  detail: Record<string, unknown>;
+  resources?: string[];
+}) => ({
+  source: event.source,
+  'detail-type': event['detail-type'],
+  detail: event.detail,
+  resources: event.resources,
+});
+
+describe('LocalEventBridge', () => {
+  let bus: LocalEventBridge;
+  let client: EventBridgeClient;
+  let clock = new Date('2024-05-01T09:00:00Z');
+
+  const putOnFleetBus = (detailType: string, detail: Record<string, unknown>, source = 'fleet.validate-dataset') =>
+    client.send(
+      new PutEventsCommand({
+        Entries: [
+          { EventBusName: bus.fleetBusName, Source: source, DetailType: detailType, Detail: JSON.stringify(detail) },
+        ],
+      }),
+    );
+
+  beforeAll(async () => {
+    bus = await LocalEventBridge.start({ rootDir, stage: 'test', now: () => clock, env: {} });
+    client = new EventBridgeClient({
+      endpoint: bus.endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+  });
+
+  beforeEach(() => {
+    calls.length = 0;
+    failuresToGo.clear();
+  });
+
+  afterAll(async () => {
+    client.destroy();
+    await bus.stop();
+  });
+
+  it('loads the rules of the fixture services', () => {
+    // Assess
+    expect(bus.rules.map((rule) => [rule.functionName, rule.bus])).toEqual([
+      ['onDatasetValidated', 'fleet'],
+      ['onDrift', 'fleet'],
+      ['onPipelineStatus', 'default'],
+      ['validateDataset', 'default'],
+    ]);
+    expect(bus.schedules).toHaveLength(2);
+    expect(bus.environment()).toEqual({ AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint });
+  });
+
+  it('invokes the target of an injected S3 event on the default bus and logs the event', async () => {
+    // Prepare
+    const before = bus.events.length;
+
+    // Act
+    const event = bus.injectEvent(detailOf(s3ObjectCreated));
+    bus.injectEvent(
+      detailOf({ ...s3ObjectCreated, detail: { ...s3ObjectCreated.detail, object: { key: 'profiles/x.json' } } }),
+    );
+    await bus.drain();
+
+    // Assess
+    expect(calls.map((call) => [call.handler, (call.event as { id: string }).id])).toEqual([
+      ['validateDataset', event.id],
+    ]);
+    expect(calls[0].env).toMatchObject({
+      STAGE: 'test',
+      TABLE_NAME: 'fleet-test-records',
+      AWS_LAMBDA_FUNCTION_NAME: 'fleet-validate-dataset-test-validateDataset',
+    });
+    expect(calls[0].event).toEqual(event);
+    expect(event).toMatchObject({
+      version: '0',
+      account: '123456789012',
+      region: 'eu-west-1',
+      time: '2024-05-01T09:00:00Z',
+    });
+    expect(bus.events.slice(before).map((entry) => [entry.origin, entry.bus, entry.matchedRules])).toEqual([
+      ['inject', 'default', ['fleet-validate-dataset-test-validateDataset-rule-1']],
+      ['inject', 'default', []],
+    ]);
+  });
+
+  it('routes events a handler emits through the SDK, and drain waits for them', async () => {
+    // Prepare
+    const before = bus.events.length;
+
+    // Act
+    const output = await putOnFleetBus('Dataset Validated', { dataset: 'churn', chain: true });
+    await bus.drain();
+
+    // Assess
+    const logged = bus.events.slice(before);
+    expect(output.FailedEntryCount).toBe(0);
+    expect(logged.map((entry) => [entry.origin, entry.bus, entry.event['detail-type'], entry.event.source])).toEqual([
+      ['PutEvents', 'fleet-test', 'Dataset Validated', 'fleet.validate-dataset'],
+      ['PutEvents', 'fleet-test', 'Retraining Started', 'fleet.trigger-retraining'],
+    ]);
+    expect(logged[1].event.detail).toEqual({ pipeline: 'churn-retrain', correlationId: output.Entries?.[0].EventId });
+    expect(calls.map((call) => [call.handler, call.env.EVENT_BUS_NAME])).toEqual([
+      ['onDatasetValidated', 'fleet-test'],
+    ]);
+  });
+
+  it('keeps the buses apart: a fleet rule does not see the same event on the default bus', async () => {
+    // Act
+    await client.send(
+      new PutEventsCommand({
+        Entries: [{ Source: 'fleet.validate-dataset', DetailType: 'Dataset Validated', Detail: '{"dataset":"churn"}' }],
+      }),
+    );
+    await bus.drain();
+
+    // Assess
+    expect(calls).toEqual([]);
+    expect(bus.events.at(-1)).toMatchObject({ bus: 'default', matchedRules: [] });
+  });
+
+  it('applies the input transformer of a rule', async () => {
+    // Act
+    await putOnFleetBus(
+      'Drift Detected',
+      { model: 'churn', driftShare: 0.4, severity: 'critical' },
+      'fleet.drift-monitor',
+    );
+    await putOnFleetBus(
+      'Drift Detected',
+      { model: 'churn', driftShare: 0.1, severity: 'warning' },
+      'fleet.drift-monitor',
+    );
+    await bus.drain();
+
+    // Assess
+    expect(calls.map((call) => [call.handler, call.event])).toEqual([
+      [
+        'onDrift',
+        { trigger: 'drift', model: 'churn', share: 0.4, rule: 'fleet-trigger-retraining-test-onDrift-rule-1' },
+      ],
+    ]);
+  });
+
+  it('applies the inputPath of a rule to a SageMaker status change', async () => {
+    // Act
+    bus.injectEvent(detailOf(pipelineStatus));
+    await bus.drain();
+
+    // Assess
+    expect(calls.map((call) => [call.handler, call.event])).toEqual([['onPipelineStatus', pipelineStatus.detail]]);
+    expect(bus.invocations.at(-1)).toMatchObject({
+      functionName: 'onPipelineStatus',
+      outcome: 'success',
+      trigger: {
+        kind: 'eventBridge',
+        detailType: 'SageMaker Model Building Pipeline Execution Status Change',
+        source: 'aws.sagemaker',
+        bus: 'default',
+      },
+    });
+  });
+
+  it('retries a failing target as its function allows and dead-letters it', async () => {
+    // Prepare
+    failuresToGo.set('onDatasetValidated', 5);
+    const before = bus.invocations.length;
+
+    // Act
+    const output = await putOnFleetBus('Dataset Validated', { dataset: 'broken' });
+    await bus.drain();
+
+    // Assess
+    expect(
+      bus.invocations.slice(before).map((record) => [record.functionName, record.attempt, record.outcome]),
+    ).toEqual([
+      ['onDatasetValidated', 1, 'error'],
+      ['onDatasetValidated', 2, 'error'],
+    ]);
+    expect(bus.deadLetters.at(-1)).toMatchObject({
+      functionName: 'onDatasetValidated',
+      attempts: 2,
+      destination: 'arn:aws:sqs:eu-west-1:123456789012:fleet-test-dlq',
+      error: { message: 'failing on purpose (4 to go)' },
+      trigger: { eventId: output.Entries?.[0].EventId, detailType: 'Dataset Validated' },
+    });
+  });
+
+  it('fires schedule rules with the Scheduled Event or the rule input', async () => {
+    // Prepare
+    clock = new Date('2024-05-02T03:00:00Z');
+    const [daily, twice] = bus.schedules;
+
+    // Act
+    const fired = bus.fireSchedule(daily);
+    bus.fireSchedule(twice.ruleName, new Date('2024-05-02T03:00:00Z'));
+    await bus.drain();
+
+    // Assess
+    expect(calls.map((call) => call.event)).toEqual([
+      {
+        version: '0',
+        id: fired.id,
+        'detail-type': 'Scheduled Event',
+        source: 'aws.events',
+        account: '123456789012',
+        time: '2024-05-02T03:00:00Z',
+        region: 'eu-west-1',
+        resources: [
+          'arn:aws:events:eu-west-1:123456789012:rule/fleet-trigger-retraining-test-scheduledRetrain-schedule-1',
+        ],
+        detail: {},
+      },
+      { pipeline: 'churn-retrain' },
+    ]);
+    expect(bus.events.at(-1)).toMatchObject({ origin: 'schedule', matchedRules: [twice.ruleName] });
+  });
+
+  it('throws for an injected event on an unknown bus', () => {
+    // Act
+    const act = () => bus.injectEvent(detailOf(s3ObjectCreated), 'nowhere');
+
+    // Assess
+    expect(act).toThrow('Event bus nowhere does not exist (known: default, fleet-test)');
+  });
+});

@@ -32,7 +32,8 @@ export interface ChiSquareContingencyResult {
  * Cost: O(r c) for an r x c table.
  *
  * @throws {RangeError} when the table is empty or ragged, holds a negative or non-finite count,
- * or a row or column sums to 0 (SciPy raises there because an expected frequency would be 0).
+ * or a row or column sums to 0 in a table with a non-zero total (SciPy raises there because an
+ * expected frequency would be 0; an all-zero table gives NaN expected frequencies, as in SciPy).
  * @example chiSquareContingency([[50, 50], [60, 40]]).pValue // 0.19691167520419406
  */
 export function chiSquareContingency(
@@ -55,13 +56,16 @@ export function chiSquareContingency(
     for (let column = 0; column < columnCount; column += 1) columnTotals[column] += row[column];
   }
   const grandTotal = numpySum(table.flat());
-  const zeroRow = rowTotals.indexOf(0);
-  if (zeroRow >= 0) {
-    throw new RangeError(`table[${zeroRow}] sums to 0, so its expected frequencies would be 0`);
-  }
-  const zeroColumn = columnTotals.indexOf(0);
-  if (zeroColumn >= 0) {
-    throw new RangeError(`column ${zeroColumn} of table sums to 0, so its expected frequencies would be 0`);
+  // An all-zero table gives 0/0 = NaN expected frequencies, which SciPy lets through (NaN results).
+  if (grandTotal > 0) {
+    const zeroRow = rowTotals.indexOf(0);
+    if (zeroRow >= 0) {
+      throw new RangeError(`table[${zeroRow}] sums to 0, so its expected frequencies would be 0`);
+    }
+    const zeroColumn = columnTotals.indexOf(0);
+    if (zeroColumn >= 0) {
+      throw new RangeError(`column ${zeroColumn} of table sums to 0, so its expected frequencies would be 0`);
+    }
   }
   const expected = rowTotals.map((rowTotal) =>
     columnTotals.map((columnTotal) => (rowTotal * columnTotal) / grandTotal),

@@ -314,7 +314,9 @@ const readService = (
       const [kind] = Object.keys(event);
       const body = event[kind];
       if (kind === 'schedule' || (kind === 'eventBridge' && isPlainObject(body) && body.schedule !== undefined)) {
-        readSchedule(kind, body, target, `${target.deployedName}-schedule-${index + 1}`, location, skip, result);
+        // The framework names eventBridge rules <function>-rule-<n>; plain schedule rules get a CloudFormation name.
+        const kindName = kind === 'eventBridge' ? 'rule' : 'schedule';
+        readSchedule(kind, body, target, `${target.deployedName}-${kindName}-${index + 1}`, location, skip, result);
         return;
       }
       if (kind !== 'eventBridge') {

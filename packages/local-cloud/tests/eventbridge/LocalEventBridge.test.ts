@@ -60,7 +60,7 @@ describe('LocalEventBridge', () => {
       ['onPipelineStatus', 'default'],
       ['validateDataset', 'default'],
     ]);
-    expect(bus.schedules).toHaveLength(2);
+    expect(bus.schedules).toHaveLength(3);
     expect(bus.environment()).toEqual({ AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint });
   });
 
@@ -227,6 +227,24 @@ describe('LocalEventBridge', () => {
       { pipeline: 'churn-retrain' },
     ]);
     expect(bus.events.at(-1)).toMatchObject({ origin: 'schedule', matchedRules: [twice.ruleName] });
+  });
+
+  it('fills an eventBridge schedule rule input transformer with the rule ARN and the scheduled time', async () => {
+    // Prepare
+    const tick = bus.schedules[2];
+
+    // Act
+    bus.fireSchedule(tick, new Date('2024-05-03T03:00:00Z'));
+    await bus.drain();
+
+    // Assess
+    expect(calls.map((call) => call.event)).toEqual([
+      {
+        kind: 'schedule',
+        rule: 'arn:aws:events:eu-west-1:123456789012:rule/fleet-trigger-retraining-test-scheduleTick-rule-1',
+        scheduledTime: '2024-05-03T03:00:00Z',
+      },
+    ]);
   });
 
   it('throws for an injected event on an unknown bus', () => {

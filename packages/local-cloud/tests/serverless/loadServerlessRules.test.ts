@@ -107,7 +107,17 @@ describe('loadServerlessRules', () => {
         { expressions: ['cron(0 3 * * ? *)', 'rate(12 hours)'], method: 'eventBus' },
         { pipeline: 'churn-retrain' },
       ],
+      [
+        'scheduleTick',
+        'fleet-trigger-retraining-test-scheduleTick-rule-1',
+        { expressions: ['cron(0 3 * * ? *)'], method: 'eventBus' },
+        undefined,
+      ],
     ]);
+    expect(schedules[2].inputTransformer).toEqual({
+      inputPathsMap: { time: '$.time' },
+      inputTemplate: '{"kind":"schedule","rule":"<aws.events.rule-arn>","scheduledTime":"<time>"}',
+    });
   });
 
   it('skips and reports what it does not serve, with the file and line', () => {

@@ -5,16 +5,24 @@ import { pipelineSettings } from '../domain/PipelineSettings.js';
 import { driftRequest } from '../domain/requests/driftRequest.js';
 import { reportOutcome } from './reportOutcome.js';
 
-/** Builds the handler of `Drift Detected`: drift on a model retrains the pipeline the event names. */
+/**
+ * Builds the handler of `Drift Detected`: drift on a model retrains the pipeline the event names.
+ *
+ * Only a measured drift (`status: drift`) retrains; a window with too little data does not.
+ */
 export const createDriftDetectedHandler = (dependencies: () => TriggerDependencies = defaultDependencies) =>
   fleetHandler({
     service: serviceName,
     schema: fleetEventSchema('Drift Detected'),
     handler: async (event, context): Promise<TriggerOutcome> => {
       const { config, ports } = dependencies();
-      const settings = pipelineSettings(config, event.detail.pipeline);
-      const request = driftRequest(event.detail);
-      const outcome = await decideTrigger({ ...request, pipeline: settings.key }, settings, ports);
+      let outcome: TriggerOutcome;
+      if (event.detail.status !== 'drift') {
+        outcome = { status: 'ignored', why: `drift status is ${event.detail.status}` };
+      } else {
+        const settings = pipelineSettings(config, event.detail.pipeline);
+        outcome = await decideTrigger({ ...driftRequest(event.detail), pipeline: settings.key }, settings, ports);
+      }
       reportOutcome(outcome, context);
       return outcome;
     },

@@ -58,4 +58,18 @@ describe('driftDetected handler', () => {
     expect(outcome).toMatchObject({ status: 'skipped', skipReason: 'in-flight' });
     expect(sagemaker).not.toHaveReceivedCommand(StartPipelineExecutionCommand);
   });
+
+  it('ignores a window with too little data to measure drift', async () => {
+    // Prepare
+    const handler = createDriftDetectedHandler(() => handlerDependencies());
+    const event = loadEvent<{ detail: Record<string, unknown> }>('drift-detected.json');
+    event.detail.status = 'insufficient_data';
+
+    // Act
+    const outcome = await handler(event, lambdaContext);
+
+    // Assess
+    expect(outcome).toEqual({ status: 'ignored', why: 'drift status is insufficient_data' });
+    expect(sagemaker.calls()).toHaveLength(0);
+  });
 });

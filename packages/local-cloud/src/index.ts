@@ -1,6 +1,32 @@
 export * from './clock/index.js';
+export { applyEnvironment } from './cloud/applyEnvironment.js';
+export { type CloudFunction, type CloudFunctionsContext, cloudFunctions } from './cloud/cloudFunctions.js';
+export { encodeS3EventKey } from './cloud/encodeS3EventKey.js';
+export { findRepoRoot } from './cloud/findRepoRoot.js';
+export { fleetPipelineDefinitions } from './cloud/fleetPipelineDefinitions.js';
+export { ClockDateInstalledError, installClockDate } from './cloud/installClockDate.js';
+export { installServerDateHeader } from './cloud/installServerDateHeader.js';
+export { LocalCloudError } from './cloud/LocalCloudError.js';
+export { type LocalEndpoints, localCloudEnvironment } from './cloud/localCloudEnvironment.js';
+export {
+  isObjectCreated,
+  type ObjectCreatedEventContext,
+  objectCreatedEvent,
+  type S3NotificationRecord,
+} from './cloud/objectCreatedEvent.js';
+export { type ResultCapturingLoader, resultCapturingLoader } from './cloud/resultCapturingLoader.js';
+export { stackScheduleGroups } from './cloud/stackScheduleGroups.js';
+export { startScheduleRules } from './cloud/startScheduleRules.js';
 export * from './eventbridge/index.js';
 export * from './http/index.js';
+export {
+  type CloudInvocation,
+  DEFAULT_LOCAL_CLOUD_START,
+  type LandedObject,
+  LocalCloud,
+  type LocalCloudNames,
+  type LocalCloudOptions,
+} from './LocalCloud.js';
 export * from './lambda/index.js';
 export * from './sagemaker/index.js';
 export * from './scheduler/index.js';

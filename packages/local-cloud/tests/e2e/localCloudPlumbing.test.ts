@@ -1,0 +1,106 @@
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { decodeS3Key, S3ObjectCreatedEvent } from '@fleet/shared';
+import { LocalCloud } from '../../src/LocalCloud.js';
+
+// The plumbing alone: no service is loaded, so nothing reacts to the events.
+const startBare = () => LocalCloud.start({ serviceDirs: [] });
+
+describe('LocalCloud plumbing', () => {
+  let cloud: LocalCloud | undefined;
+
+  afterEach(async () => {
+    await cloud?.stop();
+    cloud = undefined;
+  });
+
+  it('turns an upload to the data bucket into an S3 Object Created event on the default bus', async () => {
+    // Prepare
+    cloud = await startBare();
+    const key = 'raw/churn/red flower+:é.csv';
+
+    // Act
+    const landed = await cloud.land(key, 'a,b\n1,2\n');
+
+    // Assess
+    const [entry] = cloud.events();
+    expect(entry.bus).toBe('default');
+    const event = S3ObjectCreatedEvent.parse(entry.event);
+    expect(event.detail).toMatchObject({
+      version: '0',
+      bucket: { name: cloud.names.dataBucket },
+      object: { key: 'raw/churn/red+flower%2B%3A%C3%A9.csv', size: 8, etag: landed.etag },
+      requester: cloud.names.accountId,
+      reason: 'PutObject',
+    });
+    expect(decodeS3Key(event.detail.object.key)).toBe(key);
+    expect(event.resources).toEqual([`arn:aws:s3:::${cloud.names.dataBucket}`]);
+    expect(event.time).toBe('2025-06-02T09:00:00Z');
+  });
+
+  it('gives events of successive uploads of one key increasing sequencers', async () => {
+    // Prepare
+    cloud = await startBare();
+
+    // Act
+    await cloud.land('raw/churn/a.csv', 'x\n1\n');
+    await cloud.land('raw/churn/a.csv', 'x\n2\n');
+
+    // Assess
+    const sequencers = cloud.events().map((entry) => (entry.event.detail.object as { sequencer: string }).sequencer);
+    expect(sequencers).toHaveLength(2);
+    expect(sequencers[0] < sequencers[1]).toBe(true);
+  });
+
+  it('points unchanged SDK clients at the local services through AWS_ENDPOINT_URL_<SERVICE>', async () => {
+    // Prepare
+    cloud = await startBare();
+    await cloud.land('raw/churn/b.csv', 'x\n3\n');
+    const client = new S3Client({});
+
+    // Act
+    const object = await client.send(new GetObjectCommand({ Bucket: cloud.names.dataBucket, Key: 'raw/churn/b.csv' }));
+
+    // Assess
+    expect(await object.Body?.transformToString()).toBe('x\n3\n');
+    expect(process.env.AWS_ENDPOINT_URL_SAGEMAKER).toBe(cloud.endpoints.sagemaker);
+    client.destroy();
+  });
+
+  it('makes Date follow the clock while running and puts Date and the environment back on stop', async () => {
+    // Prepare
+    const before = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+    const running = await startBare();
+
+    // Act
+    await running.tick('1h');
+    const during = new Date();
+    await running.stop();
+
+    // Assess
+    expect(during.getTime()).toBeGreaterThanOrEqual(Date.parse('2025-06-02T10:00:00Z'));
+    expect(during.getTime()).toBeLessThan(Date.parse('2025-06-02T10:01:00Z'));
+    expect(Date.now()).toBeGreaterThan(Date.parse('2026-01-01T00:00:00Z'));
+    expect(process.env.AWS_ENDPOINT_URL_DYNAMODB).toBe(before);
+  });
+
+  it('registers the pipelines of the fleet configuration with their allow-listed and static parameters', async () => {
+    // Prepare
+    cloud = await startBare();
+
+    // Act
+    const described = await cloud.sageMaker.handle('DescribePipeline', { PipelineName: 'churn-retrain' });
+
+    // Assess
+    const definition = JSON.parse(described.PipelineDefinition as string) as { Parameters: { Name: string }[] };
+    expect(definition.Parameters.map((p) => p.Name).sort()).toEqual(
+      [
+        'ContractHash',
+        'DatasetName',
+        'InputDataUri',
+        'ModelApprovalStatus',
+        'TrainingWindowDays',
+        'TriggerReason',
+      ].sort(),
+    );
+  });
+});

@@ -26,7 +26,7 @@ export interface ChiSquareGoodnessOfFitResult {
  *
  * @throws {RangeError} when the arrays are empty, differ in length, hold a negative or non-finite
  * number, or the expected frequencies sum to 0.
- * @example chiSquareGoodnessOfFit([60, 40], [50, 50]) // { statistic: 4, pValue: 0.04550026389635842, dof: 1 }
+ * @example chiSquareGoodnessOfFit([60, 40], [50, 50]) // { statistic: 4, pValue: 0.04550026389635857, dof: 1 }
  */
 export function chiSquareGoodnessOfFit(observed: number[], expected: number[]): ChiSquareGoodnessOfFitResult {
   checkNonNegativeNumbers(observed, 'observed');

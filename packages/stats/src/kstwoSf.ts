@@ -66,7 +66,7 @@ function kolmogorovSurvival(n: number, x: number): number {
  * Cost: O(1) to O(n) for the series, O(k^3 log n) (k = ceil(n d)) for Durbin's matrix when n*d^2 is small.
  *
  * @throws never; invalid arguments give NaN as in SciPy.
- * @example kstwoSf(0.3, 20) // 0.04417819738733094
+ * @example kstwoSf(0.3, 20) // 0.04306706665851623
  */
 export function kstwoSf(d: number, n: number): number {
   if (Number.isNaN(d) || !Number.isFinite(n) || n < 1 || n !== Math.round(n)) return Number.NaN;

@@ -13,7 +13,7 @@ import { binomial } from './binomial.js';
  * Cost O(n^2) binomial evaluations, n the smaller size (far less when it overflows early).
  *
  * @throws never; requires m, n > 0, g = gcd(m, n) and 0 <= h <= lcm(m, n).
- * @example countPathsOutside(3, 2, 1, 2) // 3
+ * @example countPathsOutside(3, 2, 1, 2) // 7
  */
 export function countPathsOutside(m: number, n: number, g: number, h: number): number {
   if (m < n) [m, n] = [n, m];

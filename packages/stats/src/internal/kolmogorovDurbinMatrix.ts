@@ -29,7 +29,7 @@ function multiply(left: Float64Array, right: Float64Array, size: number): Float6
  * Cost O(k^3 log n) with k = ceil(n d).
  *
  * @throws never; returns a probability clipped to [0, 1].
- * @example kolmogorovDurbinMatrixCdf(10, 0.2) // 0.3630...
+ * @example kolmogorovDurbinMatrixCdf(10, 0.2) // 0.25128096000000005
  */
 export function kolmogorovDurbinMatrixCdf(n: number, d: number): number {
   if (d >= 1) return 1;

@@ -16,7 +16,7 @@ const MIN_LOG = -708;
  * Cost O(z) terms, O(1) in practice.
  *
  * @throws never.
- * @example kolmogorovPelzGoodCdf(1000, 0.03) // 0.6867...
+ * @example kolmogorovPelzGoodCdf(1000, 0.03) // 0.6773097856085364
  */
 export function kolmogorovPelzGoodCdf(n: number, x: number): number {
   if (x <= 0) return 0;

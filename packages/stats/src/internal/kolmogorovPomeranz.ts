@@ -39,7 +39,7 @@ function rowBounds(i: number, n: number, ll: number, ceilF: number, roundF: numb
  * Cost O(n * (n x)^2).
  *
  * @throws never; returns a probability clipped to [0, 1].
- * @example kolmogorovPomeranzCdf(10, 0.4) // 0.9286...
+ * @example kolmogorovPomeranzCdf(10, 0.4) // 0.9410107548000007
  */
 export function kolmogorovPomeranzCdf(n: number, x: number): number {
   const t = n * x;

@@ -8,7 +8,7 @@
  * Cost O(max(m,n) * band width), at most O(m*n).
  *
  * @throws never; requires m, n > 0, g = gcd(m, n) and 0 < h <= lcm(m, n).
- * @example outerProbInside(3, 4, 1, 12) // 0.05714285714285714
+ * @example outerProbInside(3, 4, 1, 12) // 0.05714285714285715
  */
 export function outerProbInside(m: number, n: number, g: number, h: number): number {
   if (m < n) [m, n] = [n, m];

@@ -157,7 +157,7 @@ function asymptoticSeries(a: number, x: number): number {
  * Cost O(1) for fixed precision (series of at most 2000 terms, usually far fewer).
  *
  * @throws never; a < 0, x < 0 or NaN give NaN.
- * @example regularizedGammaUpper(1, 1) // 0.36787944117144233
+ * @example regularizedGammaUpper(1, 1) // 0.36787944117144245
  */
 export function regularizedGammaUpper(a: number, x: number): number {
   if (Number.isNaN(a) || Number.isNaN(x) || x < 0 || a < 0) return Number.NaN;

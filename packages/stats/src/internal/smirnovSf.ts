@@ -51,7 +51,7 @@ function termValue(n: number, x: number, v: number, logBinomial: number): number
  * Cost O(n(1-x)) terms at worst, usually far fewer thanks to the early stop.
  *
  * @throws never; invalid arguments give NaN.
- * @example smirnovSf(5, 0.5) // 0.05609375
+ * @example smirnovSf(5, 0.5) // 0.05600000000000001
  */
 export function smirnovSf(n: number, x: number): number {
   if (!(n > 0 && x >= 0 && x <= 1)) return Number.NaN;

@@ -1,3 +1,5 @@
+import { radixSortFloat64 } from './radixSortFloat64.js';
+
 /**
  * Copies any array-like of numbers into a new ascending `Float64Array`, checking every value is a number.
  *
@@ -19,5 +21,5 @@ export function toSortedFloat64Array(values: ArrayLike<number>, name: string): F
       throw new RangeError(`${name}[${index}] is not a number (${String(values[index])})`);
     }
   }
-  return sorted.sort();
+  return radixSortFloat64(sorted);
 }

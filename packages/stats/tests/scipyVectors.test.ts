@@ -49,6 +49,7 @@ interface ChiCase {
   k: number;
   baseline_counts: number[];
   current_counts: number[];
+  seed_formula: { ok: boolean; statistic?: EncodedNumber; pvalue?: EncodedNumber; dof?: number };
   rescaled: { ok: boolean; statistic: EncodedNumber; pvalue: EncodedNumber; dof: number; f_exp: number[] };
   unscaled_manual: { statistic: EncodedNumber; pvalue: EncodedNumber; dof: number };
   contingency_corrected: ContingencyResult;
@@ -111,6 +112,19 @@ describe('chi-squared tests and Jensen-Shannon on categorical counts', () => {
       const observed = chiCase.current_counts.map((count) => count + 1);
       const expectedBase = chiCase.baseline_counts.map((count) => count + 1);
       const table = [chiCase.baseline_counts, chiCase.current_counts];
+
+      const { ok: seedOk, statistic, pvalue, dof } = chiCase.seed_formula;
+      if (seedOk && statistic !== undefined && pvalue !== undefined) {
+        it(`returns SciPy's chisquare for ${chiCase.id} as written, its totals being equal`, () => {
+          // Act
+          const actual = chiSquareGoodnessOfFit(observed, expectedBase);
+
+          // Assess
+          expect(actual.dof).toBe(dof);
+          expect(actual.statistic).toMatchScipyStatistic(statistic);
+          expect(actual.pValue).toMatchScipyPValue(pvalue);
+        });
+      }
 
       if (chiCase.rescaled.ok) {
         it(`returns SciPy's chisquare for ${chiCase.id} with expected rescaled to the observed total`, () => {

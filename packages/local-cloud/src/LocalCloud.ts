@@ -210,6 +210,8 @@ export class LocalCloud {
       throw new LocalCloudError((error as Error).message, { cause: error });
     }
 
+    const environment = { region, logLevel: this.#options.logLevel };
+    this.#cleanups.push(applyEnvironment(localCloudEnvironment(undefined, environment)));
     this.#cleanups.push(installClockDate(this.clock));
     const ports = new Set<number>();
     this.#cleanups.push(installServerDateHeader(() => ports));
@@ -316,9 +318,7 @@ export class LocalCloud {
     for (const [service, endpoint] of Object.entries(this.#endpoints)) {
       previousPorts[service as keyof LocalEndpoints] = portOf(endpoint);
     }
-    this.#cleanups.push(
-      applyEnvironment(localCloudEnvironment(this.#endpoints, { region, logLevel: this.#options.logLevel })),
-    );
+    this.#cleanups.push(applyEnvironment(localCloudEnvironment(this.#endpoints, environment)));
     resetFleetConfig();
     this.#cleanups.push(resetFleetConfig);
 

@@ -17,6 +17,7 @@ export {
 export { type ResultCapturingLoader, resultCapturingLoader } from './cloud/resultCapturingLoader.js';
 export { stackScheduleGroups } from './cloud/stackScheduleGroups.js';
 export { startScheduleRules } from './cloud/startScheduleRules.js';
+export * from './demo/index.js';
 export * from './eventbridge/index.js';
 export * from './http/index.js';
 export {

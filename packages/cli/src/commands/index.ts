@@ -2,6 +2,7 @@ import type { Command } from '../io.js';
 
 /** Every `fleet` subcommand, loaded only when it runs (so `fleet validate` never loads the local cloud). */
 export const commands: Record<string, () => Promise<Command>> = {
+  demo: async () => (await import('./demo.js')).demoCommand,
   drift: async () => (await import('./drift.js')).driftCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
 };

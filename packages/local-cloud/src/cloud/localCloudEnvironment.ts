@@ -14,20 +14,25 @@ export type LocalEndpoints = {
  * insists on (the other stand-ins accept any); profiles, session tokens and the instance
  * metadata lookup are switched off so nothing reaches for a real account; checksums are
  * calculated only where S3 requires them (s3rver would store streamed uploads as raw chunks);
- * Powertools logs at `logLevel` and publishes no metrics or traces.
+ * Powertools logs at `logLevel` and publishes no metrics or traces. Without endpoints (before
+ * the servers listen) it gives the rest, so nothing started earlier reaches for AWS or warns.
  *
  * @example
  * localCloudEnvironment(endpoints, { region: 'eu-west-1' }).AWS_ENDPOINT_URL_S3 // endpoints.s3
  */
 export const localCloudEnvironment = (
-  endpoints: LocalEndpoints,
+  endpoints: LocalEndpoints | undefined,
   options: { region: string; logLevel?: string },
 ): Record<string, string | undefined> => ({
-  AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-  AWS_ENDPOINT_URL_S3: endpoints.s3,
-  AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventbridge,
-  AWS_ENDPOINT_URL_SCHEDULER: endpoints.scheduler,
-  AWS_ENDPOINT_URL_SAGEMAKER: endpoints.sagemaker,
+  ...(endpoints === undefined
+    ? {}
+    : {
+        AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+        AWS_ENDPOINT_URL_S3: endpoints.s3,
+        AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventbridge,
+        AWS_ENDPOINT_URL_SCHEDULER: endpoints.scheduler,
+        AWS_ENDPOINT_URL_SAGEMAKER: endpoints.sagemaker,
+      }),
   AWS_ENDPOINT_URL: undefined,
   AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: undefined,
   AWS_ACCESS_KEY_ID: 'S3RVER',

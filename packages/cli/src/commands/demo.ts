@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type DemoReport, runDemo } from '@fleet/local-cloud';
+import { type Command, type CommandIo, ExitCode } from '../io.js';
+
+const usage = `usage: fleet demo [--json] [--quiet] [--verbose] [--dataset <file.csv>] [--broken <file.csv>]
+
+Runs the retraining loop end to end on the embedded local cloud (no AWS account needed):
+a churn dataset lands and is validated, the trigger's guards debounce it, one SageMaker
+pipeline run starts and succeeds, then a broken file lands, is rejected and starts nothing.
+Prints the timeline as it goes (local-clock time, service, event, decision and why) and the
+records written.
+
+  --json              print only a machine-readable report (one JSON object)
+  --quiet             print only the final line
+  --verbose           also show the functions' own logs (Powertools, INFO)
+  --dataset <file>    the dataset that lands first (default examples/datasets/churn_baseline.csv)
+  --broken <file>     the broken file that lands last (default examples/demo/churn_broken.csv)
+
+exit codes: 0 the loop completed, 1 it did not (the reason is printed), 2 usage error
+`;
+
+const parseOptions = (argv: string[]) =>
+  parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      json: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      dataset: { type: 'string' },
+      broken: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }).values;
+
+const run = async (argv: string[], io: CommandIo): Promise<number> => {
+  let options: ReturnType<typeof parseOptions>;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    io.stderr(`fleet demo: ${(error as Error).message}\n\n${usage}`);
+    return ExitCode.usage;
+  }
+  if (options.help) {
+    io.stdout(usage);
+    return ExitCode.ok;
+  }
+  const narrate = !options.json && !options.quiet;
+  let report: DemoReport;
+  try {
+    report = await runDemo({
+      write: narrate ? (line) => io.stdout(`${line}\n`) : undefined,
+      ...(options.dataset === undefined ? {} : { datasetFile: resolve(io.cwd, options.dataset) }),
+      ...(options.broken === undefined ? {} : { brokenFile: resolve(io.cwd, options.broken) }),
+      cloud: { logLevel: options.verbose && !options.json ? 'INFO' : 'SILENT' },
+    });
+  } catch (error) {
+    io.stderr(`fleet demo: the loop did not complete: ${(error as Error).message}\n`);
+    return ExitCode.failed;
+  }
+  if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (options.quiet) {
+    io.stdout(
+      report.ok
+        ? `fleet demo: the loop completed in ${(report.wallClockMs / 1000).toFixed(1)} s\n`
+        : `fleet demo: the loop did not complete: ${report.reason}\n`,
+    );
+  }
+  if (!report.ok && !options.quiet) io.stderr(`fleet demo: the loop did not complete: ${report.reason}\n`);
+  return report.ok ? ExitCode.ok : ExitCode.failed;
+};
+
+/**
+ * `fleet demo`: the whole loop on the embedded local cloud, narrated; the README's first command.
+ *
+ * Exit 0 when every step happened (validated, debounced, one run started and succeeded, the
+ * broken file rejected and nothing started for it), 1 with the first failed check otherwise.
+ */
+export const demoCommand: Command = {
+  summary: 'run the retraining loop end to end on the embedded local cloud',
+  run,
+};

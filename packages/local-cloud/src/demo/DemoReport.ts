@@ -1,0 +1,32 @@
+import type { TimelineEntry } from './TimelineEntry.js';
+
+/** One pipeline execution as the demo reports it. */
+export type DemoExecution = {
+  executionArn: string;
+  status: string;
+  startTime: string;
+  endTime?: string;
+  failureReason?: string;
+  parameters: Record<string, string>;
+};
+
+/** What `fleet demo` found: whether the loop completed, and everything it saw on the way. */
+export type DemoReport = {
+  /** True when every step of the loop happened as it should. */
+  ok: boolean;
+  /** Why the loop did not complete (the first check that failed), when `ok` is false. */
+  reason?: string;
+  /** Each check and whether it held, in scenario order. */
+  checks: { name: string; ok: boolean; detail: string }[];
+  /** Wall-clock milliseconds, start-up included. */
+  wallClockMs: number;
+  /** Local-clock times at the start and the end of the scenario (ISO 8601). */
+  clock: { start: string; end: string };
+  timeline: TimelineEntry[];
+  executions: DemoExecution[];
+  /** The audit records written, in time order. */
+  records: { at: string; pk: string; kind: string; decision: string; why: string }[];
+  /** How many items the records table holds in all (audit records plus claims, pointers, pending landings). */
+  tableItems: number;
+  deadLetters: number;
+};

@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LocalEvent } from '../eventbridge/LocalEvent.js';
+import { LocalCloud, type LocalCloudOptions } from '../LocalCloud.js';
+import type { DemoExecution, DemoReport } from './DemoReport.js';
+import { describeRecord, isAuditRecord } from './describeRecord.js';
+import { clockTime, formatTimelineEntry } from './formatTimelineEntry.js';
+import { TimelineCursor } from './TimelineCursor.js';
+import type { TimelineEntry } from './TimelineEntry.js';
+
+/** Options of {@link runDemo}. */
+export type DemoOptions = {
+  /** The repository root (default: found above this package). */
+  rootDir?: string;
+  /** Receives the narrative line by line as the scenario runs (default: nothing is written). */
+  write?: (line: string) => void;
+  /** The dataset that lands first (default `examples/datasets/churn_baseline.csv`). */
+  datasetFile?: string;
+  /** The broken file that lands last (default `examples/demo/churn_broken.csv`). */
+  brokenFile?: string;
+  /** Passed to the local cloud (log level of the functions, clock start, pipeline runs, ...). */
+  cloud?: Omit<LocalCloudOptions, 'rootDir'>;
+};
+
+/** The prefix the churn contract watches. */
+const CHURN_PREFIX = 'raw/churn/';
+/** How long the demo waits for a pipeline run at most, on the local clock. */
+const RUN_LIMIT_MS = 6 * 3_600_000;
+
+const detailOf = (event: LocalEvent) => event.detail as Record<string, unknown>;
+
+const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * Runs the fleet's loop end to end on the embedded local cloud and reports whether it completed.
+ *
+ * The scenario: the churn dataset lands under `raw/churn/`; validate-dataset checks it against
+ * its contract and announces `Dataset Validated`; trigger-retraining's guards debounce the
+ * landing; the clock moves past the debounce window and the one-time schedule starts one
+ * pipeline run; the SageMaker stand-in runs it on the local clock and reports its end, which
+ * becomes `Retraining Succeeded`. Then a broken file lands, is rejected with its reasons, and
+ * starts nothing. Every step's timeline is written as it happens, then the records written.
+ *
+ * The local cloud is always stopped, even when a step throws.
+ */
+export const runDemo = async (options: DemoOptions = {}): Promise<DemoReport> => {
+  const startedMs = performance.now();
+  const write = options.write ?? (() => undefined);
+  const cloud = await LocalCloud.start({ ...options.cloud, ...(options.rootDir ? { rootDir: options.rootDir } : {}) });
+  try {
+    return await scenario(cloud, options, write, startedMs);
+  } finally {
+    await cloud.stop();
+  }
+};
+
+const scenario = async (
+  cloud: LocalCloud,
+  options: DemoOptions,
+  write: (line: string) => void,
+  startedMs: number,
+): Promise<DemoReport> => {
+  const clockStart = cloud.now().toISOString();
+  const datasetFile = path.resolve(cloud.rootDir, options.datasetFile ?? 'examples/datasets/churn_baseline.csv');
+  const brokenFile = path.resolve(cloud.rootDir, options.brokenFile ?? 'examples/demo/churn_broken.csv');
+  const datasetKey = `${CHURN_PREFIX}${path.basename(datasetFile)}`;
+  const brokenKey = `${CHURN_PREFIX}${path.basename(brokenFile)}`;
+  const pipeline = cloud.config.models.churn?.pipeline ?? Object.keys(cloud.config.pipelines)[0];
+  const guards = cloud.config.pipelines[pipeline]?.guards;
+  const debounceMs = (guards?.debounceSeconds ?? 0) * 1000;
+  const bucket = cloud.names.dataBucket;
+
+  const cursor = new TimelineCursor(cloud);
+  const timeline: TimelineEntry[] = [];
+  const flush = (sayWhenQuiet = true) => {
+    const entries = cursor.next();
+    if (entries.length === 0 && sayWhenQuiet) write(`   ${clockTime(cloud.now().toISOString())}  (nothing happened)`);
+    for (const entry of entries) {
+      timeline.push(entry);
+      for (const line of formatTimelineEntry(entry, '   ')) write(line);
+    }
+  };
+  const step = (title: string) => {
+    write('');
+    write(title);
+  };
+
+  const { endpoints, names } = cloud;
+  const services = [...new Set(cloud.functions.map((fn) => fn.service))];
+  const pipelines = Object.entries(cloud.config.pipelines).map(([key, p]) => p.pipelineName ?? key);
+  write(`fleet demo: the retraining loop on the embedded local cloud`);
+  write('');
+  write(
+    `Local cloud up in ${seconds(performance.now() - startedMs)}; clock at ${clockStart.replace('T', ' ').slice(0, 19)} UTC; stage ${names.stage}`,
+  );
+  write(`   DynamoDB     ${endpoints.dynamodb}  table ${names.recordsTableName}`);
+  write(`   S3           ${endpoints.s3}  bucket ${bucket}, EventBridge notifications on`);
+  write(
+    `   EventBridge  ${endpoints.eventbridge}  ${cloud.rules.rules.length} rules of ${services.length} services (${services.join(', ')}), buses default and ${names.eventBusName}`,
+  );
+  write(`   Scheduler    ${endpoints.scheduler}  one-time schedules on the local clock`);
+  write(`   SageMaker    ${endpoints.sagemaker}  pipelines ${pipelines.join(', ')}`);
+
+  // 1. The dataset lands.
+  const dataset = readFileSync(datasetFile);
+  step(`1. The churn dataset lands: s3://${bucket}/${datasetKey} (${bytes(dataset.byteLength)})`);
+  await cloud.land(datasetKey, dataset);
+  flush();
+
+  // 2. The prefix stays quiet for the debounce window.
+  if (debounceMs > 0) {
+    step(
+      `2. Nothing else lands under ${CHURN_PREFIX}: the clock moves ${debounceMs / 1000 + 5}s, past the debounce window`,
+    );
+    await cloud.tick(debounceMs + 5000);
+    flush();
+  }
+
+  // 3. The run executes until SageMaker reports its end: the clock jumps from one due item to the next.
+  step('3. The pipeline runs; the clock jumps to whatever is due next until SageMaker reports the end of the run');
+  const runDeadline = cloud.clock.nowMs() + RUN_LIMIT_MS;
+  for (;;) {
+    const next = cloud.clock.nextAt();
+    const running = cloud.executions().some((execution) => execution.status === 'Executing');
+    if (!running || next === undefined || next.getTime() > runDeadline) break;
+    await cloud.tick(Math.max(0, next.getTime() - cloud.clock.nowMs()));
+    flush(false);
+  }
+  const executionsAfterRun = cloud.executions().length;
+
+  // 4. A broken file lands, and nothing starts for it.
+  const broken = readFileSync(brokenFile);
+  step(`4. Ten minutes later a broken file lands: s3://${bucket}/${brokenKey} (${bytes(broken.byteLength)})`);
+  await cloud.tick('10m');
+  await cloud.land(brokenKey, broken);
+  flush();
+  const quietMs = Math.max(debounceMs + 5000, 60_000);
+  step(`5. The clock moves ${quietMs / 1000}s: a rejected dataset must start nothing`);
+  await cloud.tick(quietMs);
+  flush();
+
+  const report = await summarize(cloud, {
+    datasetKey,
+    brokenKey,
+    executionsAfterRun,
+    timeline,
+    clockStart,
+    startedMs,
+  });
+  writeSummary(report, write);
+  return report;
+};
+
+const summarize = async (
+  cloud: LocalCloud,
+  context: {
+    datasetKey: string;
+    brokenKey: string;
+    executionsAfterRun: number;
+    timeline: TimelineEntry[];
+    clockStart: string;
+    startedMs: number;
+  },
+): Promise<DemoReport> => {
+  const events = cloud.events().map((entry) => entry.event);
+  const ofType = (type: string) => events.filter((event) => event['detail-type'] === type);
+  const validated = ofType('Dataset Validated').find((event) => detailOf(event).key === context.datasetKey);
+  const rejected = ofType('Dataset Rejected').find((event) => detailOf(event).key === context.brokenKey);
+  const started = ofType('Retraining Started');
+  const executions = cloud.executions();
+  const run = executions[0];
+  const succeeded = ofType('Retraining Succeeded').find(
+    (event) => run !== undefined && detailOf(event).executionArn === run.pipelineExecutionArn,
+  );
+  const deadLetters = cloud.deadLetters();
+  const issueCount = rejected === undefined ? 0 : ((detailOf(rejected).issues as unknown[] | undefined)?.length ?? 0);
+
+  const checks = [
+    {
+      name: 'dataset validated',
+      ok: validated !== undefined,
+      detail:
+        validated === undefined
+          ? `no Dataset Validated for ${context.datasetKey}${rejectionHint(ofType('Dataset Rejected'), context.datasetKey)}`
+          : `${String(detailOf(validated).rows)} rows pass ${String(detailOf(validated).contract)}`,
+    },
+    {
+      name: 'one run started',
+      ok: context.executionsAfterRun === 1 && started.length === 1,
+      detail: `${context.executionsAfterRun} pipeline execution(s) and ${started.length} Retraining Started event(s); expected one of each`,
+    },
+    {
+      name: 'run succeeded',
+      ok: run?.status === 'Succeeded' && succeeded !== undefined,
+      detail:
+        run === undefined
+          ? 'no pipeline execution'
+          : `execution ${run.executionId} is ${run.status}${succeeded === undefined ? ' and no Retraining Succeeded was announced' : ', announced as Retraining Succeeded'}`,
+    },
+    {
+      name: 'broken dataset rejected',
+      ok: rejected !== undefined && issueCount > 0,
+      detail: rejected === undefined ? `no Dataset Rejected for ${context.brokenKey}` : `${issueCount} issues reported`,
+    },
+    {
+      name: 'nothing started for the broken dataset',
+      ok: executions.length === context.executionsAfterRun,
+      detail: `${executions.length - context.executionsAfterRun} execution(s) started after it landed`,
+    },
+    {
+      name: 'no dead letters',
+      ok: deadLetters.length === 0,
+      detail:
+        deadLetters.length === 0
+          ? 'every invocation succeeded in the end'
+          : deadLetters.map((letter) => `${letter.functionName}: ${letter.error.message}`).join('; '),
+    },
+  ];
+  const failed = checks.find((check) => !check.ok);
+  const items = await cloud.records();
+  return {
+    ok: failed === undefined,
+    ...(failed === undefined ? {} : { reason: `${failed.name}: ${failed.detail}` }),
+    checks,
+    wallClockMs: Math.round(performance.now() - context.startedMs),
+    clock: { start: context.clockStart, end: cloud.now().toISOString() },
+    timeline: context.timeline,
+    executions: executions.map(
+      (execution): DemoExecution => ({
+        executionArn: execution.pipelineExecutionArn,
+        status: execution.status,
+        startTime: execution.startTime.toISOString(),
+        ...(execution.endTime === undefined ? {} : { endTime: execution.endTime.toISOString() }),
+        ...(execution.failureReason === undefined ? {} : { failureReason: execution.failureReason }),
+        parameters: execution.parameters,
+      }),
+    ),
+    records: items.filter(isAuditRecord).map(describeRecord),
+    tableItems: items.length,
+    deadLetters: deadLetters.length,
+  };
+};
+
+const rejectionHint = (rejections: LocalEvent[], key: string): string => {
+  const rejection = rejections.find((event) => detailOf(event).key === key);
+  if (rejection === undefined) return '';
+  const counts = Object.keys((detailOf(rejection).issueCounts ?? {}) as Record<string, number>).join(', ');
+  return ` (it was rejected: ${counts})`;
+};
+
+const writeSummary = (report: DemoReport, write: (line: string) => void) => {
+  write('');
+  write(
+    `Records written (${report.records.length} audit records; ${report.tableItems} items in the table with idempotency claims, execution pointers and pending landings):`,
+  );
+  const pkWidth = Math.max(0, ...report.records.map((record) => record.pk.length));
+  const decisionWidth = Math.max(0, ...report.records.map((record) => record.decision.length));
+  for (const record of report.records) {
+    write(
+      `   ${clockTime(record.at)}  ${record.pk.padEnd(pkWidth)}  ${record.kind.padEnd(10)}  ${record.decision.padEnd(decisionWidth)}  ${record.why}`,
+    );
+  }
+  write('');
+  for (const check of report.checks) write(`   ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}`);
+  write('');
+  const clockMinutes = Math.round((Date.parse(report.clock.end) - Date.parse(report.clock.start)) / 60000);
+  write(
+    report.ok
+      ? `The loop completed: ${seconds(report.wallClockMs)} of wall-clock time for ${clockMinutes} min on the local clock.`
+      : `The loop did not complete: ${report.reason}`,
+  );
+};

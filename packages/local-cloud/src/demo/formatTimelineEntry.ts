@@ -12,8 +12,8 @@ const DECISION_WIDTH = 19;
  * (such as a rejected dataset's issues) follow on their own indented lines.
  *
  * @example
- * formatTimelineEntry({ at: '2025-06-02T09:00:00Z', service: 's3', event: 'Object Created', why: 'raw/a.csv' })
- * // ['09:00:00  s3                  Object Created                                  raw/a.csv']
+ * formatTimelineEntry({ at: '2025-06-02T09:00:00Z', service: 's3', event: 'Object Created', decision: 'delivered', why: 'raw/a.csv' })
+ * // ['09:00:00  s3                   Object Created          delivered            raw/a.csv']
  */
 export const formatTimelineEntry = (entry: TimelineEntry, indent = ''): string[] => {
   const line = [

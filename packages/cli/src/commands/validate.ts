@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, type LoadedContract, loadContract } from '@fleet/shared';
+import { type LoadedContract, loadContract } from '@fleet/shared/contract';
+import { ConfigError } from '@fleet/shared/errors';
 import { type ColumnProfile, type Issue, type ValidationResult, validateDataset } from '@fleet/validate-dataset/domain';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
 
@@ -122,16 +123,19 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
   }
   const data = positionals[0];
   const path = resolve(io.cwd, data);
+  let size: number;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+    size = info.size;
   } catch (error) {
     io.stderr(`fleet validate: cannot read ${data}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
     return ExitCode.usage;
   }
   let result: ValidationResult;
   try {
-    result = await validateDataset(createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }), loaded.contract);
+    const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+    result = await validateDataset(stream, loaded.contract, { expectedBytes: size });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;

@@ -125,6 +125,11 @@ export class ColumnChecker {
     return { ...profile, valueCounts: mergeValueCounts(profile.valueCounts, counts, profile.maxDistinct) };
   }
 
+  /** Sizes the `unique` set for about `rows` more values (a hint; it grows anyway). */
+  reserve(rows: number): void {
+    this.unique?.reserve(rows);
+  }
+
   /** Counts a cell that could not be read at all (longer than the field limit). */
   skip(): void {
     this.profiler.invalid++;
@@ -217,11 +222,7 @@ export class ColumnChecker {
     if (this.textValues !== null && this.textValues.match(data, start, end) < 0)
       this.notInValues(data, start, end, row, line);
     if (this.pattern !== null) this.checkPattern(text ?? data.toString('utf8', start, end), row, line);
-    this.profiler.addNumber(value);
-    const counts = this.profiler.values;
-    if (counts.active) {
-      counts.add(kind === BOOLEAN ? (value === 1 ? 'true' : 'false') : kind === TIMESTAMP ? (text as string) : value);
-    }
+    this.profiler.addNumber(value, kind === BOOLEAN ? (value === 1 ? 'true' : 'false') : text);
     this.tally?.add(value);
   }
 

@@ -12,8 +12,8 @@ const SKETCHED_TYPES: ReadonlySet<ColumnType> = new Set(['integer', 'number', 't
  * Clamping to [min, max] only moves an estimate towards the true value, so the bound holds.
  */
 export const quantilesOf = (state: QuantileSketchState, min: number, max: number): ColumnQuantiles => {
-  const sketch = QuantileSketch.fromState(state);
-  const at = (q: number) => Math.min(max, Math.max(min, sketch.quantile(q)));
+  const read = QuantileSketch.reader(state);
+  const at = (q: number) => Math.min(max, Math.max(min, read(q)));
   return {
     relativeAccuracy: state.relativeAccuracy,
     p01: at(0.01),
@@ -43,6 +43,8 @@ export class ColumnProfiler {
   private minLength = Number.POSITIVE_INFINITY;
   private maxLength = Number.NEGATIVE_INFINITY;
   private readonly sketch: QuantileSketch | null;
+  /** Integer and number columns count values first and sketch them only once they are many. */
+  private readonly deferSketch: boolean;
   readonly values: ValueCounter;
 
   constructor(
@@ -52,18 +54,43 @@ export class ColumnProfiler {
     this.sketch = SKETCHED_TYPES.has(type)
       ? new QuantileSketch(options.relativeAccuracy ?? DEFAULT_RELATIVE_ACCURACY)
       : null;
-    this.values = new ValueCounter(options.maxDistinct ?? DEFAULT_MAX_DISTINCT);
+    this.deferSketch = type === 'integer' || type === 'number';
+    const sketch = this.sketch;
+    this.values = new ValueCounter(
+      options.maxDistinct ?? DEFAULT_MAX_DISTINCT,
+      this.deferSketch
+        ? (counts) => {
+            for (const [value, weight] of counts) sketch?.add(value as number, weight);
+          }
+        : undefined,
+    );
   }
 
-  /** Records one valid value of a numeric, boolean (0/1) or timestamp (epoch ms) column. */
-  addNumber(value: number): void {
+  /**
+   * Records one valid value of a numeric, boolean (0/1) or timestamp (epoch ms) column.
+   *
+   * `key` names the value in the value counts of boolean and timestamp columns; integer and
+   * number columns are counted by the value itself. While a numeric column has few distinct
+   * values, its sketch is built from the counts (a weighted add gives the same bins).
+   */
+  addNumber(value: number, key?: string): void {
     const count = ++this.count;
     const delta = value - this.mean;
     this.mean += delta / count;
     this.m2 += delta * (value - this.mean);
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
+    const values = this.values;
+    if (this.deferSketch) {
+      if (values.active) {
+        values.add(value);
+        if (values.active) return;
+      }
+      (this.sketch as QuantileSketch).add(value);
+      return;
+    }
     this.sketch?.add(value);
+    if (values.active && key !== undefined) values.add(key);
   }
 
   /** Records one valid value of a string or category column by its length in characters. */
@@ -73,11 +100,19 @@ export class ColumnProfiler {
     if (length > this.maxLength) this.maxLength = length;
   }
 
+  private sketchState(sketch: QuantileSketch): QuantileSketchState {
+    const counts = this.deferSketch ? this.values.entries() : null;
+    if (counts === null) return sketch.toState();
+    const counted = new QuantileSketch(sketch.relativeAccuracy);
+    for (const [value, weight] of counts) counted.add(value as number, weight);
+    return counted.toState();
+  }
+
   /** The profile so far, as plain JSON. */
   toProfile(): ColumnProfile {
     const numeric = NUMERIC_TYPES.has(this.type) && this.count > 0;
     const textual = !NUMERIC_TYPES.has(this.type) && this.count > 0;
-    const sketch = this.sketch && this.count > 0 ? this.sketch.toState() : null;
+    const sketch = this.sketch && this.count > 0 ? this.sketchState(this.sketch) : null;
     return {
       type: this.type,
       count: this.count,

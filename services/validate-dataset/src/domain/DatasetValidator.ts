@@ -18,6 +18,8 @@ const PROBLEMS = PROBLEM_FLAGS;
 
 /** Chunks are cut to this size so the tokenizer's buffer stays small whatever the source. */
 const MAX_PIECE = 256 * 1024;
+/** Rows read before the file's row count is estimated from its size. */
+const RESERVE_AFTER_ROWS = 1000;
 /** Fields a header may have before the rest are only counted. */
 const MAX_HEADER_FIELDS = 100_000;
 
@@ -50,8 +52,15 @@ export class DatasetValidator {
   private checkers: (ColumnChecker | null)[] = [];
   private profiledRows = 0;
   private sawBytes = false;
+  private bytesIn = 0;
+  private expectedBytes: number | undefined;
 
-  constructor(private readonly contract: DatasetContract) {
+  /** `expectedBytes` (the object or file size, when known) lets `unique` sets be sized once. */
+  constructor(
+    private readonly contract: DatasetContract,
+    options: { expectedBytes?: number } = {},
+  ) {
+    this.expectedBytes = options.expectedBytes;
     this.issues = new IssueCollector(contract.limits.maxIssuesPerCode);
     this.utf8 = new Utf8Checker((problem) =>
       this.issues.add(problem.kind === 'nul' ? IssueCode.nulByte : IssueCode.invalidEncoding, () => ({
@@ -93,7 +102,16 @@ export class DatasetValidator {
       const piece = chunk.subarray(offset, Math.min(chunk.length, offset + MAX_PIECE));
       this.utf8.check(piece, this.tokenizer.line);
       this.tokenizer.push(piece);
+      this.bytesIn += piece.length;
     }
+    if (this.expectedBytes !== undefined && this.rows >= RESERVE_AFTER_ROWS) this.reserveUnique(this.expectedBytes);
+  }
+
+  /** Estimates the rows of the whole file from the bytes per row so far, once. */
+  private reserveUnique(expectedBytes: number): void {
+    const rows = Math.ceil((expectedBytes / this.bytesIn) * this.rows * 1.02);
+    for (const checker of this.checkers) checker?.reserve(rows);
+    this.expectedBytes = undefined;
   }
 
   /** Ends the file: flushes the last record and runs the file-level checks. */

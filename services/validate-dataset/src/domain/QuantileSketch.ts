@@ -3,7 +3,7 @@ import { DDSketch } from '@datadog/sketches-js';
 /** The default relative accuracy of column quantiles: 1 %. */
 export const DEFAULT_RELATIVE_ACCURACY = 0.01;
 
-/** The counts of one side (positive or negative values) of a sketch, dense from `offset`. */
+/** The counts of one side (positive or negative values) of a sketch, dense from key `offset`. */
 export type SketchBins = { offset: number; counts: number[] };
 
 /**
@@ -19,25 +19,45 @@ export type QuantileSketchState = {
   negative: SketchBins;
 };
 
-type Store = DDSketch['store'];
+/** Dense counters for a range of keys that grows both ways, as DDSketch's DenseStore. */
+class DenseBins {
+  private counts = new Float64Array(0);
+  private offset = 0;
+  private minKey = Number.POSITIVE_INFINITY;
+  private maxKey = Number.NEGATIVE_INFINITY;
 
-const binsOf = (store: Store): SketchBins => {
-  if (store.count === 0) return { offset: 0, counts: [] };
-  const from = store.minKey - store.offset;
-  return { offset: store.minKey, counts: store.bins.slice(from, store.maxKey - store.offset + 1) };
-};
-
-const fillStore = (store: Store, bins: SketchBins): number => {
-  let total = 0;
-  for (let i = 0; i < bins.counts.length; i++) {
-    const count = bins.counts[i];
-    if (count > 0) {
-      store.add(bins.offset + i, count);
-      total += count;
-    }
+  add(key: number, weight: number): void {
+    if (key < this.minKey || key > this.maxKey) this.extend(key);
+    this.counts[key - this.offset] += weight;
   }
-  return total;
-};
+
+  toBins(): SketchBins {
+    if (this.minKey > this.maxKey) return { offset: 0, counts: [] };
+    const from = this.minKey - this.offset;
+    return { offset: this.minKey, counts: Array.from(this.counts.subarray(from, this.maxKey - this.offset + 1)) };
+  }
+
+  private extend(key: number): void {
+    const minKey = Math.min(this.minKey, key);
+    const maxKey = Math.max(this.maxKey, key);
+    if (minKey >= this.offset && maxKey < this.offset + this.counts.length) {
+      this.minKey = minKey;
+      this.maxKey = maxKey;
+      return;
+    }
+    const span = maxKey - minKey + 1;
+    const length = Math.max(64, span * 2);
+    const offset = minKey - Math.floor((length - span) / 2);
+    const counts = new Float64Array(length);
+    if (this.minKey <= this.maxKey) {
+      counts.set(this.counts.subarray(this.minKey - this.offset, this.maxKey - this.offset + 1), this.minKey - offset);
+    }
+    this.counts = counts;
+    this.offset = offset;
+    this.minKey = minKey;
+    this.maxKey = maxKey;
+  }
+}
 
 const addBins = (a: SketchBins, b: SketchBins): SketchBins => {
   if (a.counts.length === 0) return { offset: b.offset, counts: [...b.counts] };
@@ -50,55 +70,93 @@ const addBins = (a: SketchBins, b: SketchBins): SketchBins => {
   return { offset, counts };
 };
 
+const fillStore = (store: DDSketch['store'], bins: SketchBins): number => {
+  let total = 0;
+  for (let i = 0; i < bins.counts.length; i++) {
+    const count = bins.counts[i];
+    if (count > 0) {
+      store.add(bins.offset + i, count);
+      total += count;
+    }
+  }
+  return total;
+};
+
 /**
  * A mergeable quantile sketch (DDSketch, Masson, Rim and Lee, VLDB 2019) over one column.
  *
- * Wraps `@datadog/sketches-js` for the mapping and the quantile query, and keeps its state as
- * JSON. Merging is done on the JSON state because the library's own `merge` (2.1.1) drops the
- * negative values of the merged sketch. Memory is one counter per occupied log-bucket: about
- * 2 * ln(max / min) / ln((1 + a) / (1 - a)) counters, a few hundred for real data at 1 %.
+ * Values are bucketed by the logarithmic mapping of `@datadog/sketches-js` and counted in typed
+ * arrays (cheaper per value than the library's store); quantiles are read by the library from
+ * the same bins. The state is JSON, and merging adds bins, because the library's own `merge`
+ * (2.1.1) drops the negative values of the merged sketch. Memory is one counter per log-bucket
+ * between the smallest and largest magnitude: ln(max / min) / ln((1 + a) / (1 - a)), a few
+ * hundred for real data at a = 1 %.
  */
 export class QuantileSketch {
-  private readonly sketch: DDSketch;
+  private readonly mapping: DDSketch['mapping'];
+  private readonly minPossible: number;
+  private readonly positive = new DenseBins();
+  private readonly negative = new DenseBins();
+  private zeroCount = 0;
+  private total = 0;
 
   constructor(readonly relativeAccuracy = DEFAULT_RELATIVE_ACCURACY) {
-    this.sketch = new DDSketch({ relativeAccuracy });
+    this.mapping = new DDSketch({ relativeAccuracy }).mapping;
+    this.minPossible = this.mapping.minPossible;
   }
 
-  /** Adds one finite value. */
-  add(value: number): void {
-    this.sketch.accept(value);
+  /** Adds one finite value, `weight` times. */
+  add(value: number, weight = 1): void {
+    this.total += weight;
+    if (value > this.minPossible) this.positive.add(this.mapping.key(value), weight);
+    else if (value < -this.minPossible) this.negative.add(this.mapping.key(-value), weight);
+    else this.zeroCount += weight;
   }
 
   /** The number of values added. */
   get count(): number {
-    return this.sketch.count;
+    return this.total;
   }
 
   /** The value at quantile `q` (0..1), within the relative accuracy; NaN when empty. */
   quantile(q: number): number {
-    return this.sketch.getValueAtQuantile(q);
+    return QuantileSketch.reader(this.toState())(q);
   }
 
   /** The sketch as plain JSON. */
   toState(): QuantileSketchState {
     return {
       relativeAccuracy: this.relativeAccuracy,
-      zeroCount: this.sketch.zeroCount,
-      positive: binsOf(this.sketch.store),
-      negative: binsOf(this.sketch.negativeStore),
+      zeroCount: this.zeroCount,
+      positive: this.positive.toBins(),
+      negative: this.negative.toBins(),
     };
   }
 
   /** Rebuilds a sketch from its JSON state. */
   static fromState(state: QuantileSketchState): QuantileSketch {
     const restored = new QuantileSketch(state.relativeAccuracy);
-    const inner = restored.sketch;
-    const positives = fillStore(inner.store, state.positive);
-    const negatives = fillStore(inner.negativeStore, state.negative);
-    inner.zeroCount = state.zeroCount;
-    inner.count = positives + negatives + state.zeroCount;
+    const { positive, negative } = state;
+    positive.counts.forEach((count, i) => {
+      if (count > 0) restored.positive.add(positive.offset + i, count);
+    });
+    negative.counts.forEach((count, i) => {
+      if (count > 0) restored.negative.add(negative.offset + i, count);
+    });
+    restored.zeroCount = state.zeroCount;
+    restored.total =
+      positive.counts.reduce((a, b) => a + b, 0) + negative.counts.reduce((a, b) => a + b, 0) + state.zeroCount;
     return restored;
+  }
+
+  /** A function reading quantiles (0..1) of a state with the library's DDSketch. */
+  static reader(state: QuantileSketchState): (q: number) => number {
+    const sketch = new DDSketch({ relativeAccuracy: state.relativeAccuracy });
+    const positives = fillStore(sketch.store, state.positive);
+    const negatives = fillStore(sketch.negativeStore, state.negative);
+    sketch.zeroCount = state.zeroCount;
+    sketch.count = positives + negatives + state.zeroCount;
+    return (q) => sketch.getValueAtQuantile(q);
   }
 
   /**

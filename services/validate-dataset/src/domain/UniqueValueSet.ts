@@ -1,6 +1,7 @@
 import { type Hash64, hash64 } from './hash64.js';
 
 const MAX_LOAD = 0.7;
+const MAX_RESERVED_SLOTS = 1 << 26;
 
 /**
  * The exact set of values seen in a `unique` column, as 64-bit hashes with the first row.
@@ -57,9 +58,19 @@ export class UniqueValueSet {
     return 0;
   }
 
-  private grow(): void {
+  /**
+   * Makes room for `expected` distinct values at once, sparing the doublings on the way.
+   *
+   * Capped at 2^26 slots (768 MiB), so a wrong estimate cannot take more than that up front.
+   */
+  reserve(expected: number): void {
+    let capacity = this.mask + 1;
+    while (capacity * MAX_LOAD < expected && capacity < MAX_RESERVED_SLOTS) capacity *= 2;
+    if (capacity > this.mask + 1) this.grow(capacity);
+  }
+
+  private grow(capacity = (this.mask + 1) * 2): void {
     const old = this.slots;
-    const capacity = (this.mask + 1) * 2;
     const slots = new Uint32Array(capacity * 3);
     const mask = capacity - 1;
     for (let from = 0; from < old.length; from += 3) {

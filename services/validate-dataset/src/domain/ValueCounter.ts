@@ -10,7 +10,11 @@ export const DEFAULT_MAX_DISTINCT = 100;
 export class ValueCounter<K extends string | number = string | number> {
   private counts: Map<K, number> | null = new Map();
 
-  constructor(readonly maxDistinct = DEFAULT_MAX_DISTINCT) {}
+  /** `onOverflow` receives the counts so far when the counter gives up (the value that overflowed excluded). */
+  constructor(
+    readonly maxDistinct = DEFAULT_MAX_DISTINCT,
+    private readonly onOverflow?: (counts: ReadonlyMap<K, number>) => void,
+  ) {}
 
   /** Whether the column still has at most `maxDistinct` distinct values. */
   get active(): boolean {
@@ -24,7 +28,15 @@ export class ValueCounter<K extends string | number = string | number> {
     const seen = counts.get(value);
     if (seen !== undefined) counts.set(value, seen + 1);
     else if (counts.size < this.maxDistinct) counts.set(value, 1);
-    else this.counts = null;
+    else {
+      this.counts = null;
+      this.onOverflow?.(counts);
+    }
+  }
+
+  /** The counts, or null when there were too many distinct values. */
+  entries(): ReadonlyMap<K, number> | null {
+    return this.counts;
   }
 
   /** The counts keyed by the value's text, or null when there were too many distinct values. */

@@ -121,6 +121,28 @@ describe('ValueCounter', () => {
     expect(large.active).toBe(false);
   });
 
+  it('counts small integers and other numbers against one cap, and hands the counts over when it gives up', () => {
+    // Prepare
+    const handedOver: [number, number][][] = [];
+    const counter = new ValueCounter<number>(3, (counts) => handedOver.push([...counts]));
+    const kept = new ValueCounter<number>(3);
+
+    // Act
+    for (const value of [1, 2, 1, 1000.5, 7]) counter.add(value);
+    for (const value of [0, 255, 256, 0]) kept.add(value);
+
+    // Assess
+    expect(counter.toRecord()).toBeNull();
+    expect(handedOver).toEqual([
+      [
+        [1, 2],
+        [2, 1],
+        [1000.5, 1],
+      ],
+    ]);
+    expect(kept.toRecord()).toEqual({ '0': 2, '255': 1, '256': 1 });
+  });
+
   it('merges counts, and gives null when the union has too many distinct values', () => {
     // Act
     const merged = mergeValueCounts({ a: 1, b: 2 }, { b: 3, c: 1 }, 3);

@@ -32,7 +32,10 @@ export class ValueCounter<K extends string | number = string | number> {
     if (counts === null) return;
     if (typeof value === 'number' && value >= 0 && value < SMALL_INTEGERS && (value | 0) === value) {
       if (this.small[value] === 0) {
-        if (counts.size + this.smallDistinct >= this.maxDistinct) return this.overflow();
+        if (counts.size + this.smallDistinct >= this.maxDistinct) {
+          this.overflow();
+          return;
+        }
         this.smallDistinct++;
       }
       this.small[value]++;

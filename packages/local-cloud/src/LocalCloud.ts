@@ -30,7 +30,7 @@ import { type LocalEndpoints, localCloudEnvironment } from './cloud/localCloudEn
 import { isObjectCreated, objectCreatedEvent, type S3NotificationRecord } from './cloud/objectCreatedEvent.js';
 import { type ResultCapturingLoader, resultCapturingLoader } from './cloud/resultCapturingLoader.js';
 import { stackScheduleGroups } from './cloud/stackScheduleGroups.js';
-import { startScheduleRules } from './cloud/startScheduleRules.js';
+import { startScheduleRules, type UnfiredSchedule } from './cloud/startScheduleRules.js';
 import type { LocalEvent } from './eventbridge/LocalEvent.js';
 import { type EventLogEntry, type InjectedEvent, LocalEventBridge } from './eventbridge/LocalEventBridge.js';
 import type { DeadLetter, InvocationRecord, InvocationResult } from './lambda/LambdaRunner.js';
@@ -147,6 +147,7 @@ export class LocalCloud {
   #pendingConversions = new Set<Promise<void>>();
   #conversionErrors: Error[] = [];
   #sequencer = 0;
+  #unfiredSchedules: UnfiredSchedule[] = [];
   #stopped = false;
 
   private constructor(options: LocalCloudOptions) {
@@ -335,12 +336,12 @@ export class LocalCloud {
       });
       await this.#drain();
     });
-    this.#cleanups.push(
-      startScheduleRules(this.#rules.schedules, this.clock, async (rule, at) => {
-        this.bus.fireSchedule(rule, at);
-        await this.#drain();
-      }),
-    );
+    const scheduleRules = startScheduleRules(this.#rules.schedules, this.clock, async (rule, at) => {
+      this.bus.fireSchedule(rule, at);
+      await this.#drain();
+    });
+    this.#unfiredSchedules = scheduleRules.unfired;
+    this.#cleanups.push(scheduleRules.stop);
   }
 
   /** Stops everything `start` started and puts the process environment and `Date` back. */
@@ -398,6 +399,22 @@ export class LocalCloud {
   get rules(): LoadedServerlessRules {
     if (this.#rules === undefined) throw new LocalCloudError('the local cloud is not started');
     return this.#rules;
+  }
+
+  /** Schedule rule expressions the clock does not fire (a cron with a time zone other than UTC, an invalid expression). */
+  get unfiredSchedules(): readonly UnfiredSchedule[] {
+    return this.#unfiredSchedules;
+  }
+
+  /**
+   * Fires a schedule rule of the services now, as EventBridge would at its time, and lets it settle.
+   *
+   * @throws Error when no schedule rule has that name
+   */
+  async fireSchedule(ruleName: string): Promise<LocalEvent> {
+    const event = this.bus.fireSchedule(ruleName, this.clock.now());
+    await this.settle();
+    return event;
   }
 
   /** The clock's time. */

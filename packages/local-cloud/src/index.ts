@@ -8,6 +8,7 @@ export { ClockDateInstalledError, installClockDate } from './cloud/installClockD
 export { installServerDateHeader } from './cloud/installServerDateHeader.js';
 export { LocalCloudError } from './cloud/LocalCloudError.js';
 export { type LocalEndpoints, localCloudEnvironment } from './cloud/localCloudEnvironment.js';
+export { InvalidCronExpressionError, nextCronTime } from './cloud/nextCronTime.js';
 export {
   isObjectCreated,
   type ObjectCreatedEventContext,
@@ -16,7 +17,7 @@ export {
 } from './cloud/objectCreatedEvent.js';
 export { type ResultCapturingLoader, resultCapturingLoader } from './cloud/resultCapturingLoader.js';
 export { stackScheduleGroups } from './cloud/stackScheduleGroups.js';
-export { startScheduleRules } from './cloud/startScheduleRules.js';
+export { startScheduleRules, type UnfiredSchedule } from './cloud/startScheduleRules.js';
 export * from './demo/index.js';
 export * from './eventbridge/index.js';
 export * from './http/index.js';

@@ -48,10 +48,10 @@ export class TimelineCursor {
         at: invocation.scheduledTime.toISOString(),
         service: 'scheduler',
         event: 'Schedule fired',
-        decision: 'due',
+        decision: invocation.error === undefined ? 'due' : 'not delivered',
         why: `one-time schedule ${invocation.scheduleName} → ${
           target === undefined ? invocation.arn : `${target.service.replace(/^fleet-/, '')}/${target.functionName}`
-        }`,
+        }${invocation.error === undefined ? '' : `: ${(invocation.error as Error).message ?? String(invocation.error)}`}`,
       });
     }
     this.#schedules = fired.length;

@@ -38,6 +38,8 @@ const positiveOf = (contract: DatasetContract): string | number => {
  * checks at the end (row count, null fractions, target). Feed it with `push`, finish with
  * `end`, read `result()`. `done` turns true when the file cannot be read further (an encoding
  * it rejects, a wrong delimiter), so the caller can stop reading.
+ *
+ * @throws RangeError when the contract's delimiter is not a single ASCII character
  */
 export class DatasetValidator {
   done = false;
@@ -61,6 +63,12 @@ export class DatasetValidator {
     options: { expectedBytes?: number } = {},
   ) {
     this.expectedBytes = options.expectedBytes;
+    const delimiter = contract.format.delimiter;
+    if (!/^[\x01-\x7f]$/.test(delimiter) || /["\r\n]/.test(delimiter)) {
+      throw new RangeError(
+        `format.delimiter ${JSON.stringify(delimiter)} is not supported: use one ASCII character other than a quote or a line break`,
+      );
+    }
     this.issues = new IssueCollector(contract.limits.maxIssuesPerCode);
     this.utf8 = new Utf8Checker((problem) =>
       this.issues.add(problem.kind === 'nul' ? IssueCode.nulByte : IssueCode.invalidEncoding, () => ({

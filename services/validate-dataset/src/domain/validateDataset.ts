@@ -11,7 +11,10 @@ import type { ValidationResult } from './ValidationResult.js';
  * million distinct values). Reading stops early when the file cannot be read as the contract
  * says (UTF-16, a wrong delimiter). Errors of the source itself (a failed read) are thrown.
  * `expectedBytes` (S3 ContentLength, a file's size) is optional: it only sizes `unique` sets
- * once instead of doubling them, which saves time and the transient copy.
+ * once instead of doubling them, which saves time and the transient copy. Blank lines are
+ * skipped, so in a one-column file a null must be written `""`.
+ *
+ * @throws RangeError when the contract's delimiter is not a single ASCII character
  */
 export const validateDataset = async (
   source: AsyncIterable<Uint8Array>,

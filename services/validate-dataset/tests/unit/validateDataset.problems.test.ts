@@ -575,6 +575,30 @@ describe('validateDataset reports', () => {
     ]);
   });
 
+  it('throws naming format.delimiter when the delimiter is not one ASCII character', async () => {
+    // Prepare
+    const contract = contractOf(people.columns, { format: { delimiter: '§' } });
+
+    // Act
+    const run = validate('name§age§score\n', contract);
+
+    // Assess
+    await expect(run).rejects.toThrow('format.delimiter "§" is not supported');
+  });
+
+  it('reads a contract delimiter other than a comma', async () => {
+    // Prepare
+    const contract = contractOf(people.columns, { format: { delimiter: ';' } });
+
+    // Act
+    const result = await validate('name;age;score\n"a;b";30;1,5\n', contract);
+
+    // Assess
+    expect(result.issues).toEqual([
+      { code: 'not_a_number', message: '"1,5" is not a number', line: 2, row: 1, column: 'score' },
+    ]);
+  });
+
   it('keeps the first maxIssuesPerCode issues of each code and counts them all', async () => {
     // Prepare
     const contract = contractOf(people.columns, { limits: { maxIssuesPerCode: 3 } });

@@ -22,7 +22,10 @@ export class TimelineCursor {
     this.#cloud = cloud;
     const short = (service: string) => service.replace(/^fleet-/, '');
     this.#ruleTargets = new Map(
-      cloud.rules.rules.map((rule) => [rule.ruleName, `${short(rule.service)}/${rule.functionName}`]),
+      [...cloud.rules.rules, ...cloud.rules.schedules].map((rule) => [
+        rule.ruleName,
+        `${short(rule.service)}/${rule.functionName}`,
+      ]),
     );
   }
 

@@ -88,6 +88,17 @@ export const describeEvent = (entry: EventLogEntry, context: DescribeEventContex
   if (event.source === 'aws.sagemaker' && 'currentPipelineExecutionStatus' in detail) {
     return { ...base, ...sageMakerEntry(detail) };
   }
+  if (event['detail-type'] === 'Scheduled Event') {
+    const rule = /rule\/(?:[^/]+\/)?([^/]+)$|schedule\/[^/]+\/([^/]+)$/.exec(event.resources[0] ?? '');
+    const targets = entry.matchedRules.map(ruleTarget);
+    return {
+      ...base,
+      service: event.source === 'aws.scheduler' ? 'scheduler' : 'events',
+      event: 'Scheduled Event',
+      decision: targets.length === 0 ? 'no target' : 'due',
+      why: `schedule rule ${rule?.[1] ?? rule?.[2] ?? '?'}${targets.length === 0 ? '' : ` → ${targets.join(', ')}`}`,
+    };
+  }
   const service = event.source.replace(/^fleet\./, '');
   const type = event['detail-type'];
   switch (type) {

@@ -1,0 +1,70 @@
+import { LocalCloud } from '../../src/LocalCloud.js';
+import { eventsOf, runPipelinesToEnd } from './support/loop.js';
+
+// Retraining that no dataset starts: the nightly schedule rule of trigger-retraining's
+// serverless.yml, fired by the clock, and a direct call.
+
+const detail = (event: { detail: unknown }) => event.detail as Record<string, unknown>;
+
+describe('schedules and direct calls on the local cloud', () => {
+  let cloud: LocalCloud | undefined;
+
+  afterEach(async () => {
+    await cloud?.stop();
+    cloud = undefined;
+  });
+
+  it('starts the nightly retraining when the clock passes the cron time of its schedule rule', async () => {
+    // Prepare: Monday 09:00 UTC; the rule fires at 03:00 UTC, 05:00 in Berlin in summer, after the quiet hours.
+    cloud = await LocalCloud.start({ start: '2025-06-02T09:00:00Z' });
+
+    // Act
+    await cloud.tick('17h59m');
+    const before = eventsOf(cloud, 'Scheduled Event').length;
+    await cloud.tick('2m');
+    await runPipelinesToEnd(cloud);
+
+    // Assess
+    expect(before).toBe(0);
+    const [scheduled] = eventsOf(cloud, 'Scheduled Event');
+    expect(scheduled.time).toBe('2025-06-03T03:00:00Z');
+    const [started] = eventsOf(cloud, 'Retraining Started');
+    expect(detail(started).trigger).toMatchObject({ kind: 'schedule' });
+    expect(detail(started).parameters).toMatchObject({ TrainingWindowDays: '90' });
+    expect(cloud.executions().map((execution) => execution.status)).toEqual(['Succeeded']);
+    expect(cloud.unfiredSchedules).toEqual([]);
+  });
+
+  it('skips the nightly retraining inside the quiet hours of the pipeline', async () => {
+    // Prepare: in January 03:00 UTC is 04:00 in Berlin, inside the 23:00-05:00 quiet hours.
+    cloud = await LocalCloud.start({ start: '2025-01-13T09:00:00Z' });
+
+    // Act
+    await cloud.tick('19h');
+
+    // Assess
+    expect(eventsOf(cloud, 'Retraining Skipped').map((event) => detail(event).skipReason)).toEqual(['quiet-hours']);
+    expect(cloud.executions()).toEqual([]);
+  });
+
+  it('starts a run on a direct call and returns its execution ARN; the same request id again starts nothing', async () => {
+    // Prepare
+    cloud = await LocalCloud.start();
+    const request = {
+      kind: 'manual',
+      pipeline: 'churn-retrain',
+      requestId: 'ops-rerun-1',
+      reason: 'rerun after the fix',
+    };
+
+    // Act
+    const first = await cloud.invoke('manualStart', request);
+    const again = await cloud.invoke('manualStart', request);
+
+    // Assess
+    const [execution] = cloud.executions();
+    expect(first.result).toMatchObject({ status: 'started', executionArn: execution.pipelineExecutionArn });
+    expect(again.result).toMatchObject({ status: 'skipped', skipReason: 'duplicate' });
+    expect(cloud.executions()).toHaveLength(1);
+  });
+});

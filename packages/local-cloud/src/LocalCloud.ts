@@ -26,6 +26,7 @@ import { fleetPipelineDefinitions } from './cloud/fleetPipelineDefinitions.js';
 import { installClockDate } from './cloud/installClockDate.js';
 import { installServerDateHeader } from './cloud/installServerDateHeader.js';
 import { LocalCloudError } from './cloud/LocalCloudError.js';
+import type { LocalStandIn, RunningStandIn } from './cloud/LocalStandIn.js';
 import { type LocalEndpoints, localCloudEnvironment } from './cloud/localCloudEnvironment.js';
 import { isObjectCreated, objectCreatedEvent, type S3NotificationRecord } from './cloud/objectCreatedEvent.js';
 import { type ResultCapturingLoader, resultCapturingLoader } from './cloud/resultCapturingLoader.js';
@@ -65,6 +66,8 @@ export type LocalCloudOptions = {
   environment?: Record<string, string>;
   /** Service folders to load (default: every `services/*` with a `serverless.yml`). */
   serviceDirs?: string[];
+  /** Further local services (a Step Functions runner, Slack or PagerDuty receivers), started after the core. */
+  standIns?: LocalStandIn[];
 };
 
 /** Names of the stage's resources, as the core stack exports them. */
@@ -342,6 +345,22 @@ export class LocalCloud {
     });
     this.#unfiredSchedules = scheduleRules.unfired;
     this.#cleanups.push(scheduleRules.stop);
+
+    for (const standIn of this.#options.standIns ?? []) {
+      let running: RunningStandIn;
+      try {
+        running = await standIn.start(this);
+      } catch (error) {
+        throw new LocalCloudError(`the ${standIn.name} stand-in did not start: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+      this.#cleanups.push(() => running.stop());
+      const variables = running.environment ?? {};
+      this.#cleanups.push(applyEnvironment(variables));
+      // The rules hold these very objects, so every later invocation sees the variables.
+      for (const fn of this.#functions) Object.assign(fn.environment, variables);
+    }
   }
 
   /** Stops everything `start` started and puts the process environment and `Date` back. */

@@ -7,6 +7,7 @@ export { fleetPipelineDefinitions } from './cloud/fleetPipelineDefinitions.js';
 export { ClockDateInstalledError, installClockDate } from './cloud/installClockDate.js';
 export { installServerDateHeader } from './cloud/installServerDateHeader.js';
 export { LocalCloudError } from './cloud/LocalCloudError.js';
+export type { LocalStandIn, RunningStandIn } from './cloud/LocalStandIn.js';
 export { type LocalEndpoints, localCloudEnvironment } from './cloud/localCloudEnvironment.js';
 export { InvalidCronExpressionError, nextCronTime } from './cloud/nextCronTime.js';
 export {

@@ -1,5 +1,7 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { decodeS3Key, S3ObjectCreatedEvent } from '@fleet/shared';
+import { LocalCloudError } from '../../src/cloud/LocalCloudError.js';
+import type { LocalStandIn } from '../../src/cloud/LocalStandIn.js';
 import { LocalCloud } from '../../src/LocalCloud.js';
 
 // The plumbing alone: no service is loaded, so nothing reacts to the events.
@@ -102,5 +104,49 @@ describe('LocalCloud plumbing', () => {
         'TriggerReason',
       ].sort(),
     );
+  });
+
+  it('starts further stand-ins after the core and gives every function their environment', async () => {
+    // Prepare
+    const calls: string[] = [];
+    const receiver: LocalStandIn = {
+      name: 'slack',
+      start: async (running) => {
+        calls.push(`start at ${running.now().toISOString()}`);
+        return { environment: { SLACK_API_URL: 'http://127.0.0.1:9/slack' }, stop: () => void calls.push('stop') };
+      },
+    };
+
+    // Act
+    const running = await LocalCloud.start({ standIns: [receiver] });
+    const environments = running.functions.map((fn) => fn.environment.SLACK_API_URL);
+    const during = process.env.SLACK_API_URL;
+    await running.stop();
+
+    // Assess
+    expect(calls).toEqual(['start at 2025-06-02T09:00:00.000Z', 'stop']);
+    expect(environments.length).toBeGreaterThan(0);
+    expect(new Set(environments)).toEqual(new Set(['http://127.0.0.1:9/slack']));
+    expect(during).toBe('http://127.0.0.1:9/slack');
+    expect(process.env.SLACK_API_URL).toBeUndefined();
+  });
+
+  it('names a stand-in that does not start, and leaves nothing running', async () => {
+    // Prepare
+    const broken: LocalStandIn = {
+      name: 'stepfunctions',
+      start: async () => {
+        throw new Error('definition not found');
+      },
+    };
+
+    // Act
+    const starting = LocalCloud.start({ serviceDirs: [], standIns: [broken] });
+
+    // Assess
+    await expect(starting).rejects.toThrow(LocalCloudError);
+    await expect(starting).rejects.toThrow('the stepfunctions stand-in did not start: definition not found');
+    expect(Date.now()).toBeGreaterThan(Date.parse('2026-01-01T00:00:00Z'));
+    expect(process.env.AWS_ENDPOINT_URL_S3).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { decodeS3Key } from '@fleet/shared';
 import type { LocalEvent } from '../eventbridge/LocalEvent.js';
 import { LocalCloud, type LocalCloudOptions } from '../LocalCloud.js';
 import type { DemoExecution, DemoReport } from './DemoReport.js';
@@ -182,7 +183,7 @@ const summarize = async (
       ok: validated !== undefined,
       detail:
         validated === undefined
-          ? `no Dataset Validated for ${context.datasetKey}${rejectionHint(ofType('Dataset Rejected'), context.datasetKey)}`
+          ? `no Dataset Validated for ${context.datasetKey}${rejectionHint(ofType('Dataset Rejected'), context.datasetKey)}${routingHint(cloud, context.datasetKey)}`
           : `${String(detailOf(validated).rows)} rows pass ${String(detailOf(validated).contract)}`,
     },
     {
@@ -247,6 +248,21 @@ const rejectionHint = (rejections: LocalEvent[], key: string): string => {
   if (rejection === undefined) return '';
   const counts = Object.keys((detailOf(rejection).issueCounts ?? {}) as Record<string, number>).join(', ');
   return ` (it was rejected: ${counts})`;
+};
+
+/** Says so when S3's event for the key reached no function, the usual reason nothing was validated. */
+const routingHint = (cloud: LocalCloud, key: string): string => {
+  const landing = cloud
+    .events()
+    .find(
+      (entry) =>
+        entry.event.source === 'aws.s3' &&
+        decodeS3Key(String((detailOf(entry.event).object as { key?: unknown } | undefined)?.key ?? '')) === key,
+    );
+  if (landing === undefined) return ' (S3 sent no Object Created event for it)';
+  if (landing.matchedRules.length > 0) return '';
+  const services = [...new Set(cloud.functions.map((fn) => fn.service))].join(', ') || 'none';
+  return ` (S3's Object Created event matched no rule; services loaded: ${services})`;
 };
 
 const writeSummary = (report: DemoReport, write: (line: string) => void) => {

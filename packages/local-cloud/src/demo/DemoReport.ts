@@ -26,6 +26,8 @@ export type DemoReport = {
   executions: DemoExecution[];
   /** The audit records written, in time order. */
   records: { at: string; pk: string; kind: string; decision: string; why: string }[];
+  /** The first landing's chain: its correlation id (the S3 event's id) and its audit records, found with one Query of the correlation index. */
+  chain?: { correlationId: string; records: { kind: string; decision: string }[] };
   /** How many items the records table holds in all (audit records plus claims, pointers, pending landings). */
   tableItems: number;
   deadLetters: number;

@@ -220,6 +220,17 @@ const summarize = async (
   ];
   const failed = checks.find((check) => !check.ok);
   const items = await cloud.records();
+  const correlationId = validated === undefined ? undefined : String(detailOf(validated).correlationId);
+  const chain =
+    correlationId === undefined
+      ? undefined
+      : {
+          correlationId,
+          records: (await cloud.byCorrelation(correlationId))
+            .filter(isAuditRecord)
+            .map(describeRecord)
+            .map(({ kind, decision }) => ({ kind, decision })),
+        };
   return {
     ok: failed === undefined,
     ...(failed === undefined ? {} : { reason: `${failed.name}: ${failed.detail}` }),
@@ -238,6 +249,7 @@ const summarize = async (
       }),
     ),
     records: items.filter(isAuditRecord).map(describeRecord),
+    ...(chain === undefined ? {} : { chain }),
     tableItems: items.length,
     deadLetters: deadLetters.length,
   };
@@ -276,6 +288,13 @@ const writeSummary = (report: DemoReport, write: (line: string) => void) => {
     write(
       `   ${clockTime(record.at)}  ${record.pk.padEnd(pkWidth)}  ${record.kind.padEnd(10)}  ${record.decision.padEnd(decisionWidth)}  ${record.why}`,
     );
+  }
+  if (report.chain !== undefined) {
+    write('');
+    write(
+      `The first landing's chain, by its correlation id ${report.chain.correlationId} (one Query of the correlation index):`,
+    );
+    write(`   ${report.chain.records.map((record) => `${record.kind} ${record.decision}`).join(' → ')}`);
   }
   write('');
   for (const check of report.checks) write(`   ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}`);

@@ -2,8 +2,11 @@ import { type FleetRecord, type RecordsRepositoryPort, sortKey } from '@fleet/sh
 import type { ObjectVersion } from './ports.js';
 import { CLAIM_TTL_DAYS, objectIdentity, ttlAfter, validationId, validationRecordKeys } from './validationKeys.js';
 
-/** The state of a claim: being validated, validated, or failed and free to be taken over. */
-export type ClaimStatus = 'in-progress' | 'completed' | 'failed';
+/**
+ * The state of a claim: being validated, validated, or free to be taken over (failed, or
+ * released because the object was gone).
+ */
+export type ClaimStatus = 'in-progress' | 'completed' | 'failed' | 'released';
 
 /** What a completed claim remembers of its validation, so a duplicate can answer without redoing it. */
 export type ClaimResult = {
@@ -68,13 +71,13 @@ export class ValidationClaims {
       owner: request.owner,
       leaseExpiresAt,
     };
-    // Two rounds: a claim can vanish (released, expired by TTL) between the write and the read.
+    // Two rounds: a claim can vanish (expired by TTL) between the write and the read.
     for (let round = 0; round < 2; round++) {
       if (await this.#records.putIfAbsent(fresh)) return { kind: 'owned', claim: fresh };
       const current = (await this.#records.get(keys.pk, keys.sk)) as Claim | undefined;
       if (current === undefined) continue;
       if (current.status === 'completed') return { kind: 'completed', claim: current };
-      const abandoned = current.status === 'failed' || Date.parse(current.leaseExpiresAt) <= request.now.getTime();
+      const abandoned = current.status !== 'in-progress' || Date.parse(current.leaseExpiresAt) <= request.now.getTime();
       if (!abandoned) return { kind: 'busy', claim: current };
       const takenOver = await this.#records.update(
         keys.pk,
@@ -131,8 +134,17 @@ export class ValidationClaims {
     );
   }
 
-  /** Drops the claim: the object version will never be validated (it is gone), so nothing is kept. */
-  release(claim: Claim): Promise<boolean> {
-    return this.#records.delete(claim.pk, claim.sk, { ifEquals: { owner: claim.owner } });
+  /**
+   * Gives the claim up without a result: the object version was gone, so there is nothing to
+   * record, and a later delivery may look again. An update, not a delete, so the function needs
+   * no `dynamodb:DeleteItem`; the TTL removes the claim.
+   */
+  release(claim: Claim, reason: string): Promise<boolean> {
+    return this.#records.update(
+      claim.pk,
+      claim.sk,
+      { status: 'released', failure: { name: 'ObjectUnavailableError', message: reason.slice(0, 500) } },
+      { ifEquals: { owner: claim.owner, status: 'in-progress' } },
+    );
   }
 }

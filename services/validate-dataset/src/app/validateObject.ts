@@ -93,7 +93,7 @@ export const validateObject = async (
     return { status: summary.passed ? 'validated' : 'rejected', ...summary };
   } catch (error) {
     if (error instanceof ObjectUnavailableError) {
-      await claims.release(claim);
+      await claims.release(claim, error.message);
       return { status: 'skipped', ...object, reason: error.reason, message: error.message };
     }
     await claims.fail(claim, error).catch(() => false);

@@ -160,7 +160,7 @@ describe('validateObject', () => {
     expect(events.published).toEqual([]);
   });
 
-  it('skips an object deleted after its event and keeps no claim', async () => {
+  it('skips an object deleted after its event and releases its claim', async () => {
     // Prepare
     const { ports, objects, records, events } = memoryPorts();
     const version = objects.put(BUCKET, KEY, churnBaseline());
@@ -171,8 +171,25 @@ describe('validateObject', () => {
 
     // Assess
     expect(outcome).toMatchObject({ status: 'skipped', reason: 'gone' });
-    expect(records.records).toEqual([]);
+    expect(validations(records.records)).toEqual([]);
+    expect(records.records).toEqual([expect.objectContaining({ kind: 'idempotency', status: 'released' })]);
     expect(events.published).toEqual([]);
+  });
+
+  it('validates an object whose claim was released when it reappears', async () => {
+    // Prepare
+    const { ports, objects, events } = memoryPorts();
+    const version = objects.put(BUCKET, KEY, churnBaseline());
+    objects.remove(BUCKET, KEY);
+    await validateObject({ ...version, correlationId: 'evt-5' }, ports);
+    objects.put(BUCKET, KEY, churnBaseline());
+
+    // Act
+    const outcome = await validateObject({ ...version, correlationId: 'evt-5' }, ports);
+
+    // Assess
+    expect(outcome.status).toBe('validated');
+    expect(events.published).toHaveLength(1);
   });
 
   it('skips an object overwritten after its event (the etag no longer matches)', async () => {

@@ -75,6 +75,8 @@ export class ColumnChecker {
   private readonly valueIndexCounts: Float64Array | null = null;
   private readonly pattern: RegExp | null;
   private readonly unique: UniqueValueSet | null;
+  /** Where the values staged in `unique` are, to name a duplicate when the batch is flushed. */
+  private readonly staged: { data: Buffer | null; starts: Int32Array; ends: Int32Array; lines: Float64Array } | null;
   private readonly issues: IssueCollector;
   private readonly tally: TargetTally | undefined;
 
@@ -106,6 +108,9 @@ export class ColumnChecker {
     }
     this.pattern = spec.pattern === undefined ? null : new RegExp(`^(?:${spec.pattern})$`, 'u');
     this.unique = spec.unique ? new UniqueValueSet() : null;
+    this.staged = spec.unique
+      ? { data: null, starts: new Int32Array(1024), ends: new Int32Array(1024), lines: new Float64Array(1024) }
+      : null;
   }
 
   /** Bytes held by the `unique` set (0 when the column is not unique). */
@@ -123,6 +128,27 @@ export class ColumnChecker {
       if (count > 0) counts[(this.textValues as CategoryMatcher).values[index]] = count;
     });
     return { ...profile, valueCounts: mergeValueCounts(profile.valueCounts, counts, profile.maxDistinct) };
+  }
+
+  /**
+   * Checks the staged values of a `unique` column; call it while their bytes are still there.
+   *
+   * Duplicates are found in batches (see `UniqueValueSet.stage`), so their issues come after
+   * issues of later cells of the same chunk; `DatasetValidator` puts issues back in file order.
+   */
+  flush(): void {
+    const staged = this.staged;
+    if (this.unique === null || staged === null || staged.data === null) return;
+    const data = staged.data;
+    this.unique.flush((k, row, first) => {
+      this.issues.add(IssueCode.duplicateValue, () => ({
+        message: `${quote(data.toString('utf8', staged.starts[k], staged.ends[k]))} already appears in row ${first}`,
+        line: staged.lines[k],
+        row,
+        column: this.name,
+      }));
+    });
+    staged.data = null;
   }
 
   /** Sizes the `unique` set for about `rows` more values (a hint; it grows anyway). */
@@ -152,16 +178,16 @@ export class ColumnChecker {
       }
       return;
     }
-    if (this.unique !== null) {
-      const first = this.unique.add(data, start, end, row);
-      if (first !== 0) {
-        this.issues.add(IssueCode.duplicateValue, () => ({
-          message: `${quote(data.toString('utf8', start, end))} already appears in row ${first}`,
-          line,
-          row,
-          column: this.name,
-        }));
-      }
+    const unique = this.unique;
+    if (unique !== null) {
+      if (unique.full) this.flush();
+      const staged = this.staged as NonNullable<ColumnChecker['staged']>;
+      const k = unique.stagedCount;
+      staged.data = data;
+      staged.starts[k] = start;
+      staged.ends[k] = end;
+      staged.lines[k] = line;
+      unique.stage(data, start, end, row, k);
     }
     const kind = this.kind;
     if (kind === TEXT) {

@@ -46,6 +46,8 @@ export type CsvTokenizerOptions = {
   maxFieldBytes: number;
   maxFields: number;
   onRecord: (record: CsvRecord) => void;
+  /** Called after the records of a chunk, while their bytes are still in the buffer. */
+  onChunkEnd?: () => void;
 };
 
 /**
@@ -81,6 +83,7 @@ export class CsvTokenizer {
   private readonly special = new Uint8Array(256);
   private readonly maxFieldBytes: number;
   private readonly onRecord: (record: CsvRecord) => void;
+  private readonly onChunkEnd: (() => void) | undefined;
 
   constructor(options: CsvTokenizerOptions) {
     this.delimiter = options.delimiter;
@@ -88,6 +91,7 @@ export class CsvTokenizer {
     this.maxFieldBytes = options.maxFieldBytes;
     this.maxFields = options.maxFields;
     this.onRecord = options.onRecord;
+    this.onChunkEnd = options.onChunkEnd;
     const capacity = Math.min(64, options.maxFields);
     this.record = {
       data: this.work,
@@ -125,7 +129,9 @@ export class CsvTokenizer {
     }
     this.work.set(chunk, start);
     this.scan(start, length);
-    if (!this.stopped) this.carry(length);
+    if (this.stopped) return;
+    this.onChunkEnd?.();
+    this.carry(length);
   }
 
   /** Ends the input: emits the last record even without a final line break. */
@@ -151,6 +157,7 @@ export class CsvTokenizer {
         this.finishField(length);
     }
     this.emit();
+    this.onChunkEnd?.();
     this.pendingLength = 0;
     this.state = FIELD_START;
   }

@@ -5,6 +5,7 @@ import { type CsvRecord, CsvTokenizer, FieldFlag, PROBLEM_FLAGS } from './CsvTok
 import { checkHeader } from './checkHeader.js';
 import { checkTarget } from './checkTarget.js';
 import type { DatasetProfile } from './DatasetProfile.js';
+import type { Issue } from './Issue.js';
 import { IssueCode } from './IssueCode.js';
 import { IssueCollector } from './IssueCollector.js';
 import { sniffEncoding } from './sniffEncoding.js';
@@ -81,6 +82,9 @@ export class DatasetValidator {
       maxFieldBytes: contract.limits.maxFieldBytes,
       maxFields: MAX_HEADER_FIELDS,
       onRecord: (record) => this.onRecord(record),
+      onChunkEnd: () => {
+        for (const checker of this.checkers) checker?.flush();
+      },
     });
     const target = contract.target;
     if (target !== undefined) {
@@ -189,9 +193,29 @@ export class DatasetValidator {
       passed: this.issues.total === 0,
       rows: this.rows,
       issueCounts: this.issues.countsByCode(),
-      issues: [...this.issues.issues],
+      issues: this.inFileOrder(this.issues.issues),
       profile,
     };
+  }
+
+  /**
+   * Sorts issues by line, then (within a row) by column position; stable otherwise.
+   *
+   * Encoding problems of a chunk are found before its rows, and duplicates after them (in
+   * batches), so collection order is not quite file order. Issues without a line (file-level
+   * checks at the end) stay last.
+   */
+  private inFileOrder(issues: readonly Issue[]): Issue[] {
+    const position = new Map(this.headerNames.map((name, index) => [name, index] as const));
+    const key = (issue: Issue) => [
+      issue.line ?? Number.POSITIVE_INFINITY,
+      issue.row === undefined || issue.column === undefined ? -1 : (position.get(issue.column) ?? -1),
+    ];
+    return [...issues].sort((a, b) => {
+      const [lineA, columnA] = key(a);
+      const [lineB, columnB] = key(b);
+      return lineA - lineB || columnA - columnB;
+    });
   }
 
   private sniff(head: Uint8Array): Uint8Array {

@@ -2,6 +2,8 @@ import { type Hash64, hash64 } from './hash64.js';
 
 const MAX_LOAD = 0.7;
 const MAX_RESERVED_SLOTS = 1 << 26;
+/** Values staged between flushes. */
+const BATCH = 1024;
 
 /**
  * The exact set of values seen in a `unique` column, as 64-bit hashes with the first row.
@@ -9,7 +11,8 @@ const MAX_RESERVED_SLOTS = 1 << 26;
  * An open-addressing table (linear probing) over three `Uint32Array`s: 12 bytes a slot, at
  * most 70 % full, so 17 to 34 bytes per distinct value (about 25 MB per million). This is the
  * only state of a validation that grows with the file. Exact up to hash collisions, whose
- * probability is about n^2 / 2^65 (see `hash64`).
+ * probability is about n^2 / 2^65 (see `hash64`). Values are best added in batches
+ * (`stage`, then `flush`), which overlaps the cache misses of a large table.
  */
 export class UniqueValueSet {
   /** Three words a slot: high hash, low hash, first row (0 marks an empty slot). */
@@ -17,6 +20,16 @@ export class UniqueValueSet {
   private mask: number;
   private size = 0;
   private readonly hash: Hash64 = { hi: 0, lo: 0 };
+  /** Values staged for the next `flush`: hashes, rows, and the caller's reference to each. */
+  private readonly staged = {
+    hi: new Uint32Array(BATCH),
+    lo: new Uint32Array(BATCH),
+    rows: new Uint32Array(BATCH),
+    tags: new Float64Array(BATCH),
+    size: 0,
+  };
+  /** Sink for the loads that warm the cache; kept so the engine cannot drop them. */
+  private warmed = 0;
 
   constructor(initialCapacity = 1024) {
     let capacity = 16;
@@ -42,6 +55,10 @@ export class UniqueValueSet {
    */
   add(data: Uint8Array, start: number, end: number, row: number): number {
     const { hi, lo } = hash64(data, start, end, this.hash);
+    return this.insert(hi, lo, row);
+  }
+
+  private insert(hi: number, lo: number, row: number): number {
     const slots = this.slots;
     const mask = this.mask;
     let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
@@ -56,6 +73,50 @@ export class UniqueValueSet {
     slots[at + 2] = row;
     if (++this.size > (mask + 1) * MAX_LOAD) this.grow();
     return 0;
+  }
+
+  /** Whether `BATCH` values are staged and must be flushed before staging more. */
+  get full(): boolean {
+    return this.staged.size === BATCH;
+  }
+
+  /** How many values are staged (the index the next staged value gets). */
+  get stagedCount(): number {
+    return this.staged.size;
+  }
+
+  /**
+   * Stages the value in bytes `[start, end)` of data row `row`; `tag` comes back with it.
+   *
+   * Staged values are inserted by `flush`, which first touches every slot they will probe so
+   * that the cache misses overlap (a table of millions of slots misses the cache on almost
+   * every insert, and one miss at a time costs several times more). Call `flush` when `full`
+   * and before the bytes of staged values are gone.
+   */
+  stage(data: Uint8Array, start: number, end: number, row: number, tag: number): void {
+    const { hi, lo } = hash64(data, start, end, this.hash);
+    const staged = this.staged;
+    const k = staged.size++;
+    staged.hi[k] = hi;
+    staged.lo[k] = lo;
+    staged.rows[k] = row;
+    staged.tags[k] = tag;
+  }
+
+  /** Inserts the staged values in order; `onDuplicate(tag, row, firstRow)` for each value seen before. */
+  flush(onDuplicate: (tag: number, row: number, firstRow: number) => void): void {
+    const staged = this.staged;
+    const size = staged.size;
+    staged.size = 0;
+    let warm = 0;
+    for (let k = 0; k < size; k++) {
+      warm += this.slots[((staged.lo[k] ^ Math.imul(staged.hi[k], 0x9e3779b1)) & this.mask) * 3 + 2];
+    }
+    this.warmed = warm;
+    for (let k = 0; k < size; k++) {
+      const first = this.insert(staged.hi[k], staged.lo[k], staged.rows[k]);
+      if (first !== 0) onDuplicate(staged.tags[k], staged.rows[k], first);
+    }
   }
 
   /**

@@ -68,6 +68,44 @@ describe('UniqueValueSet', () => {
   });
 });
 
+describe('UniqueValueSet batches', () => {
+  it('finds duplicates within a staged batch and against earlier batches, with their tags and first rows', () => {
+    // Prepare
+    const set = new UniqueValueSet();
+    const found: [number, number, number][] = [];
+    const values = ['a', 'b', 'a', 'c', 'b'];
+
+    // Act
+    values.slice(0, 3).forEach((value, k) => {
+      set.stage(text(value), 0, value.length, k + 1, 100 + k);
+    });
+    set.flush((tag, row, first) => found.push([tag, row, first]));
+    values.slice(3).forEach((value, k) => {
+      set.stage(text(value), 0, value.length, k + 4, 200 + k);
+    });
+    set.flush((tag, row, first) => found.push([tag, row, first]));
+
+    // Assess
+    expect(found).toEqual([
+      [102, 3, 1],
+      [201, 5, 2],
+    ]);
+    expect(set.count).toBe(3);
+  });
+
+  it('says when a batch is full', () => {
+    // Prepare
+    const set = new UniqueValueSet();
+
+    // Act
+    for (let k = 0; k < 1024; k++) set.stage(text(`v${k}`), 0, `v${k}`.length, k + 1, k);
+
+    // Assess
+    expect(set.full).toBe(true);
+    expect(set.stagedCount).toBe(1024);
+  });
+});
+
 describe('mergeMoments', () => {
   it('gives the moments of the union, as in its example', () => {
     // Act

@@ -432,6 +432,28 @@ describe('validateDataset reports', () => {
     ]);
   });
 
+  it('reports duplicates in file order among thousands of values, whatever the chunking', async () => {
+    // Prepare
+    const contract = contractOf({ id: { type: 'string', unique: true }, n: { type: 'integer' } });
+    const ids = Array.from({ length: 3000 }, (_, k) => `id-${k}`);
+    ids[1499] = 'id-3';
+    ids[1500] = 'id-1499';
+    ids[2999] = 'id-3';
+    const input = `id,n\n${ids.map((id, k) => `${id},${k === 2000 ? 'x' : k}`).join('\n')}\n`;
+
+    // Act
+    const results = await Promise.all([7, 1000, 1 << 16].map((size) => validate(input, contract, size)));
+
+    // Assess
+    for (const result of results) {
+      expect(result.issues).toEqual([
+        { code: 'duplicate_value', message: '"id-3" already appears in row 4', line: 1501, row: 1500, column: 'id' },
+        { code: 'not_an_integer', message: '"x" is not an integer', line: 2002, row: 2001, column: 'n' },
+        { code: 'duplicate_value', message: '"id-3" already appears in row 4', line: 3001, row: 3000, column: 'id' },
+      ]);
+    }
+  });
+
   it('reports repeated_header for a header line inside the data', async () => {
     // Act
     const { result } = await only('name,age,score\nann,30,1\nname,age,score\nbob,31,2\n');

@@ -28,7 +28,8 @@ export class UniqueValueSet {
     tags: new Float64Array(BATCH),
     size: 0,
   };
-  /** Sink for the loads that warm the cache; kept so the engine cannot drop them. */
+  /** Sink for the loads that warm the cache: stored so the engine cannot drop them as dead. */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: written on purpose, never read
   private warmed = 0;
 
   constructor(initialCapacity = 1024) {

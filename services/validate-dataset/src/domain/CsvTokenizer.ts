@@ -166,6 +166,8 @@ export class CsvTokenizer {
     const data = this.work;
     const delimiter = this.delimiter;
     const special = this.special;
+    const record = this.record;
+    const maxFieldBytes = this.maxFieldBytes;
     let i = from;
     while (i < length) {
       const state = this.state;
@@ -204,7 +206,24 @@ export class CsvTokenizer {
         }
         const byte = data[j];
         if (byte === delimiter) {
-          this.finishField(j);
+          const index = this.fieldCount;
+          const start = this.fieldStart;
+          if (
+            this.fieldFlags === 0 &&
+            index < record.starts.length &&
+            index < this.maxFields &&
+            !this.overflow &&
+            j - start <= maxFieldBytes
+          ) {
+            // The common case, inline: a plain field of a record within the header's width.
+            record.starts[index] = start;
+            record.ends[index] = j;
+            record.lines[index] = this.fieldLine;
+            record.flags[index] = 0;
+            this.fieldCount = index + 1;
+          } else {
+            this.finishField(j);
+          }
           this.state = FIELD_START;
           i = j + 1;
         } else if (byte === QUOTE) {

@@ -33,6 +33,9 @@ for (const dir of stacks) {
   execFileSync(path.join(root, 'node_modules', '.bin', 'serverless'), ['package', '--stage', stage], {
     cwd: dir,
     stdio: ['ignore', 'inherit', 'inherit'],
+    // serverless-esbuild can hang instead of failing on a broken bundle: a stuck stack fails.
+    timeout: 5 * 60 * 1000,
+    killSignal: 'SIGKILL',
     env: { ...process.env, TMPDIR: tmp, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
   });
   console.log(`packaged ${rel} (${stage}) in ${((Date.now() - started) / 1000).toFixed(1)}s`);

@@ -9,7 +9,7 @@ import { parseBoolean } from './parseBoolean.js';
 import { parseDecimal } from './parseDecimal.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import type { TargetTally } from './TargetTally.js';
-import { UniqueValueSet } from './UniqueValueSet.js';
+import { UNIQUE_BATCH, UniqueValueSet } from './UniqueValueSet.js';
 import { mergeValueCounts } from './ValueCounter.js';
 
 // Module-level copies: an imported binding is a getter call in CommonJS output.
@@ -109,7 +109,12 @@ export class ColumnChecker {
     this.pattern = spec.pattern === undefined ? null : new RegExp(`^(?:${spec.pattern})$`, 'u');
     this.unique = spec.unique ? new UniqueValueSet() : null;
     this.staged = spec.unique
-      ? { data: null, starts: new Int32Array(1024), ends: new Int32Array(1024), lines: new Float64Array(1024) }
+      ? {
+          data: null,
+          starts: new Int32Array(UNIQUE_BATCH),
+          ends: new Int32Array(UNIQUE_BATCH),
+          lines: new Float64Array(UNIQUE_BATCH),
+        }
       : null;
   }
 

@@ -3,7 +3,8 @@ import { type Hash64, hash64 } from './hash64.js';
 const MAX_LOAD = 0.7;
 const MAX_RESERVED_SLOTS = 1 << 26;
 /** Values staged between flushes. */
-const BATCH = 1024;
+export const UNIQUE_BATCH = 1024;
+const BATCH = UNIQUE_BATCH;
 
 /**
  * The exact set of values seen in a `unique` column, as 64-bit hashes with the first row.

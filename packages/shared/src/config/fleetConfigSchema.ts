@@ -28,8 +28,16 @@ export const Guards = z
     quietHours: z.array(QuietHours).default([]),
     debounceSeconds: z.number().int().nonnegative().default(0),
     criticalTriggers: z.array(TriggerKind).default(['manual']),
+    /** How long a run may hold the pipeline's run lock before another trigger may take it over. */
+    maxRunMinutes: z.number().positive().default(1440),
   })
-  .default({ cooldownMinutes: 0, quietHours: [], debounceSeconds: 0, criticalTriggers: ['manual'] });
+  .default({
+    cooldownMinutes: 0,
+    quietHours: [],
+    debounceSeconds: 0,
+    criticalTriggers: ['manual'],
+    maxRunMinutes: 1440,
+  });
 
 /** One SageMaker pipeline the fleet may start. */
 export const PipelineConfig = z.strictObject({

@@ -1,9 +1,10 @@
-import { type FleetRecord, type RecordsRepositoryPort, sortKey } from '@fleet/shared';
+import { correlationKey, type FleetRecord, type RecordsRepositoryPort, sortKey } from '@fleet/shared';
 import type {
   ClaimStatus,
   ExecutionOutcome,
   ExecutionPointer,
   PendingLandings,
+  RunLock,
   TriggerClaim,
   TriggerDecision,
   TriggerStore,
@@ -22,7 +23,7 @@ const payload = <T>(record: FleetRecord): T => {
 /**
  * The trigger store over the fleet's records table (the shared RecordsRepository).
  *
- * Claims, pointers and pending landings are point records outside any history; decisions go
+ * Claims, pointers, pending landings and run locks are point records outside any history; decisions go
  * into the pipeline's history. Each point record gets an explicit `gsi1sk` in the time form of
  * a sort key, so a correlation Query lists it in time order with the history records.
  */
@@ -157,6 +158,55 @@ export class RecordsTriggerStore implements TriggerStore {
       sk,
       { consumedLanding: lastLanding },
       { ifExists: true, ifEquals: { lastLandingId: lastLanding } },
+    );
+  }
+
+  #lockRecord(lock: RunLock): FleetRecord {
+    return {
+      ...triggerRecordKeys.lock(lock.pipelineName),
+      kind: 'idempotency',
+      id: `run-lock-${lock.token}`,
+      at: lock.acquiredAt,
+      // Set here, not left to the repository: a takeover is an update, which fills in nothing.
+      gsi1pk: correlationKey(lock.correlationId),
+      gsi1sk: sortKey(lock.acquiredAt, 'idempotency', `run-lock-${lock.token}`),
+      ...lock,
+    };
+  }
+
+  putRunLock(lock: RunLock): Promise<boolean> {
+    return this.#records.putIfAbsent(this.#lockRecord(lock));
+  }
+
+  async getRunLock(pipelineName: string): Promise<RunLock | undefined> {
+    const { pk, sk } = triggerRecordKeys.lock(pipelineName);
+    const record = await this.#records.get(pk, sk);
+    return record === undefined ? undefined : payload<RunLock>(record);
+  }
+
+  takeOverRunLock(lock: RunLock, expected: Pick<RunLock, 'status' | 'token' | 'acquiredAt'>): Promise<boolean> {
+    const { pk, sk, ...fields } = this.#lockRecord(lock);
+    // What the previous holder recorded goes with it.
+    return this.#records.update(
+      pk,
+      sk,
+      { ...fields, executionArn: lock.executionArn, releasedAt: undefined },
+      { ifExists: true, ifEquals: { status: expected.status, token: expected.token, acquiredAt: expected.acquiredAt } },
+    );
+  }
+
+  noteRunLockExecution(pipelineName: string, token: string, executionArn: string): Promise<boolean> {
+    const { pk, sk } = triggerRecordKeys.lock(pipelineName);
+    return this.#records.update(pk, sk, { executionArn }, { ifExists: true, ifEquals: { status: 'held', token } });
+  }
+
+  releaseRunLock(pipelineName: string, token: string, at: string): Promise<boolean> {
+    const { pk, sk } = triggerRecordKeys.lock(pipelineName);
+    return this.#records.update(
+      pk,
+      sk,
+      { status: 'released', releasedAt: at },
+      { ifExists: true, ifEquals: { status: 'held', token } },
     );
   }
 }

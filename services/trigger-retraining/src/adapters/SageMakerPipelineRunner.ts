@@ -1,4 +1,5 @@
 import {
+  DescribePipelineCommand,
   DescribePipelineExecutionCommand,
   paginateListPipelineExecutions,
   type SageMakerClient,
@@ -10,7 +11,41 @@ import type { PipelineRunner, StartExecutionInput } from '../domain/ports.js';
 export const inFlightLookbackDays = 30;
 
 /**
- * SageMaker Pipelines through the AWS SDK: starts executions and answers the in-flight check.
+ * Reads the parameter names a pipeline definition (DescribePipeline's `PipelineDefinition`,
+ * JSON) declares in its `Parameters: [{ Name, Type, DefaultValue? }]`.
+ *
+ * @throws Error naming the pipeline when the definition is not JSON or its parameters are malformed
+ */
+export const definitionParameterNames = (pipelineName: string, definition: string | undefined): Set<string> => {
+  if (definition === undefined) {
+    throw new Error(`DescribePipeline for "${pipelineName}" returned no PipelineDefinition`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(definition);
+  } catch (error) {
+    throw new Error(`the PipelineDefinition of "${pipelineName}" is not JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const parameters = (parsed as { Parameters?: unknown } | null)?.Parameters ?? [];
+  if (!Array.isArray(parameters)) {
+    throw new Error(`the PipelineDefinition of "${pipelineName}" has a "Parameters" that is not a list`);
+  }
+  return new Set(
+    parameters.map((parameter: unknown, i) => {
+      const name = (parameter as { Name?: unknown } | null)?.Name;
+      if (typeof name !== 'string' || name === '') {
+        throw new Error(`the PipelineDefinition of "${pipelineName}" has no Name in Parameters[${i}]`);
+      }
+      return name;
+    }),
+  );
+};
+
+/**
+ * SageMaker Pipelines through the AWS SDK: starts executions, answers the in-flight check and
+ * reads the parameters a pipeline declares.
  *
  * Throttling and transient errors are retried by the client's retry strategy (build the
  * client with `maxAttempts`); what reaches the caller has failed for good.
@@ -18,6 +53,8 @@ export const inFlightLookbackDays = 30;
 export class SageMakerPipelineRunner implements PipelineRunner {
   readonly #client: SageMakerClient;
   readonly #now: () => Date;
+  // Per pipeline, for the life of the function instance: a definition changes with a deployment.
+  readonly #declared = new Map<string, Promise<ReadonlySet<string>>>();
 
   constructor(client: SageMakerClient, now: () => Date = () => new Date()) {
     this.#client = client;
@@ -54,6 +91,21 @@ export class SageMakerPipelineRunner implements PipelineRunner {
       if ((page.PipelineExecutionSummaries ?? []).some((s) => s.PipelineExecutionStatus === 'Executing')) return true;
     }
     return false;
+  }
+
+  /**
+   * Described once per pipeline per cold start; a failed lookup is not cached, so the next
+   * trigger asks again.
+   */
+  declaredParameters(pipelineName: string): Promise<ReadonlySet<string>> {
+    const cached = this.#declared.get(pipelineName);
+    if (cached !== undefined) return cached;
+    const lookup = this.#client
+      .send(new DescribePipelineCommand({ PipelineName: pipelineName }))
+      .then((output) => definitionParameterNames(pipelineName, output.PipelineDefinition));
+    this.#declared.set(pipelineName, lookup);
+    lookup.catch(() => this.#declared.delete(pipelineName));
+    return lookup;
   }
 
   async failureReason(executionArn: string): Promise<string | undefined> {

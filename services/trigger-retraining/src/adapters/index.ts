@@ -7,5 +7,5 @@ export {
 } from './createDependencies.js';
 export { RecordsTriggerStore } from './RecordsTriggerStore.js';
 export { triggerRecordKeys } from './recordKeys.js';
-export { SageMakerPipelineRunner } from './SageMakerPipelineRunner.js';
+export { definitionParameterNames, SageMakerPipelineRunner } from './SageMakerPipelineRunner.js';
 export { atExpression, SchedulerDebounceScheduler, type SchedulerTarget } from './SchedulerDebounceScheduler.js';

@@ -16,9 +16,13 @@ export const pendingTtlDays = 30;
  *   the pipeline's history, kept for audit;
  * - idempotency claim (kind `idempotency`): `IDEMPOTENCY#<ClientRequestToken>` / `claim`, with a TTL;
  * - execution pointer (kind `trigger`): `EXECUTION#<execution ARN>` / `pointer`, with a TTL;
- * - pending landings (kind `idempotency`): `DEBOUNCE#<pipeline>#<s3 prefix>` / `pending`, with a TTL.
+ * - pending landings (kind `idempotency`): `DEBOUNCE#<pipeline>#<s3 prefix>` / `pending`, with a TTL;
+ * - run lock (kind `idempotency`): `LOCK#PIPELINE#<SageMaker pipeline name, lower case>` / `run`,
+ *   one per pipeline, kept (released, not deleted) so it shows the last run that held it.
  *
- * The last three live outside the history partitions, so a history Query never returns them.
+ * The last four live outside the history partitions, so a history Query never returns them.
+ * The run lock's name is lower case because SageMaker pipeline names are matched without case
+ * (its ARNs spell them in lower case).
  */
 export const triggerRecordKeys = {
   decision: (pipeline: string, at: string, id: string) => ({
@@ -28,6 +32,7 @@ export const triggerRecordKeys = {
   claim: (token: string) => ({ pk: partitionKey('IDEMPOTENCY', token), sk: 'claim' }),
   pointer: (executionArn: string) => ({ pk: partitionKey('EXECUTION', executionArn), sk: 'pointer' }),
   pending: (pipeline: string, prefix: string) => ({ pk: `DEBOUNCE#${pipeline}#${prefix}`, sk: 'pending' }),
+  lock: (pipelineName: string) => ({ pk: `LOCK#PIPELINE#${pipelineName.toLowerCase()}`, sk: 'run' }),
 } as const;
 
 /** Epoch seconds `days` after `at`, for the table's `ttl` attribute. */

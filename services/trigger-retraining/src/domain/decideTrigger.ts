@@ -1,14 +1,16 @@
 import type { SkipReasonValue } from '@fleet/shared';
+import { acquireRunLock } from './acquireRunLock.js';
+import { checkDeclaredParameters } from './checkDeclaredParameters.js';
 import { clientRequestToken } from './clientRequestToken.js';
 import { ceilToSecond, debounceScheduleName } from './debounceScheduleName.js';
 import { displayName } from './displayName.js';
-import { PipelineStartError } from './errors.js';
+import { PipelineStartError, UndeclaredParameterError } from './errors.js';
 import { executionDescription } from './executionDescription.js';
 import type { Guard } from './guards/Guard.js';
 import { guardsInOrder, runGuards } from './guards/runGuards.js';
 import { mapParameters, type PipelineParameter } from './mapParameters.js';
 import type { PipelineSettings } from './PipelineSettings.js';
-import type { PendingLandings, TriggerDecision, TriggerPorts } from './ports.js';
+import type { PendingLandings, RunLock, TriggerDecision, TriggerPorts } from './ports.js';
 import type { TriggerRequest } from './TriggerRequest.js';
 
 /** What one trigger came to. */
@@ -68,21 +70,28 @@ const armDebounce = async (
 };
 
 /**
- * Decides one trigger: maps its parameters, runs the guards in order, then starts the pipeline
+ * Decides one trigger: maps its parameters, runs the guards in order, checks the parameters
+ * against the pipeline's declaration, takes the pipeline's run lock, then starts the pipeline
  * or records why not.
  *
  * Parameters are mapped first, before any call, so a bad trigger throws
  * ParameterMappingError without touching AWS. The first guard that stops the run is recorded
  * with its reason and announced as `Retraining Skipped` (a debounced landing also arms its
- * schedule). A start carries the trigger's ClientRequestToken, a valid display name and a
- * description with the reason and correlation id; it is recorded with a pointer from the
- * execution ARN and announced as `Retraining Started`. A start that still fails after the
- * SDK's retries is recorded, announced as `Retraining Failed` and rethrown, so Lambda's async
- * retry and dead-letter queue apply. On any failure the claim is released (marked `failed`)
- * so the retry is not mistaken for a duplicate.
+ * schedule). Once every guard passed, a parameter the SageMaker pipeline does not declare
+ * fails the trigger (UndeclaredParameterError), and then the run lock is taken with a
+ * conditional write: a different trigger of the same pipeline that took it first makes this
+ * one a `Retraining Skipped` with `in-flight`. A start carries the trigger's
+ * ClientRequestToken, a valid display name and a description with the reason and correlation
+ * id; it is recorded with a pointer from the execution ARN and announced as `Retraining
+ * Started`. A failure after the guards (the pipeline's declaration unreadable or violated, or
+ * a start that still fails after the SDK's retries) is recorded, announced as `Retraining
+ * Failed` and rethrown, so Lambda's async retry and dead-letter queue apply; a failed start
+ * also releases the run lock. On any failure the claim is released (marked `failed`) so the
+ * retry is not mistaken for a duplicate.
  *
  * @throws ParameterMappingError when a field is not allow-listed or breaks a SageMaker limit
- * @throws PipelineStartError when StartPipelineExecution fails for good
+ * @throws UndeclaredParameterError when the pipeline does not declare a parameter of the start
+ * @throws PipelineStartError when DescribePipeline or StartPipelineExecution fails for good
  */
 export const decideTrigger = async (
   request: TriggerRequest,
@@ -93,16 +102,17 @@ export const decideTrigger = async (
   const parameters = mapParameters(settings, { requested: request.requested, offered: request.offered });
   const now = ports.clock.now();
   const token = clientRequestToken(settings.pipelineName, request.trigger);
-  const skipReason = await runGuards(guards, { request, settings, token, now });
+  const decisionId = ports.newId();
+  let skipReason = await runGuards(guards, { request, settings, token, now });
   const decision: TriggerDecision = {
-    id: ports.newId(),
+    id: decisionId,
     at: now.toISOString(),
     pipeline: settings.key,
     trigger: request.trigger,
     reason: request.reason,
     correlationId: request.correlationId,
     token,
-    decision: skipReason === undefined ? 'started' : 'skipped',
+    decision: 'started',
   };
   const common = {
     correlationId: request.correlationId,
@@ -113,20 +123,58 @@ export const decideTrigger = async (
   // A duplicate never held the claim, so it must not touch it.
   const ownsClaim = skipReason !== 'duplicate';
   const releaseClaim = async () => {
-    if (ownsClaim) await ports.store.settleClaim(token, 'failed', { decisionId: decision.id }).catch(() => undefined);
+    if (ownsClaim) await ports.store.settleClaim(token, 'failed', { decisionId }).catch(() => undefined);
+  };
+  /** Records and announces a failure after the guards; the caller rethrows. */
+  const fail = async (error: unknown): Promise<never> => {
+    const failure =
+      error instanceof UndeclaredParameterError
+        ? { code: error.code, message: error.message }
+        : { code: errorCode(error), message: errorMessage(error) };
+    await releaseClaim();
+    await ports.store.recordDecision({ ...decision, decision: 'failed', failure }).catch(() => undefined);
+    await ports.events.publish('Retraining Failed', { ...common, failure }).catch(() => undefined);
+    if (error instanceof UndeclaredParameterError) throw error;
+    throw new PipelineStartError(settings.key, failure.code, failure.message, { cause: error });
   };
 
-  if (skipReason !== undefined) {
+  if (skipReason === undefined) {
+    let declared: ReadonlySet<string>;
     try {
-      if (skipReason === 'debounced') await armDebounce(request, settings, ports, now);
-      await ports.store.recordDecision({ ...decision, skipReason });
-      await ports.events.publish('Retraining Skipped', { ...common, skipReason });
-      if (ownsClaim) await ports.store.settleClaim(token, 'done', { decisionId: decision.id });
+      declared = await ports.runner.declaredParameters(settings.pipelineName);
+      checkDeclaredParameters(settings, parameters, declared);
+    } catch (error) {
+      return fail(error);
+    }
+    const lock: RunLock = {
+      pipelineName: settings.pipelineName,
+      pipeline: settings.key,
+      status: 'held',
+      token,
+      decisionId,
+      trigger: request.trigger,
+      correlationId: request.correlationId,
+      acquiredAt: decision.at,
+    };
+    try {
+      if (!(await acquireRunLock(ports.store, lock, settings.guards.maxRunMinutes, now))) skipReason = 'in-flight';
     } catch (error) {
       await releaseClaim();
       throw error;
     }
-    return { status: 'skipped', token, decisionId: decision.id, skipReason };
+  }
+
+  if (skipReason !== undefined) {
+    try {
+      if (skipReason === 'debounced') await armDebounce(request, settings, ports, now);
+      await ports.store.recordDecision({ ...decision, decision: 'skipped', skipReason });
+      await ports.events.publish('Retraining Skipped', { ...common, skipReason });
+      if (ownsClaim) await ports.store.settleClaim(token, 'done', { decisionId });
+    } catch (error) {
+      await releaseClaim();
+      throw error;
+    }
+    return { status: 'skipped', token, decisionId, skipReason };
   }
 
   let executionArn: string;
@@ -139,11 +187,8 @@ export const decideTrigger = async (
       clientRequestToken: token,
     }));
   } catch (error) {
-    const failure = { code: errorCode(error), message: errorMessage(error) };
-    await releaseClaim();
-    await ports.store.recordDecision({ ...decision, decision: 'failed', failure }).catch(() => undefined);
-    await ports.events.publish('Retraining Failed', { ...common, failure }).catch(() => undefined);
-    throw new PipelineStartError(settings.key, failure.code, failure.message, { cause: error });
+    await ports.store.releaseRunLock(settings.pipelineName, token, now.toISOString()).catch(() => undefined);
+    return fail(error);
   }
 
   const started = { ...decision, executionArn, parameters: asRecord(parameters) };
@@ -151,21 +196,24 @@ export const decideTrigger = async (
     await ports.store.putExecution({
       executionArn,
       pipeline: settings.key,
+      pipelineName: settings.pipelineName,
       trigger: request.trigger,
       reason: request.reason,
       correlationId: request.correlationId,
       token,
-      decisionId: decision.id,
+      decisionId,
       decisionAt: decision.at,
       outcome: 'pending',
       startedAt: decision.at,
     });
+    await ports.store.noteRunLockExecution(settings.pipelineName, token, executionArn);
     await ports.store.recordDecision(started);
     await ports.events.publish('Retraining Started', { ...common, executionArn, parameters: started.parameters });
-    await ports.store.settleClaim(token, 'done', { decisionId: decision.id, executionArn });
+    await ports.store.settleClaim(token, 'done', { decisionId, executionArn });
   } catch (error) {
+    // The run is under way: the lock stays with it, and the retry, holding the same token, passes.
     await releaseClaim();
     throw error;
   }
-  return { status: 'started', token, decisionId: decision.id, executionArn, parameters: started.parameters };
+  return { status: 'started', token, decisionId, executionArn, parameters: started.parameters };
 };

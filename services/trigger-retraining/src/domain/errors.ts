@@ -52,3 +52,32 @@ export class PipelineStartError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * Thrown when a trigger would pass a parameter the SageMaker pipeline's definition does not
+ * declare.
+ *
+ * SageMaker would reject the start anyway; checking first names the parameter, where it comes
+ * from in the configuration and what the pipeline declares, and starts nothing. `code` is the
+ * failure code `Retraining Failed` and the trigger record carry.
+ */
+export class UndeclaredParameterError extends Error {
+  readonly pipeline: string;
+  readonly pipelineName: string;
+  readonly parameters: readonly string[];
+  readonly code = 'UndeclaredParameter';
+
+  constructor(
+    pipeline: string,
+    pipelineName: string,
+    parameters: readonly string[],
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(`pipeline "${pipeline}": ${message}`, options);
+    this.name = 'UndeclaredParameterError';
+    this.pipeline = pipeline;
+    this.pipelineName = pipelineName;
+    this.parameters = parameters;
+  }
+}

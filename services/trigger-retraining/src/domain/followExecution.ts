@@ -20,9 +20,13 @@ const terminal: Record<string, Exclude<ExecutionOutcome, 'pending'> | undefined>
 };
 
 /**
- * Follows a run the fleet started to its end: records how it ended and announces it once.
+ * Follows a run the fleet started to its end: releases the pipeline's run lock, records how
+ * the run ended and announces it once.
  *
- * Runs the fleet did not start (no execution pointer) and non-final statuses are ignored.
+ * Runs the fleet did not start (no execution pointer) and non-final statuses are ignored. The
+ * run lock is released before anything is announced, on every delivery of the final status
+ * (the release is conditional on the run's token, so repeating it is harmless), so a failure
+ * further on and its retry still free the pipeline for the next trigger.
  * `Succeeded` becomes `Retraining Succeeded`; `Failed` and `Stopped` become `Retraining
  * Failed` with SageMaker's failure reason when it gives one. The pointer moves from `pending`
  * to the outcome with a conditional write, so a redelivered status change announces nothing
@@ -34,6 +38,8 @@ export const followExecution = async (change: ExecutionStatusChange, ports: Trig
   if (outcome === undefined) return { status: 'ignored', why: `status ${change.status} is not final` };
   const pointer = await ports.store.getExecution(change.executionArn);
   if (pointer === undefined) return { status: 'ignored', why: 'not an execution the fleet started' };
+  // Conditional on the run's token, so a redelivery, or a lock another run took over since, is left alone.
+  await ports.store.releaseRunLock(pointer.pipelineName ?? pointer.pipeline, pointer.token, change.at);
   if (pointer.outcome !== 'pending') return { status: 'ignored', why: `already ${pointer.outcome}` };
   // The reason is a courtesy: a failed lookup must not hold back the announcement.
   const failureReason =

@@ -1,8 +1,10 @@
+export { acquireRunLock, isRunLockLive } from './acquireRunLock.js';
+export { checkDeclaredParameters } from './checkDeclaredParameters.js';
 export { clientRequestToken } from './clientRequestToken.js';
 export { debounceScheduleName } from './debounceScheduleName.js';
 export { decideTrigger, type TriggerOutcome } from './decideTrigger.js';
 export { displayName } from './displayName.js';
-export { ParameterMappingError, PipelineStartError, UnknownPipelineError } from './errors.js';
+export { ParameterMappingError, PipelineStartError, UndeclaredParameterError, UnknownPipelineError } from './errors.js';
 export { executionDescription } from './executionDescription.js';
 export { fireDebounce } from './fireDebounce.js';
 export { type ExecutionStatusChange, type FollowOutcome, followExecution } from './followExecution.js';

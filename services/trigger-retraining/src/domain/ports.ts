@@ -51,8 +51,41 @@ export type ExecutionPointer = {
   decisionId: string;
   decisionAt: string;
   outcome: ExecutionOutcome;
+  /** The SageMaker pipeline name, whose run lock the end of the execution releases. */
+  pipelineName?: string;
   startedAt: string;
   endedAt?: string;
+};
+
+/** Whether a pipeline's run lock is held by a run or free again. */
+export type RunLockStatus = 'held' | 'released';
+
+/**
+ * The lock on one SageMaker pipeline that lets one run start at a time, whatever triggered it.
+ *
+ * Taken with a conditional write just before StartPipelineExecution and released, conditional
+ * on the holder's token, when the run ends or its start fails for good. A held lock older than
+ * the pipeline's `guards.maxRunMinutes` is stale and may be taken over, so a lost status event
+ * cannot block a pipeline forever.
+ */
+export type RunLock = {
+  /** The SageMaker pipeline the lock is on. */
+  pipelineName: string;
+  /** The configuration key of the pipeline whose trigger took it. */
+  pipeline: string;
+  status: RunLockStatus;
+  /** The ClientRequestToken of the holder's trigger; releases are conditional on it. */
+  token: string;
+  /** The trigger record of the decision that took the lock. */
+  decisionId: string;
+  trigger: Trigger;
+  correlationId: string;
+  /** ISO time the lock was taken. */
+  acquiredAt: string;
+  /** The execution the holder started, once known. */
+  executionArn?: string;
+  /** ISO time the lock was released. */
+  releasedAt?: string;
 };
 
 /** The landings under one prefix waiting for the debounce window to pass. */
@@ -78,8 +111,8 @@ export type PendingLandings = {
 };
 
 /**
- * The records trigger-retraining keeps: idempotency claims, decisions, execution pointers and
- * pending landings.
+ * The records trigger-retraining keeps: idempotency claims, decisions, execution pointers,
+ * pending landings and run locks.
  *
  * Every method that holds "exactly once" is a conditional write and says so.
  */
@@ -110,6 +143,15 @@ export interface TriggerStore {
   putPending(pending: PendingLandings): Promise<void>;
   /** Marks the landings up to `lastLanding` decided, unless a newer landing arrived (conditional write). */
   markLandingsConsumed(pipeline: string, prefix: string, lastLanding: string): Promise<boolean>;
+  /** Creates the pipeline's run lock unless one exists (conditional write); true when created. */
+  putRunLock(lock: RunLock): Promise<boolean>;
+  getRunLock(pipelineName: string): Promise<RunLock | undefined>;
+  /** Replaces the run lock only if it is still as `expected` (conditional write); true when replaced. */
+  takeOverRunLock(lock: RunLock, expected: Pick<RunLock, 'status' | 'token' | 'acquiredAt'>): Promise<boolean>;
+  /** Records on the run lock the execution its holder started, if `token` still holds it. */
+  noteRunLockExecution(pipelineName: string, token: string, executionArn: string): Promise<boolean>;
+  /** Releases the run lock if `token` holds it (conditional write); true when released. */
+  releaseRunLock(pipelineName: string, token: string, at: string): Promise<boolean>;
 }
 
 /** What StartPipelineExecution needs. */
@@ -127,6 +169,8 @@ export interface PipelineRunner {
   start(input: StartExecutionInput): Promise<{ executionArn: string }>;
   /** True when an execution of the pipeline is `Executing`. */
   isExecuting(pipelineName: string): Promise<boolean>;
+  /** The names of the parameters the pipeline's definition declares. */
+  declaredParameters(pipelineName: string): Promise<ReadonlySet<string>>;
   /** Why a failed execution failed, when SageMaker says. */
   failureReason(executionArn: string): Promise<string | undefined>;
 }

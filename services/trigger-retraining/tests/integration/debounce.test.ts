@@ -1,6 +1,7 @@
 import 'aws-sdk-client-mock-jest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  DescribePipelineCommand,
   ListPipelineExecutionsCommand,
   SageMakerClient,
   StartPipelineExecutionCommand,
@@ -16,9 +17,10 @@ import { partitionKey } from '@fleet/shared';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDatasetValidatedHandler } from '../../src/handlers/datasetValidated.js';
 import { createDebounceFireHandler } from '../../src/handlers/debounceFire.js';
+import { describedPipeline } from '../support/describedPipeline.js';
 import { handlerDependencies, lambdaContext, publishedEvents } from '../support/handlerDependencies.js';
 import { loadEvent } from '../support/loadEvent.js';
-import { type RecordsTable, startRecordsTable } from '../support/recordsTable.js';
+import { addRecordsTable, type RecordsTable, startRecordsTable } from '../support/recordsTable.js';
 
 const sagemaker = mockClient(SageMakerClient);
 const scheduler = mockClient(SchedulerClient);
@@ -39,12 +41,14 @@ afterAll(async () => {
 /** Scheduler as the real one behaves: the first arming creates the schedule, later ones conflict. */
 const schedules = new Map<string, CreateScheduleCommandInput>();
 
-beforeEach(() => {
+beforeEach(async () => {
+  table = await addRecordsTable(table.dynamo);
   sagemaker.reset();
   scheduler.reset();
   eventBridge.reset();
   schedules.clear();
   sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
+  sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
   sagemaker.on(StartPipelineExecutionCommand).resolves({
     PipelineExecutionArn: 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/deb1',
   });

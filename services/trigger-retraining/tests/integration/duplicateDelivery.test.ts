@@ -1,6 +1,7 @@
 import 'aws-sdk-client-mock-jest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  DescribePipelineCommand,
   ListPipelineExecutionsCommand,
   SageMakerClient,
   StartPipelineExecutionCommand,
@@ -9,9 +10,10 @@ import { partitionKey } from '@fleet/shared';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDatasetValidatedHandler } from '../../src/handlers/datasetValidated.js';
 import { createScheduleTickHandler } from '../../src/handlers/scheduleTick.js';
+import { describedPipeline } from '../support/describedPipeline.js';
 import { handlerDependencies, lambdaContext, publishedEvents } from '../support/handlerDependencies.js';
 import { loadEvent } from '../support/loadEvent.js';
-import { type RecordsTable, startRecordsTable } from '../support/recordsTable.js';
+import { addRecordsTable, type RecordsTable, startRecordsTable } from '../support/recordsTable.js';
 
 const sagemaker = mockClient(SageMakerClient);
 const eventBridge = mockClient(EventBridgeClient);
@@ -26,10 +28,12 @@ afterAll(async () => {
   await table.dynamo.stop();
 });
 
-beforeEach(() => {
+beforeEach(async () => {
+  table = await addRecordsTable(table.dynamo);
   sagemaker.reset();
   eventBridge.reset();
   sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
+  sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
   sagemaker.on(StartPipelineExecutionCommand).callsFake(async (input: { ClientRequestToken: string }) => ({
     PipelineExecutionArn: `arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/${input.ClientRequestToken.slice(0, 12)}`,
   }));

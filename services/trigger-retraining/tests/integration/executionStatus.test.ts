@@ -1,5 +1,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  DescribePipelineCommand,
   DescribePipelineExecutionCommand,
   ListPipelineExecutionsCommand,
   SageMakerClient,
@@ -9,9 +10,10 @@ import { partitionKey } from '@fleet/shared';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createManualStartHandler } from '../../src/handlers/manualStart.js';
 import { createPipelineStatusChangeHandler } from '../../src/handlers/pipelineStatusChange.js';
+import { describedPipeline } from '../support/describedPipeline.js';
 import { handlerDependencies, lambdaContext, publishedEvents } from '../support/handlerDependencies.js';
 import { loadEvent } from '../support/loadEvent.js';
-import { type RecordsTable, startRecordsTable } from '../support/recordsTable.js';
+import { addRecordsTable, type RecordsTable, startRecordsTable } from '../support/recordsTable.js';
 
 const sagemaker = mockClient(SageMakerClient);
 const eventBridge = mockClient(EventBridgeClient);
@@ -26,10 +28,12 @@ afterAll(async () => {
   await table.dynamo.stop();
 });
 
-beforeEach(() => {
+beforeEach(async () => {
+  table = await addRecordsTable(table.dynamo);
   sagemaker.reset();
   eventBridge.reset();
   sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
+  sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
   sagemaker.on(DescribePipelineExecutionCommand).resolves({ FailureReason: 'Step Train failed: OOM' });
   eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
 });

@@ -5,15 +5,17 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { SageMakerPipelineRunner } from '../../src/adapters/SageMakerPipelineRunner.js';
 import { PipelineStartError } from '../../src/domain/errors.js';
 import { createManualStartHandler } from '../../src/handlers/manualStart.js';
+import { describedPipeline } from '../support/describedPipeline.js';
 import { handlerDependencies, lambdaContext, publishedEvents } from '../support/handlerDependencies.js';
 import { loadEvent } from '../support/loadEvent.js';
-import { type RecordsTable, startRecordsTable } from '../support/recordsTable.js';
+import { addRecordsTable, type RecordsTable, startRecordsTable } from '../support/recordsTable.js';
 import { startSageMakerStub, throttled } from '../support/sageMakerStub.js';
 
 const eventBridge = mockClient(EventBridgeClient);
 const executionArn = 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/thr1';
 const started = { status: 200, body: { PipelineExecutionArn: executionArn } };
 const nothingRunning = { status: 200, body: { PipelineExecutionSummaries: [] } };
+const described = { status: 200, body: describedPipeline() as Record<string, unknown> };
 
 let table: RecordsTable;
 
@@ -25,7 +27,8 @@ afterAll(async () => {
   await table.dynamo.stop();
 });
 
-beforeEach(() => {
+beforeEach(async () => {
+  table = await addRecordsTable(table.dynamo);
   eventBridge.reset();
   eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
 });
@@ -48,6 +51,7 @@ describe('starting against a throttling SageMaker (dynalite, HTTP)', () => {
     // Prepare
     const stub = await startSageMakerStub({
       ListPipelineExecutions: [nothingRunning],
+      DescribePipeline: [described],
       StartPipelineExecution: [throttled, throttled, started],
     });
     const dependencies = againstStub(stub.endpoint, 3);
@@ -69,6 +73,7 @@ describe('starting against a throttling SageMaker (dynalite, HTTP)', () => {
     // Prepare
     const stub = await startSageMakerStub({
       ListPipelineExecutions: [nothingRunning],
+      DescribePipeline: [described],
       StartPipelineExecution: [throttled, throttled, started],
     });
     const dependencies = againstStub(stub.endpoint, 2);

@@ -3,6 +3,7 @@ import type {
   ExecutionOutcome,
   ExecutionPointer,
   PendingLandings,
+  RunLock,
   TriggerClaim,
   TriggerDecision,
   TriggerStore,
@@ -15,6 +16,8 @@ export class InMemoryTriggerStore implements TriggerStore {
   readonly executions = new Map<string, ExecutionPointer & { executionStatus?: string }>();
   readonly pending = new Map<string, PendingLandings>();
   readonly executionStatuses: { decisionId: string; status: string }[] = [];
+  /** Run locks by lower-case SageMaker pipeline name, as the records table keys them. */
+  readonly locks = new Map<string, RunLock>();
 
   async putClaim(claim: TriggerClaim): Promise<boolean> {
     if (this.claims.has(claim.token)) return false;
@@ -96,6 +99,48 @@ export class InMemoryTriggerStore implements TriggerStore {
     const pending = this.pending.get(`${pipeline}#${prefix}`);
     if (pending?.lastLanding.triggerId !== lastLanding) return false;
     pending.consumedLanding = lastLanding;
+    return true;
+  }
+
+  async putRunLock(lock: RunLock): Promise<boolean> {
+    const name = lock.pipelineName.toLowerCase();
+    if (this.locks.has(name)) return false;
+    this.locks.set(name, { ...lock });
+    return true;
+  }
+
+  async getRunLock(pipelineName: string): Promise<RunLock | undefined> {
+    const lock = this.locks.get(pipelineName.toLowerCase());
+    return lock === undefined ? undefined : { ...lock };
+  }
+
+  async takeOverRunLock(lock: RunLock, expected: Pick<RunLock, 'status' | 'token' | 'acquiredAt'>): Promise<boolean> {
+    const name = lock.pipelineName.toLowerCase();
+    const current = this.locks.get(name);
+    if (
+      current?.status !== expected.status ||
+      current.token !== expected.token ||
+      current.acquiredAt !== expected.acquiredAt
+    ) {
+      return false;
+    }
+    this.locks.set(name, { ...lock });
+    return true;
+  }
+
+  async noteRunLockExecution(pipelineName: string, token: string, executionArn: string): Promise<boolean> {
+    const name = pipelineName.toLowerCase();
+    const current = this.locks.get(name);
+    if (current?.status !== 'held' || current.token !== token) return false;
+    this.locks.set(name, { ...current, executionArn });
+    return true;
+  }
+
+  async releaseRunLock(pipelineName: string, token: string, at: string): Promise<boolean> {
+    const name = pipelineName.toLowerCase();
+    const current = this.locks.get(name);
+    if (current?.status !== 'held' || current.token !== token) return false;
+    this.locks.set(name, { ...current, status: 'released', releasedAt: at });
     return true;
   }
 }

@@ -33,12 +33,30 @@ export class FixedClock {
   }
 }
 
-/** Records starts and answers the in-flight check as told. */
+/** Every parameter the `settings()` pipeline may pass, as its definition would declare them. */
+export const declaredByDefault = [
+  'InputDataUri',
+  'DatasetName',
+  'TriggerReason',
+  'TrainingWindowDays',
+  'ModelApprovalStatus',
+] as const;
+
+/** Records starts and answers the in-flight check and the declared parameters as told. */
 export class FakeRunner implements PipelineRunner {
   readonly starts: StartExecutionInput[] = [];
+  readonly described: string[] = [];
   executing = false;
   failWith: Error | undefined;
+  describeFailWith: Error | undefined;
+  declared: string[] = [...declaredByDefault];
   reason: string | undefined = 'step Train failed';
+
+  async declaredParameters(pipelineName: string): Promise<ReadonlySet<string>> {
+    this.described.push(pipelineName);
+    if (this.describeFailWith !== undefined) throw this.describeFailWith;
+    return new Set(this.declared);
+  }
 
   async start(input: StartExecutionInput): Promise<{ executionArn: string }> {
     this.starts.push(input);
@@ -105,7 +123,14 @@ export const settings = (overrides: Partial<PipelineSettings['guards']> = {}): P
     trainingWindowDays: 'TrainingWindowDays',
   },
   staticParameters: { ModelApprovalStatus: 'PendingManualApproval' },
-  guards: { cooldownMinutes: 0, quietHours: [], debounceSeconds: 0, criticalTriggers: ['manual'], ...overrides },
+  guards: {
+    cooldownMinutes: 0,
+    quietHours: [],
+    debounceSeconds: 0,
+    criticalTriggers: ['manual'],
+    maxRunMinutes: 1440,
+    ...overrides,
+  },
 });
 
 /** A schedule request for the churn pipeline. */

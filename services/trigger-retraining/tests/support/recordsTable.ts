@@ -11,11 +11,18 @@ export type RecordsTable = {
 
 let tables = 0;
 
-/** Starts dynalite and creates the records table exactly as production defines it. */
-export const startRecordsTable = async (): Promise<RecordsTable> => {
-  const dynamo = await startDynamoDb();
+/**
+ * Creates another records table, exactly as production defines it, in a running dynalite.
+ *
+ * Tests that start the same pipeline more than once take a fresh table each, so one test's
+ * run lock does not hold back the next test's start.
+ */
+export const addRecordsTable = async (dynamo: DynamoDbEmulator): Promise<RecordsTable> => {
   const tableName = `fleet-test-records-${++tables}`;
   await dynamo.createTable(recordsTableDefinition(tableName));
   const records = new RecordsRepository({ client: dynamo.documentClient, tableName });
   return { dynamo, records, store: new RecordsTriggerStore(records) };
 };
+
+/** Starts dynalite and creates the records table exactly as production defines it. */
+export const startRecordsTable = async (): Promise<RecordsTable> => addRecordsTable(await startDynamoDb());

@@ -16,7 +16,7 @@ import { quietHoursGuard } from './quietHoursGuard.js';
 export const guardsInOrder = (ports: { store: TriggerStore; runner: PipelineRunner }): Guard[] => [
   duplicateGuard(ports.store),
   quietHoursGuard(),
-  inFlightGuard(ports.runner),
+  inFlightGuard(ports.runner, ports.store),
   cooldownGuard(ports.store),
   debounceGuard(),
 ];

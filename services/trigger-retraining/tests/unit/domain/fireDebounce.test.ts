@@ -1,5 +1,6 @@
 import { decideTrigger } from '../../../src/domain/decideTrigger.js';
 import { fireDebounce } from '../../../src/domain/fireDebounce.js';
+import { followExecution } from '../../../src/domain/followExecution.js';
 import type { TriggerRequest } from '../../../src/domain/TriggerRequest.js';
 import { fakePorts, settings } from '../../support/fakes.js';
 
@@ -82,8 +83,10 @@ describe('fireDebounce', () => {
     await decideTrigger(landing(1), debouncing, ports);
     await decideTrigger(landing(2), debouncing, ports);
     clock.set(scheduler.armed[1].at.toISOString());
-    await fireDebounce(scheduler.armed[1].payload, debouncing, ports);
+    const run = await fireDebounce(scheduler.armed[1].payload, debouncing, ports);
     clock.advance(3_600_000);
+    const executionArn = run.status === 'started' ? run.executionArn : 'no run started';
+    await followExecution({ executionArn, status: 'Succeeded', at: clock.now().toISOString() }, ports);
 
     // Act
     await decideTrigger(landing(3), debouncing, ports);

@@ -1,6 +1,7 @@
 import 'aws-sdk-client-mock-jest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  DescribePipelineCommand,
   ListPipelineExecutionsCommand,
   SageMakerClient,
   StartPipelineExecutionCommand,
@@ -8,6 +9,7 @@ import {
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDatasetValidatedHandler } from '../../../src/handlers/datasetValidated.js';
+import { describedPipeline } from '../../support/describedPipeline.js';
 import {
   handlerDependencies,
   lambdaContext,
@@ -28,6 +30,7 @@ describe('datasetValidated handler', () => {
     scheduler.reset();
     eventBridge.reset();
     sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
+    sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
     sagemaker.on(StartPipelineExecutionCommand).resolves({
       PipelineExecutionArn: 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/fraudretrain/execution/x1',
     });

@@ -1,6 +1,7 @@
 import 'aws-sdk-client-mock-jest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  DescribePipelineCommand,
   ListPipelineExecutionsCommand,
   SageMakerClient,
   StartPipelineExecutionCommand,
@@ -10,6 +11,7 @@ import { ValidationError } from '@fleet/shared';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDatasetValidatedHandler } from '../../../src/handlers/datasetValidated.js';
 import { createDebounceFireHandler } from '../../../src/handlers/debounceFire.js';
+import { describedPipeline } from '../../support/describedPipeline.js';
 import { handlerDependencies, lambdaContext } from '../../support/handlerDependencies.js';
 import { loadEvent } from '../../support/loadEvent.js';
 
@@ -23,6 +25,7 @@ describe('debounceFire handler', () => {
     scheduler.reset();
     eventBridge.reset();
     sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
+    sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
     sagemaker.on(StartPipelineExecutionCommand).resolves({
       PipelineExecutionArn: 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/f1',
     });

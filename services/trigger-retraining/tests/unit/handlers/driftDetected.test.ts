@@ -1,12 +1,14 @@
 import 'aws-sdk-client-mock-jest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  DescribePipelineCommand,
   ListPipelineExecutionsCommand,
   SageMakerClient,
   StartPipelineExecutionCommand,
 } from '@aws-sdk/client-sagemaker';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDriftDetectedHandler } from '../../../src/handlers/driftDetected.js';
+import { describedPipeline } from '../../support/describedPipeline.js';
 import { handlerDependencies, lambdaContext, publishedEvents } from '../../support/handlerDependencies.js';
 import { loadEvent } from '../../support/loadEvent.js';
 
@@ -18,6 +20,7 @@ describe('driftDetected handler', () => {
     sagemaker.reset();
     eventBridge.reset();
     sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
+    sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
     sagemaker.on(StartPipelineExecutionCommand).resolves({
       PipelineExecutionArn: 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/d1',
     });

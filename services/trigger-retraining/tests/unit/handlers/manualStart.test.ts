@@ -1,6 +1,7 @@
 import 'aws-sdk-client-mock-jest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  DescribePipelineCommand,
   ListPipelineExecutionsCommand,
   SageMakerClient,
   StartPipelineExecutionCommand,
@@ -8,6 +9,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { PipelineStartError } from '../../../src/domain/errors.js';
 import { createManualStartHandler } from '../../../src/handlers/manualStart.js';
+import { describedPipeline } from '../../support/describedPipeline.js';
 import { handlerDependencies, lambdaContext, publishedEvents } from '../../support/handlerDependencies.js';
 import { loadEvent } from '../../support/loadEvent.js';
 
@@ -20,6 +22,7 @@ describe('manualStart handler', () => {
     sagemaker.reset();
     eventBridge.reset();
     sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
+    sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
     sagemaker.on(StartPipelineExecutionCommand).resolves({ PipelineExecutionArn: executionArn });
     eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
   });

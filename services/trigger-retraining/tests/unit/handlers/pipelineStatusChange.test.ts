@@ -1,6 +1,7 @@
 import 'aws-sdk-client-mock-jest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  DescribePipelineCommand,
   DescribePipelineExecutionCommand,
   ListPipelineExecutionsCommand,
   SageMakerClient,
@@ -9,6 +10,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { createManualStartHandler } from '../../../src/handlers/manualStart.js';
 import { createPipelineStatusChangeHandler } from '../../../src/handlers/pipelineStatusChange.js';
+import { describedPipeline } from '../../support/describedPipeline.js';
 import { handlerDependencies, lambdaContext, publishedEvents } from '../../support/handlerDependencies.js';
 import { loadEvent } from '../../support/loadEvent.js';
 
@@ -29,6 +31,7 @@ describe('pipelineStatusChange handler', () => {
     sagemaker.reset();
     eventBridge.reset();
     sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
+    sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
     sagemaker.on(StartPipelineExecutionCommand).resolves({ PipelineExecutionArn: executionArn });
     sagemaker.on(DescribePipelineExecutionCommand).resolves({ FailureReason: 'Step Evaluate failed: AUC 0.61' });
     eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });

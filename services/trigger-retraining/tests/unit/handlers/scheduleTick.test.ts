@@ -1,6 +1,7 @@
 import 'aws-sdk-client-mock-jest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  DescribePipelineCommand,
   ListPipelineExecutionsCommand,
   SageMakerClient,
   StartPipelineExecutionCommand,
@@ -10,6 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { clientRequestToken } from '../../../src/domain/clientRequestToken.js';
 import { ParameterMappingError } from '../../../src/domain/errors.js';
 import { createScheduleTickHandler } from '../../../src/handlers/scheduleTick.js';
+import { describedPipeline } from '../../support/describedPipeline.js';
 import { handlerDependencies, lambdaContext, publishedEvents } from '../../support/handlerDependencies.js';
 import { loadEvent } from '../../support/loadEvent.js';
 
@@ -22,6 +24,7 @@ describe('scheduleTick handler', () => {
     sagemaker.reset();
     eventBridge.reset();
     sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
+    sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
     sagemaker.on(StartPipelineExecutionCommand).resolves({ PipelineExecutionArn: executionArn });
     eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
   });

@@ -75,6 +75,28 @@ describe('serverless.yml of trigger-retraining', () => {
     }
   });
 
+  it('lets every starting function describe exactly the configured pipelines, and no other function', () => {
+    // Prepare
+    const expected = configuredPipelineNames();
+
+    // Act
+    const describers = Object.entries(functions).filter(([, fn]) =>
+      fn.iamRoleStatements.some((s) => ([] as string[]).concat(s.Action).includes('sagemaker:DescribePipeline')),
+    );
+
+    // Assess
+    expect(describers.map(([name]) => name).sort()).toEqual([
+      'datasetValidated',
+      'debounceFire',
+      'driftDetected',
+      'manualStart',
+      'scheduleTick',
+    ]);
+    for (const [, fn] of describers) {
+      expect(pipelinesIn(fn.iamRoleStatements, 'sagemaker:DescribePipeline', /:pipeline\/([^/]+)$/)).toEqual(expected);
+    }
+  });
+
   it('follows the status changes of exactly the configured pipelines', () => {
     // Prepare
     const statusChange = functions.pipelineStatusChange;

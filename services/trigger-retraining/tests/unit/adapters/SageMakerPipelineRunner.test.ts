@@ -1,12 +1,14 @@
 import 'aws-sdk-client-mock-jest';
 import {
+  DescribePipelineCommand,
   DescribePipelineExecutionCommand,
   ListPipelineExecutionsCommand,
   SageMakerClient,
   StartPipelineExecutionCommand,
 } from '@aws-sdk/client-sagemaker';
 import { mockClient } from 'aws-sdk-client-mock';
-import { SageMakerPipelineRunner } from '../../../src/adapters/SageMakerPipelineRunner.js';
+import { definitionParameterNames, SageMakerPipelineRunner } from '../../../src/adapters/SageMakerPipelineRunner.js';
+import { describedPipeline } from '../../support/describedPipeline.js';
 
 const sagemaker = mockClient(SageMakerClient);
 const executionArn = 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/abc';
@@ -106,5 +108,85 @@ describe('SageMakerPipelineRunner', () => {
 
     // Assess
     expect(reason).toBe('Step Train failed');
+  });
+
+  it('reads the declared parameter names from the pipeline definition', async () => {
+    // Prepare
+    sagemaker
+      .on(DescribePipelineCommand, { PipelineName: 'churn-retrain' })
+      .resolves(describedPipeline('churn-retrain', ['InputDataUri', 'ModelApprovalStatus']));
+
+    // Act
+    const declared = await runner().declaredParameters('churn-retrain');
+
+    // Assess
+    expect([...declared]).toEqual(['InputDataUri', 'ModelApprovalStatus']);
+    expect(sagemaker).toHaveReceivedCommandWith(DescribePipelineCommand, { PipelineName: 'churn-retrain' });
+  });
+
+  it('describes each pipeline once per instance, however many triggers ask at once', async () => {
+    // Prepare
+    sagemaker
+      .on(DescribePipelineCommand)
+      .callsFake(async (input: { PipelineName: string }) =>
+        describedPipeline(input.PipelineName, [`${input.PipelineName}-Input`]),
+      );
+    const shared = runner();
+
+    // Act
+    const answers = await Promise.all([
+      shared.declaredParameters('churn-retrain'),
+      shared.declaredParameters('churn-retrain'),
+      shared.declaredParameters('FraudRetrain'),
+    ]);
+    const later = await shared.declaredParameters('churn-retrain');
+
+    // Assess
+    expect(answers.map((a) => [...a])).toEqual([
+      ['churn-retrain-Input'],
+      ['churn-retrain-Input'],
+      ['FraudRetrain-Input'],
+    ]);
+    expect([...later]).toEqual(['churn-retrain-Input']);
+    expect(sagemaker).toHaveReceivedCommandTimes(DescribePipelineCommand, 2);
+  });
+
+  it('asks again after a failed DescribePipeline instead of keeping the failure', async () => {
+    // Prepare
+    sagemaker
+      .on(DescribePipelineCommand)
+      .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))
+      .resolves(describedPipeline('churn-retrain', ['InputDataUri']));
+    const shared = runner();
+
+    // Act
+    const first = await shared.declaredParameters('churn-retrain').catch((e: unknown) => e);
+    const second = await shared.declaredParameters('churn-retrain');
+
+    // Assess
+    expect(first).toMatchObject({ name: 'ThrottlingException' });
+    expect([...second]).toEqual(['InputDataUri']);
+    expect(sagemaker).toHaveReceivedCommandTimes(DescribePipelineCommand, 2);
+  });
+
+  it('reads a definition without parameters as declaring none', () => {
+    // Act
+    const declared = definitionParameterNames('p', JSON.stringify({ Version: '2020-12-01', Steps: [] }));
+
+    // Assess
+    expect(declared.size).toBe(0);
+  });
+
+  it.each([
+    [undefined, 'DescribePipeline for "p" returned no PipelineDefinition'],
+    ['{not json', 'the PipelineDefinition of "p" is not JSON'],
+    ['{"Parameters":{"Name":"A"}}', 'the PipelineDefinition of "p" has a "Parameters" that is not a list'],
+    ['{"Parameters":[{"Name":"A"},{"Type":"String"}]}', 'the PipelineDefinition of "p" has no Name in Parameters[1]'],
+  ])('throws naming the pipeline for the malformed definition %p', (definition, message) => {
+    // Act
+    const read = () => definitionParameterNames('p', definition);
+
+    // Assess
+    expect(read).toThrow(message);
   });
 });

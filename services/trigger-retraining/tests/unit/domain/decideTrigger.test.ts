@@ -1,6 +1,13 @@
 import { decideTrigger } from '../../../src/domain/decideTrigger.js';
-import { ParameterMappingError, PipelineStartError } from '../../../src/domain/errors.js';
+import { ParameterMappingError, PipelineStartError, UndeclaredParameterError } from '../../../src/domain/errors.js';
+import { followExecution } from '../../../src/domain/followExecution.js';
 import { fakePorts, scheduleTrigger, settings } from '../../support/fakes.js';
+
+const datasetTrigger = scheduleTrigger({
+  trigger: { kind: 'dataset', id: 's3://b/raw/churn/b.csv#etag:2' },
+  reason: 'dataset churn landed',
+  correlationId: 'corr-2',
+});
 
 const landing = { prefix: 's3://b/raw/churn/', bucket: 'b', key: 'raw/churn/a.csv', dataset: 'churn' };
 
@@ -163,5 +170,155 @@ describe('decideTrigger', () => {
       lastLanding: { triggerId: 's3://b/raw/churn/a.csv#etag:1', key: 'raw/churn/a.csv' },
     });
     expect(events.ofType('Retraining Skipped')[0].detail.skipReason).toBe('debounced');
+  });
+
+  it('starts one run for two different triggers at once and answers the other as in flight', async () => {
+    // Prepare
+    const { ports, runner, events, store } = fakePorts();
+
+    // Act
+    const outcomes = await Promise.all([
+      decideTrigger(scheduleTrigger(), settings(), ports),
+      decideTrigger(datasetTrigger, settings(), ports),
+    ]);
+
+    // Assess
+    expect(runner.starts).toHaveLength(1);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['skipped', 'started']);
+    expect(events.ofType('Retraining Started')).toHaveLength(1);
+    expect(events.ofType('Retraining Skipped').map((e) => e.detail.skipReason)).toEqual(['in-flight']);
+    const started = outcomes.find((o) => o.status === 'started');
+    expect(await store.getRunLock('churn-retrain')).toMatchObject({
+      status: 'held',
+      token: started?.status === 'started' ? started.token : 'none',
+      decisionId: started?.status === 'started' ? started.decisionId : 'none',
+      executionArn: started?.status === 'started' ? started.executionArn : 'none',
+      acquiredAt: '2026-03-02T12:00:00.000Z',
+    });
+    const skipped = outcomes.find((o) => o.status === 'skipped');
+    expect(store.claims.get(skipped?.status === 'skipped' ? skipped.token : '')?.status).toBe('done');
+  });
+
+  it('starts again once the run holding the lock has ended', async () => {
+    // Prepare
+    const { ports, runner, clock } = fakePorts();
+    const first = await decideTrigger(scheduleTrigger(), settings(), ports);
+    const executionArn = first.status === 'started' ? first.executionArn : 'no run';
+    clock.advance(60_000);
+    const blocked = await decideTrigger(datasetTrigger, settings(), ports);
+    await followExecution({ executionArn, status: 'Succeeded', at: clock.now().toISOString() }, ports);
+
+    // Act
+    const next = await decideTrigger(
+      scheduleTrigger({ trigger: { kind: 'manual', id: 'rerun-1' }, correlationId: 'corr-3' }),
+      settings(),
+      ports,
+    );
+
+    // Assess
+    expect(blocked).toMatchObject({ status: 'skipped', skipReason: 'in-flight' });
+    expect(next.status).toBe('started');
+    expect(runner.starts).toHaveLength(2);
+  });
+
+  it('takes over a lock older than maxRunMinutes, whose end was never reported', async () => {
+    // Prepare
+    const { ports, runner, clock, store } = fakePorts();
+    await decideTrigger(scheduleTrigger(), settings({ maxRunMinutes: 120 }), ports);
+    clock.advance(120 * 60_000);
+
+    // Act
+    const outcome = await decideTrigger(datasetTrigger, settings({ maxRunMinutes: 120 }), ports);
+
+    // Assess
+    expect(outcome.status).toBe('started');
+    expect(runner.starts).toHaveLength(2);
+    expect(await store.getRunLock('churn-retrain')).toMatchObject({
+      status: 'held',
+      correlationId: 'corr-2',
+      acquiredAt: '2026-03-02T14:00:00.000Z',
+      executionArn: outcome.status === 'started' ? outcome.executionArn : 'none',
+    });
+  });
+
+  it('releases the lock when the start fails for good, so another trigger may start', async () => {
+    // Prepare
+    const { ports, runner, store } = fakePorts();
+    runner.failWith = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    await expect(decideTrigger(scheduleTrigger(), settings(), ports)).rejects.toThrow(PipelineStartError);
+    runner.failWith = undefined;
+
+    // Act
+    const outcome = await decideTrigger(datasetTrigger, settings(), ports);
+
+    // Assess
+    expect(outcome.status).toBe('started');
+    expect(await store.getRunLock('churn-retrain')).toMatchObject({ status: 'held', correlationId: 'corr-2' });
+  });
+
+  it('fails a trigger whose parameter the pipeline does not declare, without a start or a lock', async () => {
+    // Prepare
+    const { ports, runner, events, store } = fakePorts();
+    runner.declared = ['InputDataUri', 'ModelApprovalStatus'];
+
+    // Act
+    const decision = decideTrigger(scheduleTrigger(), settings(), ports);
+
+    // Assess
+    await expect(decision).rejects.toThrow(UndeclaredParameterError);
+    await expect(decision).rejects.toThrow(
+      'SageMaker pipeline "churn-retrain" does not declare parameter "TriggerReason" (from pipelines.churn-retrain.parameters.reason)',
+    );
+    expect(runner.starts).toHaveLength(0);
+    expect(runner.described).toEqual(['churn-retrain']);
+    expect(store.locks.size).toBe(0);
+    expect(events.published).toEqual([
+      {
+        detailType: 'Retraining Failed',
+        detail: expect.objectContaining({
+          pipeline: 'churn-retrain',
+          failure: { code: 'UndeclaredParameter', message: expect.stringContaining('"TriggerReason"') },
+        }),
+      },
+    ]);
+    expect(store.decisions).toEqual([
+      expect.objectContaining({
+        decision: 'failed',
+        failure: expect.objectContaining({ code: 'UndeclaredParameter' }),
+      }),
+    ]);
+    expect([...store.claims.values()].map((c) => c.status)).toEqual(['failed']);
+  });
+
+  it('records, announces and rethrows a pipeline definition that cannot be read', async () => {
+    // Prepare
+    const { ports, runner, events } = fakePorts();
+    runner.describeFailWith = Object.assign(new Error('Pipeline churn-retrain does not exist'), {
+      name: 'ResourceNotFound',
+    });
+
+    // Act
+    const error = await decideTrigger(scheduleTrigger(), settings(), ports).catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toBeInstanceOf(PipelineStartError);
+    expect((error as PipelineStartError).code).toBe('ResourceNotFound');
+    expect(runner.starts).toHaveLength(0);
+    expect(events.ofType('Retraining Failed')[0].detail.failure).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Pipeline churn-retrain does not exist',
+    });
+  });
+
+  it('does not read the pipeline definition for a skipped trigger', async () => {
+    // Prepare
+    const { ports, runner } = fakePorts();
+    runner.executing = true;
+
+    // Act
+    await decideTrigger(scheduleTrigger(), settings(), ports);
+
+    // Assess
+    expect(runner.described).toEqual([]);
   });
 });

@@ -86,4 +86,39 @@ describe('followExecution', () => {
     expect(retry.status).toBe('announced');
     expect(events.ofType('Retraining Succeeded')).toHaveLength(1);
   });
+
+  it('releases the run lock of the run that ended, and a redelivery changes nothing', async () => {
+    // Prepare
+    const { ports, executionArn, store } = await startOne();
+    const change = { executionArn, status: 'Failed', at: '2026-03-02T13:00:00.000Z' };
+
+    // Act
+    await followExecution(change, ports);
+    await followExecution({ ...change, at: '2026-03-02T13:05:00.000Z' }, ports);
+
+    // Assess
+    expect(await store.getRunLock('churn-retrain')).toMatchObject({
+      status: 'released',
+      releasedAt: '2026-03-02T13:00:00.000Z',
+      executionArn,
+    });
+  });
+
+  it('leaves a lock another run took over alone', async () => {
+    // Prepare
+    const { ports, executionArn, store } = await startOne();
+    const stale = await store.getRunLock('churn-retrain');
+    const other = {
+      ...(stale as NonNullable<typeof stale>),
+      token: 'o'.repeat(64),
+      acquiredAt: '2026-03-03T12:00:00.000Z',
+    };
+    await store.takeOverRunLock(other, stale as NonNullable<typeof stale>);
+
+    // Act
+    await followExecution({ executionArn, status: 'Succeeded', at: '2026-03-03T13:00:00.000Z' }, ports);
+
+    // Assess
+    expect(await store.getRunLock('churn-retrain')).toMatchObject({ status: 'held', token: 'o'.repeat(64) });
+  });
 });

@@ -139,10 +139,8 @@ export const decideTrigger = async (
   };
 
   if (skipReason === undefined) {
-    let declared: ReadonlySet<string>;
     try {
-      declared = await ports.runner.declaredParameters(settings.pipelineName);
-      checkDeclaredParameters(settings, parameters, declared);
+      checkDeclaredParameters(settings, parameters, await ports.runner.declaredParameters(settings.pipelineName));
     } catch (error) {
       return fail(error);
     }

@@ -185,6 +185,7 @@ describe('the retraining loop on the local cloud', () => {
     expect(started[0]).toMatchObject({
       executionArn: cloud.executions()[0].pipelineExecutionArn,
       executionStatus: 'Failed',
+      failure: { code: 'PipelineExecutionFailed', message: 'Step Train failed: AlgorithmError: loss diverged' },
     });
   });
 

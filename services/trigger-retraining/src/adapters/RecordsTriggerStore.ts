@@ -1,6 +1,7 @@
 import { correlationKey, type FleetRecord, type RecordsRepositoryPort, sortKey } from '@fleet/shared';
 import type {
   ClaimStatus,
+  ExecutionFailure,
   ExecutionOutcome,
   ExecutionPointer,
   PendingLandings,
@@ -123,9 +124,14 @@ export class RecordsTriggerStore implements TriggerStore {
     await this.#records.update(pk, sk, { outcome: 'pending', endedAt: undefined }, { ifEquals: { outcome } });
   }
 
-  async recordExecutionStatus(pointer: ExecutionPointer, status: string, at: string): Promise<void> {
+  async recordExecutionStatus(
+    pointer: ExecutionPointer,
+    status: string,
+    at: string,
+    failure?: ExecutionFailure,
+  ): Promise<void> {
     const { pk, sk } = triggerRecordKeys.decision(pointer.pipeline, pointer.decisionAt, pointer.decisionId);
-    await this.#records.update(pk, sk, { executionStatus: status, executionEndedAt: at }, { ifExists: true });
+    await this.#records.update(pk, sk, { executionStatus: status, executionEndedAt: at, failure }, { ifExists: true });
   }
 
   async getPending(pipeline: string, prefix: string): Promise<PendingLandings | undefined> {

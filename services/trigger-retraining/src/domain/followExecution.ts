@@ -54,15 +54,17 @@ export const followExecution = async (change: ExecutionStatusChange, ports: Trig
     reason: pointer.reason,
     executionArn: change.executionArn,
   };
+  const failure =
+    outcome === 'succeeded'
+      ? undefined
+      : outcome === 'stopped'
+        ? { code: 'PipelineExecutionStopped', message: 'the pipeline execution was stopped' }
+        : { code: 'PipelineExecutionFailed', message: failureReason ?? 'the pipeline execution failed' };
   try {
-    await ports.store.recordExecutionStatus(pointer, change.status, change.at);
-    if (outcome === 'succeeded') {
+    await ports.store.recordExecutionStatus(pointer, change.status, change.at, failure);
+    if (failure === undefined) {
       await ports.events.publish('Retraining Succeeded', common);
     } else {
-      const failure =
-        outcome === 'stopped'
-          ? { code: 'PipelineExecutionStopped', message: 'the pipeline execution was stopped' }
-          : { code: 'PipelineExecutionFailed', message: failureReason ?? 'the pipeline execution failed' };
       await ports.events.publish('Retraining Failed', { ...common, failure });
     }
   } catch (error) {

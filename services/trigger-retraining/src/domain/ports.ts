@@ -1,6 +1,9 @@
 import type { FleetDetailInput, FleetDetailType, SkipReasonValue, Trigger } from '@fleet/shared';
 import type { PipelineParameter } from './mapParameters.js';
 
+/** Why an execution did not succeed, as recorded and announced. */
+export type ExecutionFailure = { code: string; message: string };
+
 /** Where a claim on a trigger stands: being worked on, finished, or free to take over. */
 export type ClaimStatus = 'claimed' | 'done' | 'failed';
 
@@ -137,8 +140,13 @@ export interface TriggerStore {
   settleExecution(executionArn: string, outcome: Exclude<ExecutionOutcome, 'pending'>, at: string): Promise<boolean>;
   /** Undoes `settleExecution` when the outcome could not be announced, so a retry announces it. */
   reopenExecution(executionArn: string, outcome: Exclude<ExecutionOutcome, 'pending'>): Promise<void>;
-  /** Records on the decision how its execution ended. */
-  recordExecutionStatus(pointer: ExecutionPointer, status: string, at: string): Promise<void>;
+  /** Records on the decision how its execution ended, and why when it did not succeed. */
+  recordExecutionStatus(
+    pointer: ExecutionPointer,
+    status: string,
+    at: string,
+    failure?: ExecutionFailure,
+  ): Promise<void>;
   getPending(pipeline: string, prefix: string): Promise<PendingLandings | undefined>;
   putPending(pending: PendingLandings): Promise<void>;
   /** Marks the landings up to `lastLanding` decided, unless a newer landing arrived (conditional write). */

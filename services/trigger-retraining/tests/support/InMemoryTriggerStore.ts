@@ -1,5 +1,6 @@
 import type {
   ClaimStatus,
+  ExecutionFailure,
   ExecutionOutcome,
   ExecutionPointer,
   PendingLandings,
@@ -15,7 +16,7 @@ export class InMemoryTriggerStore implements TriggerStore {
   readonly decisions: TriggerDecision[] = [];
   readonly executions = new Map<string, ExecutionPointer & { executionStatus?: string }>();
   readonly pending = new Map<string, PendingLandings>();
-  readonly executionStatuses: { decisionId: string; status: string }[] = [];
+  readonly executionStatuses: { decisionId: string; status: string; failure?: ExecutionFailure }[] = [];
   /** Run locks by lower-case SageMaker pipeline name, as the records table keys them. */
   readonly locks = new Map<string, RunLock>();
 
@@ -82,8 +83,13 @@ export class InMemoryTriggerStore implements TriggerStore {
     if (pointer?.outcome === outcome) this.executions.set(executionArn, { ...pointer, outcome: 'pending' });
   }
 
-  async recordExecutionStatus(pointer: ExecutionPointer, status: string): Promise<void> {
-    this.executionStatuses.push({ decisionId: pointer.decisionId, status });
+  async recordExecutionStatus(
+    pointer: ExecutionPointer,
+    status: string,
+    _at: string,
+    failure?: ExecutionFailure,
+  ): Promise<void> {
+    this.executionStatuses.push({ decisionId: pointer.decisionId, status, failure });
   }
 
   async getPending(pipeline: string, prefix: string): Promise<PendingLandings | undefined> {

@@ -31,9 +31,9 @@ describe('followExecution', () => {
     expect(store.executionStatuses).toEqual([{ decisionId: 'decision-1', status: 'Succeeded' }]);
   });
 
-  it("announces a failed run with SageMaker's failure reason", async () => {
+  it("announces and records a failed run with SageMaker's failure reason", async () => {
     // Prepare
-    const { ports, events, executionArn } = await startOne();
+    const { ports, events, store, executionArn } = await startOne();
 
     // Act
     const outcome = await followExecution({ executionArn, status: 'Failed', at: '2026-03-02T13:00:00Z' }, ports);
@@ -44,6 +44,13 @@ describe('followExecution', () => {
       code: 'PipelineExecutionFailed',
       message: 'step Train failed',
     });
+    expect(store.executionStatuses).toEqual([
+      {
+        decisionId: 'decision-1',
+        status: 'Failed',
+        failure: { code: 'PipelineExecutionFailed', message: 'step Train failed' },
+      },
+    ]);
   });
 
   it('announces a stopped run as failed', async () => {

@@ -1,5 +1,5 @@
 import { LocalCloud } from '../../src/LocalCloud.js';
-import { eventsOf, runPipelinesToEnd } from './support/loop.js';
+import { churnBaseline, eventsOf, runPipelinesToEnd } from './support/loop.js';
 
 // Retraining that no dataset starts: the nightly schedule rule of trigger-retraining's
 // serverless.yml, fired by the clock, and a direct call.
@@ -15,11 +15,11 @@ describe('schedules and direct calls on the local cloud', () => {
   });
 
   it('starts the nightly retraining when the clock passes the cron time of its schedule rule', async () => {
-    // Prepare: Monday 09:00 UTC; the rule fires at 03:00 UTC, 05:00 in Berlin in summer, after the quiet hours.
+    // Prepare: Monday 09:00 UTC; the rule fires at 05:30 UTC, 07:30 in Berlin in summer, after the quiet hours.
     cloud = await LocalCloud.start({ start: '2025-06-02T09:00:00Z' });
 
     // Act
-    await cloud.tick('17h59m');
+    await cloud.tick('20h29m');
     const before = eventsOf(cloud, 'Scheduled Event').length;
     await cloud.tick('2m');
     await runPipelinesToEnd(cloud);
@@ -27,7 +27,7 @@ describe('schedules and direct calls on the local cloud', () => {
     // Assess
     expect(before).toBe(0);
     const [scheduled] = eventsOf(cloud, 'Scheduled Event');
-    expect(scheduled.time).toBe('2025-06-03T03:00:00Z');
+    expect(scheduled.time).toBe('2025-06-03T05:30:00Z');
     const [started] = eventsOf(cloud, 'Retraining Started');
     expect(detail(started).trigger).toMatchObject({ kind: 'schedule' });
     expect(detail(started).parameters).toMatchObject({ TrainingWindowDays: '90' });
@@ -35,12 +35,14 @@ describe('schedules and direct calls on the local cloud', () => {
     expect(cloud.unfiredSchedules).toEqual([]);
   });
 
-  it('skips the nightly retraining inside the quiet hours of the pipeline', async () => {
-    // Prepare: in January 03:00 UTC is 04:00 in Berlin, inside the 23:00-05:00 quiet hours.
-    cloud = await LocalCloud.start({ start: '2025-01-13T09:00:00Z' });
+  it('skips a dataset landing inside the quiet hours of the pipeline and starts nothing', async () => {
+    // Prepare: in January 22:30 UTC is 23:30 in Berlin, inside the 23:00-05:00 quiet hours;
+    // dataset triggers are not critical for churn-retrain, so quiet hours apply to them.
+    cloud = await LocalCloud.start({ start: '2025-01-13T22:30:00Z' });
 
     // Act
-    await cloud.tick('19h');
+    await cloud.land('raw/churn/2025-01-13.csv', churnBaseline());
+    await cloud.tick('10m');
 
     // Assess
     expect(eventsOf(cloud, 'Retraining Skipped').map((event) => detail(event).skipReason)).toEqual(['quiet-hours']);

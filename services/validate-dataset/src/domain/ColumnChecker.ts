@@ -70,6 +70,8 @@ export class ColumnChecker {
   private readonly min: number | undefined;
   private readonly max: number | undefined;
   private readonly numericValues: Set<number> | null = null;
+  /** `numericValues` as a lookup table when they are all small non-negative integers (flags, classes). */
+  private readonly smallValues: Uint8Array | null = null;
   private readonly textValues: CategoryMatcher | null = null;
   /** Counts of the allowed values by index: cheaper than the profiler's map on the hot path. */
   private readonly valueIndexCounts: Float64Array | null = null;
@@ -104,6 +106,11 @@ export class ColumnChecker {
       if (this.kind === INTEGER || this.kind === NUMBER) this.numericValues = new Set(spec.values.map(Number));
       else if (this.kind === BOOLEAN) this.numericValues = new Set(spec.values.map(booleanOf));
       else this.textValues = new CategoryMatcher(spec.values.map(String));
+      const allowed = this.numericValues === null ? [] : [...this.numericValues];
+      if (allowed.length > 0 && allowed.every((value) => Number.isInteger(value) && value >= 0 && value < 256)) {
+        this.smallValues = new Uint8Array(256);
+        for (const value of allowed) this.smallValues[value] = 1;
+      }
       if (this.kind === TEXT) this.valueIndexCounts = new Float64Array(spec.values.length);
     }
     this.pattern = spec.pattern === undefined ? null : new RegExp(`^(?:${spec.pattern})$`, 'u');
@@ -249,7 +256,13 @@ export class ColumnChecker {
         column: this.name,
       }));
     }
-    if (this.numericValues !== null && !this.numericValues.has(value)) this.notInValues(data, start, end, row, line);
+    const small = this.smallValues;
+    if (small !== null) {
+      // A value that is not a small integer reads undefined from the table: not listed either.
+      if (small[value] !== 1) this.notInValues(data, start, end, row, line);
+    } else if (this.numericValues !== null && !this.numericValues.has(value)) {
+      this.notInValues(data, start, end, row, line);
+    }
     if (this.textValues !== null && this.textValues.match(data, start, end) < 0)
       this.notInValues(data, start, end, row, line);
     if (this.pattern !== null) this.checkPattern(text ?? data.toString('utf8', start, end), row, line);

@@ -19,6 +19,9 @@ export type QuantileSketchState = {
   negative: SketchBins;
 };
 
+/** Magnitudes on which the inlined key formula must agree with the library's mapping. */
+const KEY_PROBES = [1e-300, 1e-9, 0.01, 0.5, 1, 1.5, 2, 29.85, 1000, 123456.789, 1.7e12, 1e300];
+
 /** Dense counters for a range of keys that grows both ways, as DDSketch's DenseStore. */
 class DenseBins {
   private counts = new Float64Array(0);
@@ -95,6 +98,10 @@ const fillStore = (store: DDSketch['store'], bins: SketchBins): number => {
 export class QuantileSketch {
   private readonly mapping: DDSketch['mapping'];
   private readonly minPossible: number;
+  /** The mapping's own key formula, inlined (a method chain per value costs more than the log). */
+  private readonly multiplier: number;
+  private readonly keyOffset: number;
+  private readonly inlineKey: boolean;
   private readonly positive = new DenseBins();
   private readonly negative = new DenseBins();
   private zeroCount = 0;
@@ -103,14 +110,25 @@ export class QuantileSketch {
   constructor(readonly relativeAccuracy = DEFAULT_RELATIVE_ACCURACY) {
     this.mapping = new DDSketch({ relativeAccuracy }).mapping;
     this.minPossible = this.mapping.minPossible;
+    const inner = this.mapping as unknown as { _multiplier?: number; _offset?: number };
+    this.multiplier = inner._multiplier ?? Number.NaN;
+    this.keyOffset = inner._offset ?? 0;
+    // The inlined formula is the logarithmic mapping's; any other mapping keeps the method.
+    this.inlineKey = KEY_PROBES.every((value) => this.inlinedKey(value) === this.mapping.key(value));
+  }
+
+  private inlinedKey(value: number): number {
+    return Math.ceil(Math.log2(value) * this.multiplier) + this.keyOffset;
   }
 
   /** Adds one finite value, `weight` times. */
   add(value: number, weight = 1): void {
     this.total += weight;
-    if (value > this.minPossible) this.positive.add(this.mapping.key(value), weight);
-    else if (value < -this.minPossible) this.negative.add(this.mapping.key(-value), weight);
-    else this.zeroCount += weight;
+    if (value > this.minPossible) {
+      this.positive.add(this.inlineKey ? this.inlinedKey(value) : this.mapping.key(value), weight);
+    } else if (value < -this.minPossible) {
+      this.negative.add(this.inlineKey ? this.inlinedKey(-value) : this.mapping.key(-value), weight);
+    } else this.zeroCount += weight;
   }
 
   /** The number of values added. */

@@ -15,5 +15,11 @@ export type LocalEvent = {
   detail: Record<string, unknown>;
 };
 
-/** Formats a time as EventBridge does in events: ISO 8601 in UTC, to the second. */
-export const eventTime = (time: Date): string => time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+/**
+ * Formats a time (a `Date` or epoch milliseconds) as EventBridge does in events: ISO 8601 in
+ * UTC, to the second.
+ *
+ * AWS services write event times without milliseconds; the stand-ins use this one format for
+ * event envelopes, event details and Scheduler's `<aws.scheduler.scheduled-time>`.
+ */
+export const eventTime = (time: Date | number): string => new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');

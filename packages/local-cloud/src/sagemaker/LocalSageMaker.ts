@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { ClockTimer, LocalClock } from '../clock/LocalClock.js';
 import { type DurationInput, parseDuration } from '../clock/parseDuration.js';
+import { eventTime } from '../eventbridge/LocalEvent.js';
 import { AwsServiceError } from '../http/AwsServiceError.js';
 import { checkShape, type StructureShape, validationMessage } from '../http/checkShape.js';
 import { type RunningHttpServer, startHttpServer } from '../http/startHttpServer.js';
 import {
-  eventTime,
   type PipelineExecutionStatus,
   type PipelineExecutionStatusChangeDetail,
   type PipelineExecutionStatusChangeEnvelope,

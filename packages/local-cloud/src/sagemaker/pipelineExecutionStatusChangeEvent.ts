@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventBridgeEvent } from '@fleet/shared';
+import { eventTime } from '../eventbridge/LocalEvent.js';
 
 /** The status of a pipeline execution, as SageMaker names it. */
 export type PipelineExecutionStatus = 'Executing' | 'Stopping' | 'Stopped' | 'Failed' | 'Succeeded';
@@ -22,9 +23,6 @@ export type PipelineExecutionStatusChangeEnvelope = EventBridgeEvent<PipelineExe
   account: string;
   region: string;
 };
-
-/** EventBridge writes event times to the second, without milliseconds. */
-export const eventTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
  * Builds the event SageMaker sends to EventBridge when a pipeline execution changes status.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ClockTimer, LocalClock } from '../clock/LocalClock.js';
+import { eventTime } from '../eventbridge/LocalEvent.js';
 import { AwsServiceError } from '../http/AwsServiceError.js';
 import { checkShape, type StructureShape, validationMessage } from '../http/checkShape.js';
 import { type RunningHttpServer, startHttpServer } from '../http/startHttpServer.js';
@@ -112,7 +113,6 @@ const DEFAULT_RETRY_POLICY = { MaximumEventAgeInSeconds: 86400, MaximumRetryAtte
 const JSON_INPUT_TARGET = /^arn:aws[a-z-]*:(lambda|states|events):/;
 
 const seconds = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : ms / 1000);
-const isoSeconds = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const validationError = (message: string) => new AwsServiceError('ValidationException', message, 400);
 
 /**
@@ -442,7 +442,7 @@ export class LocalScheduler {
     const firedMs = this.#clock.nowMs();
     const executionId = randomUUID();
     const input = s.target.Input?.replaceAll('<aws.scheduler.schedule-arn>', s.arn)
-      .replaceAll('<aws.scheduler.scheduled-time>', isoSeconds(firedMs))
+      .replaceAll('<aws.scheduler.scheduled-time>', eventTime(firedMs))
       .replaceAll('<aws.scheduler.execution-id>', executionId)
       .replaceAll('<aws.scheduler.attempt-number>', '1');
     const invocation: ScheduleInvocation = {

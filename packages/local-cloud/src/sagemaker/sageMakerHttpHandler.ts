@@ -1,21 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { AwsServiceError } from '../http/AwsServiceError.js';
-import type { HttpHandler, HttpResponse } from '../http/startHttpServer.js';
+import { awsJsonErrorResponse, awsJsonResponse } from '../http/awsJsonResponse.js';
+import type { HttpHandler } from '../http/startHttpServer.js';
 
 /** The part of LocalSageMaker the HTTP layer needs. */
 export type SageMakerOperations = { handle: (operation: string, body: unknown) => Promise<Record<string, unknown>> };
-
-const respond = (status: number, payload: unknown): HttpResponse => ({
-  status,
-  headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID() },
-  body: JSON.stringify(payload),
-});
 
 /**
  * Serves the SageMaker awsJson1_1 protocol: `POST /` with `X-Amz-Target: SageMaker.<Operation>`.
  *
  * Errors are written as SageMaker writes them, `{"__type": "<Code>", "message": "..."}` with
- * status 400, which the SDK turns into the named exception (e.g. `ResourceNotFound`).
+ * status 400 and the code in `x-amzn-ErrorType` (`awsJsonErrorResponse`), which the SDK turns
+ * into the named exception (e.g. `ResourceNotFound`).
  */
 export const sageMakerHttpHandler =
   (sagemaker: SageMakerOperations): HttpHandler =>
@@ -33,10 +28,10 @@ export const sageMakerHttpHandler =
         throw new AwsServiceError('SerializationException', 'The request body is not valid JSON');
       }
       const result = await sagemaker.handle(operation, body);
-      return respond(200, result);
+      return awsJsonResponse(200, result);
     } catch (error) {
       if (error instanceof AwsServiceError) {
-        return respond(error.statusCode, { __type: error.code, message: error.message });
+        return awsJsonErrorResponse(error);
       }
       throw error;
     }

@@ -14,6 +14,7 @@ export {
   type TimestampShape,
   validationMessage,
 } from './checkShape.js';
+export { StandInServer } from './StandInServer.js';
 export {
   type HttpHandler,
   type HttpRequest,

@@ -4,7 +4,7 @@ import { type DurationInput, parseDuration } from '../clock/parseDuration.js';
 import { eventTime } from '../eventbridge/LocalEvent.js';
 import { AwsServiceError } from '../http/AwsServiceError.js';
 import { checkShape, type StructureShape, validationMessage } from '../http/checkShape.js';
-import { type RunningHttpServer, startHttpServer } from '../http/startHttpServer.js';
+import { StandInServer } from '../http/StandInServer.js';
 import {
   type PipelineExecutionStatus,
   type PipelineExecutionStatusChangeDetail,
@@ -198,7 +198,7 @@ export class LocalSageMaker {
   readonly #tokens = new Map<string, string>();
   readonly #emitted: PipelineExecutionStatusChangeEnvelope[] = [];
   #order = 0;
-  #server?: RunningHttpServer;
+  readonly #server = new StandInServer(sageMakerHttpHandler(this));
 
   constructor(options: LocalSageMakerOptions) {
     this.#clock = options.clock;
@@ -211,22 +211,18 @@ export class LocalSageMaker {
   }
 
   /** Starts serving the API on a loopback port (0: any free one); resolves to the endpoint URL. */
-  async listen(options: { port?: number } = {}): Promise<string> {
-    if (this.#server) return this.#server.endpoint;
-    this.#server = await startHttpServer(sageMakerHttpHandler(this), options);
-    return this.#server.endpoint;
+  listen(options: { port?: number } = {}): Promise<string> {
+    return this.#server.listen(options);
   }
 
   /** The endpoint URL while listening (for `AWS_ENDPOINT_URL_SAGEMAKER`), else undefined. */
   get endpoint(): string | undefined {
-    return this.#server?.endpoint;
+    return this.#server.endpoint;
   }
 
   /** Stops serving; pending executions stay on the clock. */
-  async close(): Promise<void> {
-    const server = this.#server;
-    this.#server = undefined;
-    await server?.close();
+  close(): Promise<void> {
+    return this.#server.close();
   }
 
   /** Sets (or replaces) where status-change events go, for wiring done after construction. */

@@ -3,7 +3,7 @@ import type { ClockTimer, LocalClock } from '../clock/LocalClock.js';
 import { eventTime } from '../eventbridge/LocalEvent.js';
 import { AwsServiceError } from '../http/AwsServiceError.js';
 import { checkShape, type StructureShape, validationMessage } from '../http/checkShape.js';
-import { type RunningHttpServer, startHttpServer } from '../http/startHttpServer.js';
+import { StandInServer } from '../http/StandInServer.js';
 import { parseScheduleExpression, type ScheduleExpression } from './parseScheduleExpression.js';
 import { schedulerHttpHandler } from './schedulerHttpHandler.js';
 import {
@@ -137,7 +137,7 @@ export class LocalScheduler {
   readonly #schedules = new Map<string, ScheduleState>();
   readonly #groups = new Map<string, GroupState>();
   readonly #invocations: ScheduleInvocationRecord[] = [];
-  #server?: RunningHttpServer;
+  readonly #server = new StandInServer(schedulerHttpHandler(this));
 
   constructor(options: LocalSchedulerOptions) {
     this.#clock = options.clock;
@@ -149,22 +149,18 @@ export class LocalScheduler {
   }
 
   /** Starts serving the API on a loopback port (0: any free one); resolves to the endpoint URL. */
-  async listen(options: { port?: number } = {}): Promise<string> {
-    if (this.#server) return this.#server.endpoint;
-    this.#server = await startHttpServer(schedulerHttpHandler(this), options);
-    return this.#server.endpoint;
+  listen(options: { port?: number } = {}): Promise<string> {
+    return this.#server.listen(options);
   }
 
   /** The endpoint URL while listening (for `AWS_ENDPOINT_URL_SCHEDULER`), else undefined. */
   get endpoint(): string | undefined {
-    return this.#server?.endpoint;
+    return this.#server.endpoint;
   }
 
   /** Stops serving; schedules stay on the clock. */
-  async close(): Promise<void> {
-    const server = this.#server;
-    this.#server = undefined;
-    await server?.close();
+  close(): Promise<void> {
+    return this.#server.close();
   }
 
   /** Sets (or replaces) what a firing schedule calls, for wiring done after construction. */

@@ -20,7 +20,6 @@ import {
 import { LocalClock, type TickResult } from './clock/LocalClock.js';
 import { type DurationInput, parseDuration } from './clock/parseDuration.js';
 import { applyEnvironment } from './cloud/applyEnvironment.js';
-import { type CloudFunction, cloudFunctions } from './cloud/cloudFunctions.js';
 import { findRepoRoot } from './cloud/findRepoRoot.js';
 import { fleetPipelineDefinitions } from './cloud/fleetPipelineDefinitions.js';
 import { installClockDate } from './cloud/installClockDate.js';
@@ -38,7 +37,7 @@ import type { DeadLetter, InvocationRecord, InvocationResult } from './lambda/La
 import type { LocalPipelineExecution, LocalSageMaker, PipelineRunPlan } from './sagemaker/LocalSageMaker.js';
 import { LocalSageMaker as SageMakerStandIn } from './sagemaker/LocalSageMaker.js';
 import { LocalScheduler } from './scheduler/LocalScheduler.js';
-import type { EventRule, ScheduleRule } from './serverless/LocalRule.js';
+import type { EventRule, FunctionTarget, ScheduleRule } from './serverless/LocalRule.js';
 import { type LoadedServerlessRules, loadServerlessRules } from './serverless/loadServerlessRules.js';
 
 /** Where the local cloud's clock starts unless told otherwise: a Monday morning, outside any quiet hours. */
@@ -136,7 +135,7 @@ export class LocalCloud {
   readonly #options: LocalCloudOptions;
   #config?: LoadedFleetConfig;
   #rules?: LoadedServerlessRules;
-  #functions: CloudFunction[] = [];
+  #functions: FunctionTarget[] = [];
   #dynamo?: DynamoDbEmulator;
   #s3?: S3Emulator;
   #s3Client?: S3Client;
@@ -278,7 +277,7 @@ export class LocalCloud {
       POWERTOOLS_TRACE_ENABLED: 'false',
       ...this.#options.environment,
     };
-    this.#functions = cloudFunctions(rules, { rootDir: this.rootDir, region, accountId, stage }).map((fn) => ({
+    this.#functions = rules.functions.map((fn) => ({
       ...fn,
       environment: { ...fn.environment, ...functionEnvironment },
     }));
@@ -410,7 +409,7 @@ export class LocalCloud {
   }
 
   /** The functions of every service, with the environment they run with. */
-  get functions(): readonly CloudFunction[] {
+  get functions(): readonly FunctionTarget[] {
     return this.#functions;
   }
 
@@ -579,7 +578,7 @@ export class LocalCloud {
     return this.#records.byCorrelation(correlationId);
   }
 
-  #functionByArn(arn: string): CloudFunction | undefined {
+  #functionByArn(arn: string): FunctionTarget | undefined {
     const name = /^arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:]+)?$/.exec(arn)?.[1];
     return this.#functions.find((fn) => fn.deployedName === (name ?? arn));
   }

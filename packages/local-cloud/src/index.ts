@@ -1,6 +1,5 @@
 export * from './clock/index.js';
 export { applyEnvironment } from './cloud/applyEnvironment.js';
-export { type CloudFunction, type CloudFunctionsContext, cloudFunctions } from './cloud/cloudFunctions.js';
 export { encodeS3EventKey } from './cloud/encodeS3EventKey.js';
 export { findRepoRoot } from './cloud/findRepoRoot.js';
 export { fleetPipelineDefinitions } from './cloud/fleetPipelineDefinitions.js';

@@ -2,7 +2,7 @@ import type { LoadedServerlessRules } from '../serverless/loadServerlessRules.js
 import { parseServerlessYaml } from '../serverless/parseServerlessYaml.js';
 import { resolveIntrinsic } from '../serverless/resolveIntrinsic.js';
 import { resolveServerlessVariables } from '../serverless/resolveServerlessVariables.js';
-import type { CloudFunctionsContext } from './cloudFunctions.js';
+import type { StackContext } from '../serverless/stackReferences.js';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -15,10 +15,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * @example
  * stackScheduleGroups(loaded, context) // ['fleet-trigger-retraining-local']
  */
-export const stackScheduleGroups = (
-  loaded: Pick<LoadedServerlessRules, 'files'>,
-  context: Omit<CloudFunctionsContext, 'rootDir'>,
-): string[] => {
+export const stackScheduleGroups = (loaded: Pick<LoadedServerlessRules, 'files'>, context: StackContext): string[] => {
   const groups = new Set<string>();
   for (const file of loaded.files) {
     let config: Record<string, unknown>;

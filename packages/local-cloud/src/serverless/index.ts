@@ -18,3 +18,4 @@ export { type ParsedServerlessYaml, parseServerlessYaml } from './parseServerles
 export { type IntrinsicContext, resolveIntrinsic } from './resolveIntrinsic.js';
 export { resolveServerlessVariables, type VariableContext } from './resolveServerlessVariables.js';
 export { ServerlessConfigError } from './ServerlessConfigError.js';
+export { type StackContext, stackReferences } from './stackReferences.js';

@@ -15,6 +15,7 @@ import { type ParsedServerlessYaml, parseServerlessYaml } from './parseServerles
 import { type IntrinsicContext, resolveIntrinsic } from './resolveIntrinsic.js';
 import { resolveServerlessVariables, type VariableContext } from './resolveServerlessVariables.js';
 import { ServerlessConfigError } from './ServerlessConfigError.js';
+import { stackReferences } from './stackReferences.js';
 
 /** Options of `loadServerlessRules`. */
 export type LoadServerlessRulesOptions = {
@@ -38,6 +39,12 @@ export type LoadServerlessRulesOptions = {
 
 /** Everything the local EventBridge needs from the services' `serverless.yml` files. */
 export type LoadedServerlessRules = {
+  /**
+   * Every function whose handler module exists, with or without events (those invoked directly
+   * or by EventBridge Scheduler too), in file and declaration order. The rules of a function
+   * share its `environment` object.
+   */
+  functions: FunctionTarget[];
   /** Rules of `eventBridge` events, in file and declaration order. */
   rules: EventRule[];
   /** Rules of `schedule` events, for the clock to fire. */
@@ -153,13 +160,14 @@ const findServiceDirs = (rootDir: string): string[] => {
 };
 
 /**
- * Reads every service's `serverless.yml` and turns its functions' events into local rules.
+ * Reads every service's `serverless.yml`: its functions, and their events as local rules.
  *
  * The files are read as YAML (with CloudFormation's `!Ref`, `!GetAtt`, `!Sub`, `!ImportValue`...)
  * and their variables resolved locally (`resolveServerlessVariables`), never by running the
- * framework. `eventBridge` events become `rules`, on the fleet bus when `eventBus` imports
- * `fleet-<stage>-EventBusName` and on the default bus when no bus is named; `schedule` events
- * become `schedules` for the clock. Patterns are validated as PutRule would. Other event kinds,
+ * framework. Every function whose handler module exists is listed in `functions`, its
+ * environment resolved (references to the stack's own resources included). `eventBridge` events
+ * become `rules`, on the fleet bus when `eventBus` imports `fleet-<stage>-EventBusName` and on the
+ * default bus when no bus is named; `schedule` events become `schedules` for the clock. Patterns are validated as PutRule would. Other event kinds,
  * unknown buses and invalid patterns are listed in `skipped` with the file and line; a file that
  * cannot be read or resolved is listed in `errors`. Nothing here throws for bad input.
  */
@@ -193,6 +201,7 @@ export const loadServerlessRules = (options: LoadServerlessRulesOptions): Loaded
   const intrinsics: IntrinsicContext = { region: variables.region, accountId: variables.accountId, imports };
 
   const result: LoadedServerlessRules = {
+    functions: [],
     rules: [],
     schedules: [],
     skipped: [],
@@ -237,6 +246,16 @@ const readService = (
   const service = typeof config.service === 'string' ? config.service : path.basename(serviceDir);
   const provider = isPlainObject(config.provider) ? config.provider : {};
   const functions = isPlainObject(config.functions) ? config.functions : {};
+  // Environment values may also refer to the stack's own resources (a function's or a role's ARN).
+  const environmentIntrinsics: IntrinsicContext = {
+    ...context.intrinsics,
+    references: stackReferences(config, service, {
+      region: context.intrinsics.region,
+      accountId: context.intrinsics.accountId,
+      stage: context.stage,
+    }),
+    stackName: `${service}-${context.stage}`,
+  };
 
   for (const [functionName, definition] of Object.entries(functions)) {
     if (!isPlainObject(definition)) continue;
@@ -268,7 +287,7 @@ const readService = (
       ...(isPlainObject(definition.environment) ? definition.environment : {}),
     };
     for (const [name, value] of Object.entries(rawEnvironment)) {
-      const resolved = resolveIntrinsic(value, context.intrinsics);
+      const resolved = resolveIntrinsic(value, environmentIntrinsics);
       if (resolved === undefined) {
         result.warnings.push(
           `${file}: functions.${functionName}.environment.${name}: ${describe(value)} cannot be resolved locally; left out`,
@@ -300,6 +319,7 @@ const readService = (
       maximumRetryAttempts: Math.min(2, Math.max(0, number(definition.maximumRetryAttempts, 2))),
       ...(onFailure === undefined ? {} : { onFailure }),
     };
+    result.functions.push(target);
 
     events.forEach((event, index) => {
       const location = at('events', index);

@@ -17,6 +17,27 @@ describe('loadServerlessRules', () => {
     );
   });
 
+  it('returns every function whose handler exists, also those no served event invokes', () => {
+    // Act
+    const names = loaded.functions.map((fn) => fn.functionName);
+
+    // Assess
+    expect(names).toEqual([
+      'onDatasetValidated',
+      'onDrift',
+      'onPipelineStatus',
+      'scheduledRetrain',
+      'misconfigured',
+      'scheduleTick',
+      'validateDataset',
+    ]);
+    expect(loaded.functions.find((fn) => fn.functionName === 'misconfigured')).toMatchObject({
+      deployedName: 'fleet-trigger-retraining-test-misconfigured',
+      handlerPath: path.join(service('trigger-retraining'), 'src', 'handlers', 'onDatasetValidated.ts'),
+      maximumRetryAttempts: 2,
+    });
+  });
+
   it('puts a rule whose eventBus imports the fleet bus on the fleet bus', () => {
     // Act
     const [rule] = ruleOf('onDatasetValidated');

@@ -28,7 +28,6 @@ import { LocalCloudError } from './cloud/LocalCloudError.js';
 import type { LocalStandIn, RunningStandIn } from './cloud/LocalStandIn.js';
 import { type LocalEndpoints, localCloudEnvironment } from './cloud/localCloudEnvironment.js';
 import { isObjectCreated, objectCreatedEvent, type S3NotificationRecord } from './cloud/objectCreatedEvent.js';
-import { type ResultCapturingLoader, resultCapturingLoader } from './cloud/resultCapturingLoader.js';
 import { stackScheduleGroups } from './cloud/stackScheduleGroups.js';
 import { startScheduleRules, type UnfiredSchedule } from './cloud/startScheduleRules.js';
 import type { LocalEvent } from './eventbridge/LocalEvent.js';
@@ -81,9 +80,6 @@ export type LocalCloudNames = {
 
 /** What `land` put in the data bucket. */
 export type LandedObject = { bucket: string; key: string; etag: string; size: number };
-
-/** One finished invocation, with what the handler returned (a trigger's decision and why) or threw. */
-export type CloudInvocation = InvocationRecord & { result?: unknown };
 
 const DEFAULT_PIPELINE_RUN: PipelineRunPlan = { duration: '20m', status: 'Succeeded' };
 /** A guard against a handler that keeps scheduling work at the current time forever. */
@@ -142,7 +138,6 @@ export class LocalCloud {
   #sageMaker?: LocalSageMaker;
   #scheduler?: LocalScheduler;
   #bus?: LocalEventBridge;
-  #loader?: ResultCapturingLoader;
   #records?: RecordsRepository;
   #endpoints?: LocalEndpoints;
   #cleanups: (() => unknown)[] = [];
@@ -292,9 +287,7 @@ export class LocalCloud {
       schedules: rules.schedules.map(withEnvironment),
     };
 
-    this.#loader = resultCapturingLoader((file) => require(file) as Record<string, unknown>);
     const loaded = this.#rules;
-    const loader = this.#loader;
     await onRememberedPort('eventbridge', async (port) => {
       const bus = new LocalEventBridge({
         loaded,
@@ -303,7 +296,6 @@ export class LocalCloud {
         // Date follows the clock (installClockDate), so event times and records are clock times.
         now: () => new Date(),
         port,
-        runner: { loadModule: loader.loadModule },
       });
       await bus.start();
       this.#bus = bus;
@@ -528,11 +520,8 @@ export class LocalCloud {
   }
 
   /** Every invocation attempt, in order, with what the handler returned. */
-  invocations(): CloudInvocation[] {
-    return this.bus.invocations.map((record) => {
-      const outcome = this.#loader?.resultOf(record.requestId);
-      return outcome?.value === undefined ? { ...record } : { ...record, result: outcome.value };
-    });
+  invocations(): InvocationRecord[] {
+    return this.bus.invocations.map((record) => ({ ...record }));
   }
 
   /** Asynchronous invocations that failed every attempt. */

@@ -15,14 +15,12 @@ export {
   objectCreatedEvent,
   type S3NotificationRecord,
 } from './cloud/objectCreatedEvent.js';
-export { type ResultCapturingLoader, resultCapturingLoader } from './cloud/resultCapturingLoader.js';
 export { stackScheduleGroups } from './cloud/stackScheduleGroups.js';
 export { startScheduleRules, type UnfiredSchedule } from './cloud/startScheduleRules.js';
 export * from './demo/index.js';
 export * from './eventbridge/index.js';
 export * from './http/index.js';
 export {
-  type CloudInvocation,
   DEFAULT_LOCAL_CLOUD_START,
   type LandedObject,
   LocalCloud,

@@ -1,9 +1,9 @@
-import type { CloudInvocation } from '../LocalCloud.js';
+import type { InvocationRecord } from '../lambda/LambdaRunner.js';
 import type { TimelineEntry } from './TimelineEntry.js';
 
 type Result = Record<string, unknown>;
 
-const serviceOf = (invocation: CloudInvocation): string =>
+const serviceOf = (invocation: InvocationRecord): string =>
   (invocation.service ?? invocation.deployedName).replace(/^fleet-/, '');
 
 /**
@@ -11,7 +11,7 @@ const serviceOf = (invocation: CloudInvocation): string =>
  * dead-lettered), or one whose handler decided to do nothing (a redelivered or already
  * validated object, an ignored trigger) and said why. Returns undefined for the others.
  */
-export const describeInvocation = (invocation: CloudInvocation): TimelineEntry | undefined => {
+export const describeInvocation = (invocation: InvocationRecord): TimelineEntry | undefined => {
   const service = serviceOf(invocation);
   if (invocation.outcome !== 'success') {
     const asynchronous = invocation.trigger.kind !== 'direct';

@@ -52,6 +52,8 @@ export type InvocationRecord = {
   /** Wall-clock milliseconds the handler ran. */
   durationMs: number;
   error?: { name: string; message: string };
+  /** What a successful handler returned (or passed to its callback), when not undefined: a trigger's decision and why. */
+  result?: unknown;
 };
 
 /** An asynchronous invocation that still failed after Lambda's retries. */
@@ -303,6 +305,7 @@ export class LambdaRunner {
       outcome: error === undefined ? 'success' : error instanceof LambdaTimeoutError ? 'timeout' : 'error',
       durationMs: Date.now() - startedAtMs,
       ...(error === undefined ? {} : { error: { name: error.name, message: error.message } }),
+      ...(error === undefined && result !== undefined ? { result } : {}),
     };
     this.#invocations.push(record);
     this.#options.onInvocation?.(record);

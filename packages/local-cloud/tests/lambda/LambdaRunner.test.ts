@@ -261,6 +261,31 @@ describe('LambdaRunner', () => {
     expect(seen).toEqual(['a', 'b']);
   });
 
+  it('records what a successful handler returned, also through its callback', async () => {
+    // Prepare
+    const runner = runnerWith({
+      '/virtual/worker.ts': {
+        handler: async () => ({ status: 'skipped', reason: 'duplicate' }),
+        quiet: async () => undefined,
+        callback: (_event: unknown, _context: unknown, done: (error?: unknown, value?: unknown) => void) =>
+          done(null, 'via callback'),
+      },
+    });
+
+    // Act
+    await runner.invoke(fn(), {});
+    await runner.invoke(fn({ handlerExport: 'quiet' }), {});
+    await runner.invoke(fn({ handlerExport: 'callback' }), {});
+
+    // Assess
+    expect(runner.invocations.map((record) => record.result)).toEqual([
+      { status: 'skipped', reason: 'duplicate' },
+      undefined,
+      'via callback',
+    ]);
+    expect('result' in runner.invocations[1]).toBe(false);
+  });
+
   it('loads a TypeScript handler module from disk', async () => {
     // Prepare
     calls.length = 0;

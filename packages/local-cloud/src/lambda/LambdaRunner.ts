@@ -3,22 +3,28 @@ import { createLambdaContext } from './createLambdaContext.js';
 import { HandlerLoadError } from './HandlerLoadError.js';
 import { LambdaTimeoutError } from './LambdaTimeoutError.js';
 
-/** What the runner needs to know of a function (a `FunctionTarget` from `loadServerlessRules` fits). */
+/** What the runner needs to know of a function (`loadServerlessRules` returns them as `FunctionTarget`s). */
 export type LambdaFunction = {
-  /** The stack's `service:` name, for records. */
+  /** The stack's `service:` name (e.g. `fleet-trigger-retraining`), for records. */
   service?: string;
   /** The key under `functions:`. */
   functionName: string;
-  /** The deployed name; the context's `functionName` and `AWS_LAMBDA_FUNCTION_NAME`. */
+  /**
+   * The deployed name (`name:` or `<service>-<stage>-<functionName>`); the context's
+   * `functionName` and `AWS_LAMBDA_FUNCTION_NAME`.
+   */
   deployedName: string;
+  /** Absolute path of the handler module (with its extension). */
   handlerPath: string;
+  /** The export of the module to call (`handler` in `src/handlers/x.handler`). */
   handlerExport: string;
+  /** Variables the function runs with (`provider.environment` merged with the function's). */
   environment: Record<string, string>;
   timeoutSeconds: number;
   memorySize: number;
-  /** Retries of a failed asynchronous invocation (Lambda's default is 2). */
+  /** Retries of a failed asynchronous invocation (0 to 2; Lambda's default is 2). */
   maximumRetryAttempts: number;
-  /** The declared on-failure destination or DLQ, copied into dead letters. */
+  /** Where Lambda sends a failed asynchronous invocation (`destinations.onFailure` or `onError`), copied into dead letters. */
   onFailure?: string;
 };
 

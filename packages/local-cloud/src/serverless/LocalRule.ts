@@ -1,3 +1,5 @@
+import type { LambdaFunction } from '../lambda/LambdaRunner.js';
+
 /** An `inputTransformer` as a rule target declares it. */
 export type InputTransformer = {
   /** Variable name to JSONPath into the event (e.g. `{ key: '$.detail.object.key' }`). */
@@ -15,28 +17,18 @@ export type TargetInput = {
   inputTransformer?: InputTransformer;
 };
 
-/** A Lambda function a rule invokes, as its `serverless.yml` declares it, resolved locally. */
-export type FunctionTarget = {
+/**
+ * A Lambda function of a service, as its `serverless.yml` declares it, resolved locally: what
+ * the LambdaRunner runs, with the stack's `service:` and folder.
+ *
+ * Environment values are resolved to strings; `maximumRetryAttempts` is 2 unless the function
+ * sets it.
+ */
+export type FunctionTarget = LambdaFunction & {
   /** The `service:` of the stack, e.g. `fleet-trigger-retraining`. */
   service: string;
   /** The folder of the service (where its `serverless.yml` is). */
   serviceDir: string;
-  /** The key under `functions:`. */
-  functionName: string;
-  /** The deployed function name: `name:` or `<service>-<stage>-<functionName>`. */
-  deployedName: string;
-  /** Absolute path of the handler module (with its extension). */
-  handlerPath: string;
-  /** The export of the module to call (`handler` in `src/handlers/x.handler`). */
-  handlerExport: string;
-  /** `provider.environment` merged with the function's, every value resolved to a string. */
-  environment: Record<string, string>;
-  timeoutSeconds: number;
-  memorySize: number;
-  /** Lambda's retries of a failed asynchronous invocation (0 to 2; 2 unless the function sets `maximumRetryAttempts`). */
-  maximumRetryAttempts: number;
-  /** Where Lambda sends a failed asynchronous invocation (`destinations.onFailure` or `onError`), when declared. */
-  onFailure?: string;
 };
 
 /** Where a rule or event came from, for messages. */

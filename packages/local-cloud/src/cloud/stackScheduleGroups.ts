@@ -1,11 +1,9 @@
+import { isPlainObject } from '../isPlainObject.js';
 import type { LoadedServerlessRules } from '../serverless/loadServerlessRules.js';
 import { parseServerlessYaml } from '../serverless/parseServerlessYaml.js';
 import { resolveIntrinsic } from '../serverless/resolveIntrinsic.js';
 import { resolveServerlessVariables } from '../serverless/resolveServerlessVariables.js';
 import type { StackContext } from '../serverless/stackReferences.js';
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The EventBridge Scheduler schedule groups the services' stacks create

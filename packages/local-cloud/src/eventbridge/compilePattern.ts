@@ -1,3 +1,4 @@
+import { isPlainObject } from '../isPlainObject.js';
 import { InvalidEventPatternError } from './InvalidEventPatternError.js';
 import { ipInRange, parseCidr } from './ipAddress.js';
 import { wildcardToRegExp } from './wildcardToRegExp.js';
@@ -28,9 +29,6 @@ const RESERVED_IN_OR = new Set([
   'suffix',
   'wildcard',
 ]);
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const lower = (value: string) => value.toLowerCase();

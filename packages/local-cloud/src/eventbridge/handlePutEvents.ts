@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isPlainObject } from '../isPlainObject.js';
 import { EventBridgeApiError } from './EventBridgeApiError.js';
 import { eventTime, type LocalEvent } from './LocalEvent.js';
 import { putEventsEntrySize } from './putEventsEntrySize.js';
@@ -35,9 +36,6 @@ export type PutEventsContext = {
 };
 
 type RawEntry = Record<string, unknown>;
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Renders entries the way EventBridge echoes them in a validation message. */
 const describeEntries = (entries: RawEntry[]) =>

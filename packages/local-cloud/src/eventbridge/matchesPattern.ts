@@ -1,9 +1,7 @@
+import { isPlainObject } from '../isPlainObject.js';
 import { type CompiledPattern, compilePattern } from './compilePattern.js';
 
 type FlatRow = Map<string, unknown>;
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Flattens the parts of an event a pattern reads into rows of `dotted.path -> leaf value`.

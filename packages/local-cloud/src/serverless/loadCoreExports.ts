@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isPlainObject } from '../isPlainObject.js';
 import { parseServerlessYaml } from './parseServerlessYaml.js';
 import { type IntrinsicContext, resolveIntrinsic } from './resolveIntrinsic.js';
 import { resolveServerlessVariables, type VariableContext } from './resolveServerlessVariables.js';
@@ -7,9 +8,6 @@ import { resolveServerlessVariables, type VariableContext } from './resolveServe
 export type CoreExports = { exports: Record<string, string>; unresolved: string[] };
 
 type Resource = { Type?: string; Properties?: Record<string, unknown> };
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The `Ref` value and attributes CloudFormation gives a resource, from its name property. */
 const describeResource = (

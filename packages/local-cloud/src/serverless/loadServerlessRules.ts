@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { validatePattern } from '../eventbridge/validatePattern.js';
+import { isPlainObject } from '../isPlainObject.js';
 import type {
   EventRule,
   FunctionTarget,
@@ -62,9 +63,6 @@ export type LoadedServerlessRules = {
   /** The name of the fleet bus (`fleet-<stage>` unless the core stack says otherwise). */
   fleetBusName: string;
 };
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const HANDLER_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
 

@@ -1,3 +1,5 @@
+import { isPlainObject } from '../isPlainObject.js';
+
 /** What CloudFormation intrinsic functions resolve against locally. */
 export type IntrinsicContext = {
   region: string;
@@ -8,9 +10,6 @@ export type IntrinsicContext = {
   references?: Record<string, string>;
   stackName?: string;
 };
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const pseudo = (name: string, context: IntrinsicContext): string | undefined => {
   switch (name) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isPlainObject } from '../isPlainObject.js';
 import { parseServerlessYaml } from './parseServerlessYaml.js';
 import { ServerlessConfigError } from './ServerlessConfigError.js';
 
@@ -19,9 +20,6 @@ export type VariableContext = {
 // Sources the Serverless Framework resolves. Anything else (e.g. `${AWS::Region}` inside
 // `Fn::Sub`) is CloudFormation's and stays as written.
 const SOURCE = /^\s*(sls:|opt:|self:|env:|aws:|cf(\([^)]*\))?:|ssm:|s3:|param:|file\(|strToBool\(|git:)/;
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Splits `a, b, 'c, d'` at top-level commas, leaving quoted literals whole. */
 const splitFallbacks = (content: string): string[] => {

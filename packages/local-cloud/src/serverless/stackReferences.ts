@@ -1,10 +1,8 @@
+import { isPlainObject } from '../isPlainObject.js';
 import { resolveIntrinsic } from './resolveIntrinsic.js';
 
 /** Where a stack is deployed, for the names and ARNs CloudFormation would give its resources. */
 export type StackContext = { region: string; accountId: string; stage: string };
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The logical id the Serverless Framework gives a function's `AWS::Lambda::Function`. */
 const functionLogicalId = (functionName: string): string =>

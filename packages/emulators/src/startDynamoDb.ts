@@ -2,13 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, type CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-// dynalite ships no types; this is the part of its API used here.
+// dynalite ships no types and is CommonJS; this is the part of its API used here.
 type DynaliteServer = {
   listen: (port: number, host: string, cb: (err?: Error) => void) => void;
   close: (cb: (err?: Error) => void) => void;
   address: () => AddressInfo;
 };
-// biome-ignore lint/style/noCommonJs: dynalite is CommonJS without types
 const dynalite: (options: Record<string, unknown>) => DynaliteServer = require('dynalite');
 
 /** A running in-memory DynamoDB (dynalite) on a loopback port. */

@@ -16,7 +16,6 @@ type S3rverInstance = {
   close: () => Promise<void>;
   on: (event: 'event', listener: (event: { Records: S3rverEventRecord[] }) => void) => void;
 };
-// biome-ignore lint/style/noCommonJs: s3rver is CommonJS without types
 const S3rver: new (options: Record<string, unknown>) => S3rverInstance = require('s3rver');
 
 /** A running S3 (s3rver) on a loopback port, storing objects in a temporary folder. */

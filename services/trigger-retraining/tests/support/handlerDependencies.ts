@@ -1,13 +1,21 @@
 import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import {
+  DescribePipelineCommand,
+  type DescribePipelineCommandOutput,
+  ListPipelineExecutionsCommand,
+  SageMakerClient,
+  StartPipelineExecutionCommand,
+} from '@aws-sdk/client-sagemaker';
+import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { EventPublisher, parseFleetConfig } from '@fleet/shared';
 import type { Context } from 'aws-lambda';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import type { TriggerDependencies } from '../../src/adapters/createDependencies.js';
 import { SageMakerPipelineRunner } from '../../src/adapters/SageMakerPipelineRunner.js';
 import { SchedulerDebounceScheduler } from '../../src/adapters/SchedulerDebounceScheduler.js';
 import type { TriggerStore } from '../../src/domain/ports.js';
+import { describedPipeline } from './describedPipeline.js';
 import { FixedClock } from './fakes.js';
 import { InMemoryTriggerStore } from './InMemoryTriggerStore.js';
 
@@ -85,3 +93,56 @@ export const publishedEvents = (eventBridge: {
     .commandCalls(PutEventsCommand)
     .flatMap((call) => (call.args[0].input as { Entries: PutEventsRequestEntry[] }).Entries)
     .map((entry) => ({ detailType: entry.DetailType, detail: JSON.parse(entry.Detail ?? '{}') }));
+
+/** The mocked SDK clients behind the adapters of `handlerDependencies()`. */
+export type HandlerClientMocks = {
+  sagemaker: AwsClientStub<SageMakerClient>;
+  scheduler: AwsClientStub<SchedulerClient>;
+  eventBridge: AwsClientStub<EventBridgeClient>;
+};
+
+/**
+ * Mocks the SageMaker, Scheduler and EventBridge clients that `handlerDependencies()` builds.
+ *
+ * Call it once, at the top of a test file: the mocks replace the clients' `send` for the whole
+ * file, and `answerAsUsual` resets them before each test.
+ */
+export const mockHandlerClients = (): HandlerClientMocks => ({
+  sagemaker: mockClient(SageMakerClient),
+  scheduler: mockClient(SchedulerClient),
+  eventBridge: mockClient(EventBridgeClient),
+});
+
+/** What the mocked clients answer, beyond what every handler test needs. */
+export type UsualAnswers = {
+  /** The DescribePipeline answer; `describedPipeline()` unless given. */
+  described?: Partial<DescribePipelineCommandOutput>;
+  /** The ARN a start returns, fixed or derived from the start's client request token; no answer when absent. */
+  started?: string | ((clientRequestToken: string) => string);
+};
+
+/**
+ * Resets the given mocks and sets the answers the handler tests share: nothing is executing,
+ * the pipeline declares its parameters, a start succeeds, a schedule is created and every event
+ * is accepted.
+ *
+ * Takes only some mocks for tests that reach SageMaker or the Scheduler another way.
+ */
+export const answerAsUsual = (mocks: Partial<HandlerClientMocks>, answers: UsualAnswers = {}): void => {
+  const { sagemaker, scheduler, eventBridge } = mocks;
+  sagemaker?.reset();
+  scheduler?.reset();
+  eventBridge?.reset();
+  sagemaker?.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
+  sagemaker?.on(DescribePipelineCommand).resolves(answers.described ?? describedPipeline());
+  const { started } = answers;
+  if (typeof started === 'string') {
+    sagemaker?.on(StartPipelineExecutionCommand).resolves({ PipelineExecutionArn: started });
+  } else if (started !== undefined) {
+    sagemaker?.on(StartPipelineExecutionCommand).callsFake(async (input: { ClientRequestToken: string }) => ({
+      PipelineExecutionArn: started(input.ClientRequestToken),
+    }));
+  }
+  scheduler?.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:schedule' });
+  eventBridge?.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
+};

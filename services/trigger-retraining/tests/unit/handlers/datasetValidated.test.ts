@@ -1,41 +1,25 @@
 import 'aws-sdk-client-mock-jest';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  DescribePipelineCommand,
-  ListPipelineExecutionsCommand,
-  SageMakerClient,
-  StartPipelineExecutionCommand,
-} from '@aws-sdk/client-sagemaker';
-import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { mockClient } from 'aws-sdk-client-mock';
+import { StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
+import { CreateScheduleCommand } from '@aws-sdk/client-scheduler';
 import { createDatasetValidatedHandler } from '../../../src/handlers/datasetValidated.js';
-import { describedPipeline } from '../../support/describedPipeline.js';
 import {
+  answerAsUsual,
   handlerDependencies,
   lambdaContext,
+  mockHandlerClients,
   publishedEvents,
   schedulerTarget,
 } from '../../support/handlerDependencies.js';
 import { loadEvent } from '../../support/loadEvent.js';
 
-const sagemaker = mockClient(SageMakerClient);
-const scheduler = mockClient(SchedulerClient);
-const eventBridge = mockClient(EventBridgeClient);
+const mocks = mockHandlerClients();
+const { sagemaker, scheduler, eventBridge } = mocks;
 
 type DatasetEvent = { detail: Record<string, unknown> };
 
 describe('datasetValidated handler', () => {
   beforeEach(() => {
-    sagemaker.reset();
-    scheduler.reset();
-    eventBridge.reset();
-    sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
-    sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
-    sagemaker.on(StartPipelineExecutionCommand).resolves({
-      PipelineExecutionArn: 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/fraudretrain/execution/x1',
-    });
-    scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:schedule' });
-    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
+    answerAsUsual(mocks, { started: 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/fraudretrain/execution/x1' });
   });
 
   it('debounces a landing: arms the prefix schedule and announces the skip', async () => {

@@ -1,36 +1,23 @@
 import 'aws-sdk-client-mock-jest';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  DescribePipelineCommand,
-  ListPipelineExecutionsCommand,
-  SageMakerClient,
-  StartPipelineExecutionCommand,
-} from '@aws-sdk/client-sagemaker';
-import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
+import { CreateScheduleCommand } from '@aws-sdk/client-scheduler';
 import { ValidationError } from '@fleet/shared';
-import { mockClient } from 'aws-sdk-client-mock';
 import { createDatasetValidatedHandler } from '../../../src/handlers/datasetValidated.js';
 import { createDebounceFireHandler } from '../../../src/handlers/debounceFire.js';
-import { describedPipeline } from '../../support/describedPipeline.js';
-import { handlerDependencies, lambdaContext } from '../../support/handlerDependencies.js';
+import {
+  answerAsUsual,
+  handlerDependencies,
+  lambdaContext,
+  mockHandlerClients,
+} from '../../support/handlerDependencies.js';
 import { loadEvent } from '../../support/loadEvent.js';
 
-const sagemaker = mockClient(SageMakerClient);
-const scheduler = mockClient(SchedulerClient);
-const eventBridge = mockClient(EventBridgeClient);
+const mocks = mockHandlerClients();
+const { sagemaker, scheduler } = mocks;
 
 describe('debounceFire handler', () => {
   beforeEach(() => {
-    sagemaker.reset();
-    scheduler.reset();
-    eventBridge.reset();
-    sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
-    sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
-    sagemaker.on(StartPipelineExecutionCommand).resolves({
-      PipelineExecutionArn: 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/f1',
-    });
-    scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:schedule' });
-    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
+    answerAsUsual(mocks, { started: 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/f1' });
   });
 
   it('starts the run for the prefix with the payload the landing armed', async () => {

@@ -1,30 +1,21 @@
 import 'aws-sdk-client-mock-jest';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  DescribePipelineCommand,
-  ListPipelineExecutionsCommand,
-  SageMakerClient,
-  StartPipelineExecutionCommand,
-} from '@aws-sdk/client-sagemaker';
-import { mockClient } from 'aws-sdk-client-mock';
+import { ListPipelineExecutionsCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
 import { createDriftDetectedHandler } from '../../../src/handlers/driftDetected.js';
-import { describedPipeline } from '../../support/describedPipeline.js';
-import { handlerDependencies, lambdaContext, publishedEvents } from '../../support/handlerDependencies.js';
+import {
+  answerAsUsual,
+  handlerDependencies,
+  lambdaContext,
+  mockHandlerClients,
+  publishedEvents,
+} from '../../support/handlerDependencies.js';
 import { loadEvent } from '../../support/loadEvent.js';
 
-const sagemaker = mockClient(SageMakerClient);
-const eventBridge = mockClient(EventBridgeClient);
+const mocks = mockHandlerClients();
+const { sagemaker, eventBridge } = mocks;
 
 describe('driftDetected handler', () => {
   beforeEach(() => {
-    sagemaker.reset();
-    eventBridge.reset();
-    sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
-    sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
-    sagemaker.on(StartPipelineExecutionCommand).resolves({
-      PipelineExecutionArn: 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/d1',
-    });
-    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
+    answerAsUsual(mocks, { started: 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/d1' });
   });
 
   it('starts a retrain inside quiet hours, since drift is critical for this pipeline', async () => {

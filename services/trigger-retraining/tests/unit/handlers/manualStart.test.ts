@@ -1,30 +1,23 @@
 import 'aws-sdk-client-mock-jest';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  DescribePipelineCommand,
-  ListPipelineExecutionsCommand,
-  SageMakerClient,
-  StartPipelineExecutionCommand,
-} from '@aws-sdk/client-sagemaker';
-import { mockClient } from 'aws-sdk-client-mock';
+import { StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
 import { PipelineStartError } from '../../../src/domain/errors.js';
 import { createManualStartHandler } from '../../../src/handlers/manualStart.js';
-import { describedPipeline } from '../../support/describedPipeline.js';
-import { handlerDependencies, lambdaContext, publishedEvents } from '../../support/handlerDependencies.js';
+import {
+  answerAsUsual,
+  handlerDependencies,
+  lambdaContext,
+  mockHandlerClients,
+  publishedEvents,
+} from '../../support/handlerDependencies.js';
 import { loadEvent } from '../../support/loadEvent.js';
 
-const sagemaker = mockClient(SageMakerClient);
-const eventBridge = mockClient(EventBridgeClient);
+const mocks = mockHandlerClients();
+const { sagemaker, eventBridge } = mocks;
 const executionArn = 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/m1';
 
 describe('manualStart handler', () => {
   beforeEach(() => {
-    sagemaker.reset();
-    eventBridge.reset();
-    sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
-    sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
-    sagemaker.on(StartPipelineExecutionCommand).resolves({ PipelineExecutionArn: executionArn });
-    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
+    answerAsUsual(mocks, { started: executionArn });
   });
 
   it('returns the execution ARN and answers a repeated request id as a duplicate', async () => {

@@ -1,21 +1,18 @@
 import 'aws-sdk-client-mock-jest';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  DescribePipelineCommand,
-  DescribePipelineExecutionCommand,
-  ListPipelineExecutionsCommand,
-  SageMakerClient,
-  StartPipelineExecutionCommand,
-} from '@aws-sdk/client-sagemaker';
-import { mockClient } from 'aws-sdk-client-mock';
+import { DescribePipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
 import { createManualStartHandler } from '../../../src/handlers/manualStart.js';
 import { createPipelineStatusChangeHandler } from '../../../src/handlers/pipelineStatusChange.js';
-import { describedPipeline } from '../../support/describedPipeline.js';
-import { handlerDependencies, lambdaContext, publishedEvents } from '../../support/handlerDependencies.js';
+import {
+  answerAsUsual,
+  handlerDependencies,
+  lambdaContext,
+  mockHandlerClients,
+  publishedEvents,
+} from '../../support/handlerDependencies.js';
 import { loadEvent } from '../../support/loadEvent.js';
 
-const sagemaker = mockClient(SageMakerClient);
-const eventBridge = mockClient(EventBridgeClient);
+const mocks = mockHandlerClients();
+const { sagemaker, eventBridge } = mocks;
 // The execution the status-change fixtures report.
 const executionArn = 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/p4jn9xou8a8s';
 
@@ -28,13 +25,8 @@ const startedRun = async () => {
 
 describe('pipelineStatusChange handler', () => {
   beforeEach(() => {
-    sagemaker.reset();
-    eventBridge.reset();
-    sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
-    sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
-    sagemaker.on(StartPipelineExecutionCommand).resolves({ PipelineExecutionArn: executionArn });
+    answerAsUsual(mocks, { started: executionArn });
     sagemaker.on(DescribePipelineExecutionCommand).resolves({ FailureReason: 'Step Evaluate failed: AUC 0.61' });
-    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
   });
 
   it('announces a run the fleet started as succeeded, once', async () => {

@@ -1,32 +1,25 @@
 import 'aws-sdk-client-mock-jest';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  DescribePipelineCommand,
-  ListPipelineExecutionsCommand,
-  SageMakerClient,
-  StartPipelineExecutionCommand,
-} from '@aws-sdk/client-sagemaker';
+import { StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
 import { ValidationError } from '@fleet/shared';
-import { mockClient } from 'aws-sdk-client-mock';
 import { clientRequestToken } from '../../../src/domain/clientRequestToken.js';
 import { ParameterMappingError } from '../../../src/domain/errors.js';
 import { createScheduleTickHandler } from '../../../src/handlers/scheduleTick.js';
-import { describedPipeline } from '../../support/describedPipeline.js';
-import { handlerDependencies, lambdaContext, publishedEvents } from '../../support/handlerDependencies.js';
+import {
+  answerAsUsual,
+  handlerDependencies,
+  lambdaContext,
+  mockHandlerClients,
+  publishedEvents,
+} from '../../support/handlerDependencies.js';
 import { loadEvent } from '../../support/loadEvent.js';
 
-const sagemaker = mockClient(SageMakerClient);
-const eventBridge = mockClient(EventBridgeClient);
+const mocks = mockHandlerClients();
+const { sagemaker, eventBridge } = mocks;
 const executionArn = 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/abc123';
 
 describe('scheduleTick handler', () => {
   beforeEach(() => {
-    sagemaker.reset();
-    eventBridge.reset();
-    sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
-    sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
-    sagemaker.on(StartPipelineExecutionCommand).resolves({ PipelineExecutionArn: executionArn });
-    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
+    answerAsUsual(mocks, { started: executionArn });
   });
 
   it("starts the named pipeline with the schedule's parameters and token", async () => {

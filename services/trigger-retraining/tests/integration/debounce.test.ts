@@ -1,57 +1,42 @@
 import 'aws-sdk-client-mock-jest';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  DescribePipelineCommand,
-  ListPipelineExecutionsCommand,
-  SageMakerClient,
-  StartPipelineExecutionCommand,
-} from '@aws-sdk/client-sagemaker';
+import { StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
 import {
   ConflictException,
   CreateScheduleCommand,
   type CreateScheduleCommandInput,
-  SchedulerClient,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
 import { partitionKey } from '@fleet/shared';
-import { mockClient } from 'aws-sdk-client-mock';
 import { createDatasetValidatedHandler } from '../../src/handlers/datasetValidated.js';
 import { createDebounceFireHandler } from '../../src/handlers/debounceFire.js';
-import { describedPipeline } from '../support/describedPipeline.js';
-import { handlerDependencies, lambdaContext, publishedEvents } from '../support/handlerDependencies.js';
+import {
+  answerAsUsual,
+  handlerDependencies,
+  lambdaContext,
+  mockHandlerClients,
+  publishedEvents,
+} from '../support/handlerDependencies.js';
 import { loadEvent } from '../support/loadEvent.js';
-import { addRecordsTable, type RecordsTable, startRecordsTable } from '../support/recordsTable.js';
+import { recordsTablePerTest } from '../support/recordsTable.js';
 
-const sagemaker = mockClient(SageMakerClient);
-const scheduler = mockClient(SchedulerClient);
-const eventBridge = mockClient(EventBridgeClient);
+const { sagemaker, scheduler, eventBridge } = mockHandlerClients();
 const bucket = 'fleet-dev-data-123456789012-eu-west-1';
 const prefix = `s3://${bucket}/raw/churn/2026-03-02/`;
 
-let table: RecordsTable;
-
-beforeAll(async () => {
-  table = await startRecordsTable();
-});
-
-afterAll(async () => {
-  await table.dynamo.stop();
-});
+const table = recordsTablePerTest();
 
 /** Scheduler as the real one behaves: the first arming creates the schedule, later ones conflict. */
 const schedules = new Map<string, CreateScheduleCommandInput>();
 
-beforeEach(async () => {
-  table = await addRecordsTable(table.dynamo);
-  sagemaker.reset();
+beforeEach(() => {
+  answerAsUsual(
+    { sagemaker, eventBridge },
+    {
+      started: 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/deb1',
+    },
+  );
   scheduler.reset();
-  eventBridge.reset();
   schedules.clear();
-  sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
-  sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
-  sagemaker.on(StartPipelineExecutionCommand).resolves({
-    PipelineExecutionArn: 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/deb1',
-  });
   scheduler.on(CreateScheduleCommand).callsFake(async (input: CreateScheduleCommandInput) => {
     if (schedules.has(input.Name ?? '')) {
       throw new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} });
@@ -63,7 +48,6 @@ beforeEach(async () => {
     schedules.set(input.Name ?? '', input);
     return { ScheduleArn: `arn:aws:scheduler:eu-west-1:123456789012:schedule/g/${input.Name}` };
   });
-  eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
 });
 
 const landing = (n: number) => {

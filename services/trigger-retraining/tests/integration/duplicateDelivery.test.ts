@@ -1,43 +1,27 @@
 import 'aws-sdk-client-mock-jest';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  DescribePipelineCommand,
-  ListPipelineExecutionsCommand,
-  SageMakerClient,
-  StartPipelineExecutionCommand,
-} from '@aws-sdk/client-sagemaker';
+import { StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
 import { partitionKey } from '@fleet/shared';
-import { mockClient } from 'aws-sdk-client-mock';
 import { createDatasetValidatedHandler } from '../../src/handlers/datasetValidated.js';
 import { createScheduleTickHandler } from '../../src/handlers/scheduleTick.js';
-import { describedPipeline } from '../support/describedPipeline.js';
-import { handlerDependencies, lambdaContext, publishedEvents } from '../support/handlerDependencies.js';
+import {
+  answerAsUsual,
+  handlerDependencies,
+  lambdaContext,
+  mockHandlerClients,
+  publishedEvents,
+} from '../support/handlerDependencies.js';
 import { loadEvent } from '../support/loadEvent.js';
-import { addRecordsTable, type RecordsTable, startRecordsTable } from '../support/recordsTable.js';
+import { recordsTablePerTest } from '../support/recordsTable.js';
 
-const sagemaker = mockClient(SageMakerClient);
-const eventBridge = mockClient(EventBridgeClient);
+const mocks = mockHandlerClients();
+const { sagemaker, eventBridge } = mocks;
+const table = recordsTablePerTest();
 
-let table: RecordsTable;
-
-beforeAll(async () => {
-  table = await startRecordsTable();
-});
-
-afterAll(async () => {
-  await table.dynamo.stop();
-});
-
-beforeEach(async () => {
-  table = await addRecordsTable(table.dynamo);
-  sagemaker.reset();
-  eventBridge.reset();
-  sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
-  sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
-  sagemaker.on(StartPipelineExecutionCommand).callsFake(async (input: { ClientRequestToken: string }) => ({
-    PipelineExecutionArn: `arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/${input.ClientRequestToken.slice(0, 12)}`,
-  }));
-  eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
+beforeEach(() => {
+  answerAsUsual(mocks, {
+    started: (token) =>
+      `arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-retrain/execution/${token.slice(0, 12)}`,
+  });
 });
 
 const startedEvents = () => publishedEvents(eventBridge).filter((e) => e.detailType === 'Retraining Started');

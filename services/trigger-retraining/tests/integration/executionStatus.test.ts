@@ -1,41 +1,24 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  DescribePipelineCommand,
-  DescribePipelineExecutionCommand,
-  ListPipelineExecutionsCommand,
-  SageMakerClient,
-  StartPipelineExecutionCommand,
-} from '@aws-sdk/client-sagemaker';
+import { DescribePipelineExecutionCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
 import { partitionKey } from '@fleet/shared';
-import { mockClient } from 'aws-sdk-client-mock';
 import { createManualStartHandler } from '../../src/handlers/manualStart.js';
 import { createPipelineStatusChangeHandler } from '../../src/handlers/pipelineStatusChange.js';
-import { describedPipeline } from '../support/describedPipeline.js';
-import { handlerDependencies, lambdaContext, publishedEvents } from '../support/handlerDependencies.js';
+import {
+  answerAsUsual,
+  handlerDependencies,
+  lambdaContext,
+  mockHandlerClients,
+  publishedEvents,
+} from '../support/handlerDependencies.js';
 import { loadEvent } from '../support/loadEvent.js';
-import { addRecordsTable, type RecordsTable, startRecordsTable } from '../support/recordsTable.js';
+import { recordsTablePerTest } from '../support/recordsTable.js';
 
-const sagemaker = mockClient(SageMakerClient);
-const eventBridge = mockClient(EventBridgeClient);
+const mocks = mockHandlerClients();
+const { sagemaker, eventBridge } = mocks;
+const table = recordsTablePerTest();
 
-let table: RecordsTable;
-
-beforeAll(async () => {
-  table = await startRecordsTable();
-});
-
-afterAll(async () => {
-  await table.dynamo.stop();
-});
-
-beforeEach(async () => {
-  table = await addRecordsTable(table.dynamo);
-  sagemaker.reset();
-  eventBridge.reset();
-  sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
-  sagemaker.on(DescribePipelineCommand).resolves(describedPipeline());
+beforeEach(() => {
+  answerAsUsual(mocks);
   sagemaker.on(DescribePipelineExecutionCommand).resolves({ FailureReason: 'Step Train failed: OOM' });
-  eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
 });
 
 /** Starts a run under the given execution ARN and returns the status-change handler. */

@@ -1,49 +1,36 @@
 import 'aws-sdk-client-mock-jest';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  DescribePipelineCommand,
-  ListPipelineExecutionsCommand,
-  SageMakerClient,
-  StartPipelineExecutionCommand,
-} from '@aws-sdk/client-sagemaker';
-import { mockClient } from 'aws-sdk-client-mock';
+import { DescribePipelineCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
 import { triggerRecordKeys } from '../../src/adapters/recordKeys.js';
 import { UndeclaredParameterError } from '../../src/domain/errors.js';
 import { createDatasetValidatedHandler } from '../../src/handlers/datasetValidated.js';
 import { createPipelineStatusChangeHandler } from '../../src/handlers/pipelineStatusChange.js';
 import { createScheduleTickHandler } from '../../src/handlers/scheduleTick.js';
 import { describedPipeline } from '../support/describedPipeline.js';
-import { handlerDependencies, lambdaContext, publishedEvents } from '../support/handlerDependencies.js';
+import {
+  answerAsUsual,
+  handlerDependencies,
+  lambdaContext,
+  mockHandlerClients,
+  publishedEvents,
+} from '../support/handlerDependencies.js';
 import { loadEvent } from '../support/loadEvent.js';
-import { addRecordsTable, type RecordsTable, startRecordsTable } from '../support/recordsTable.js';
+import { recordsTablePerTest } from '../support/recordsTable.js';
 
 // fraud-retrain (SageMaker name FraudRetrain) neither debounces nor has quiet hours, so a
 // schedule tick and a dataset landing both reach the run lock.
-const sagemaker = mockClient(SageMakerClient);
-const eventBridge = mockClient(EventBridgeClient);
+const mocks = mockHandlerClients();
+const { sagemaker, eventBridge } = mocks;
 const lockKeys = triggerRecordKeys.lock('FraudRetrain');
 const day = 24 * 60 * 60_000;
 
-let table: RecordsTable;
+const table = recordsTablePerTest();
 
-beforeAll(async () => {
-  table = await startRecordsTable();
-});
-
-afterAll(async () => {
-  await table.dynamo.stop();
-});
-
-beforeEach(async () => {
-  table = await addRecordsTable(table.dynamo);
-  sagemaker.reset();
-  eventBridge.reset();
-  sagemaker.on(ListPipelineExecutionsCommand).resolves({ PipelineExecutionSummaries: [] });
-  sagemaker.on(DescribePipelineCommand).resolves(describedPipeline('FraudRetrain', ['InputDataUri']));
-  sagemaker.on(StartPipelineExecutionCommand).callsFake(async (input: { ClientRequestToken: string }) => ({
-    PipelineExecutionArn: `arn:aws:sagemaker:eu-west-1:123456789012:pipeline/fraudretrain/execution/${input.ClientRequestToken.slice(0, 12)}`,
-  }));
-  eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
+beforeEach(() => {
+  answerAsUsual(mocks, {
+    described: describedPipeline('FraudRetrain', ['InputDataUri']),
+    started: (token) =>
+      `arn:aws:sagemaker:eu-west-1:123456789012:pipeline/fraudretrain/execution/${token.slice(0, 12)}`,
+  });
 });
 
 /** The handlers of one function instance each, sharing the table and the clock. */

@@ -1,4 +1,4 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { partitionKey } from '@fleet/shared';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -6,9 +6,9 @@ import { SageMakerPipelineRunner } from '../../src/adapters/SageMakerPipelineRun
 import { PipelineStartError } from '../../src/domain/errors.js';
 import { createManualStartHandler } from '../../src/handlers/manualStart.js';
 import { describedPipeline } from '../support/describedPipeline.js';
-import { handlerDependencies, lambdaContext, publishedEvents } from '../support/handlerDependencies.js';
+import { answerAsUsual, handlerDependencies, lambdaContext, publishedEvents } from '../support/handlerDependencies.js';
 import { loadEvent } from '../support/loadEvent.js';
-import { addRecordsTable, type RecordsTable, startRecordsTable } from '../support/recordsTable.js';
+import { recordsTablePerTest } from '../support/recordsTable.js';
 import { startSageMakerStub, throttled } from '../support/sageMakerStub.js';
 
 const eventBridge = mockClient(EventBridgeClient);
@@ -17,20 +17,10 @@ const started = { status: 200, body: { PipelineExecutionArn: executionArn } };
 const nothingRunning = { status: 200, body: { PipelineExecutionSummaries: [] } };
 const described = { status: 200, body: describedPipeline() as Record<string, unknown> };
 
-let table: RecordsTable;
+const table = recordsTablePerTest();
 
-beforeAll(async () => {
-  table = await startRecordsTable();
-});
-
-afterAll(async () => {
-  await table.dynamo.stop();
-});
-
-beforeEach(async () => {
-  table = await addRecordsTable(table.dynamo);
-  eventBridge.reset();
-  eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
+beforeEach(() => {
+  answerAsUsual({ eventBridge });
 });
 
 /** Handler dependencies whose SageMaker client talks HTTP to the stub with the SDK's retry strategy. */

@@ -26,3 +26,24 @@ export const addRecordsTable = async (dynamo: DynamoDbEmulator): Promise<Records
 
 /** Starts dynalite and creates the records table exactly as production defines it. */
 export const startRecordsTable = async (): Promise<RecordsTable> => addRecordsTable(await startDynamoDb());
+
+/**
+ * Registers the hooks an integration test file needs for its records: dynalite started once for
+ * the file and stopped after it, and a fresh records table before each test.
+ *
+ * The returned object stays the same and takes the fresh table's fields before each test, so
+ * test bodies and helpers can hold on to it.
+ */
+export const recordsTablePerTest = (): RecordsTable => {
+  const table = {} as RecordsTable;
+  beforeAll(async () => {
+    Object.assign(table, await startRecordsTable());
+  });
+  afterAll(async () => {
+    await table.dynamo.stop();
+  });
+  beforeEach(async () => {
+    Object.assign(table, await addRecordsTable(table.dynamo));
+  });
+  return table;
+};

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededRandom } from '../../drift/tests/support/random.js';
 import { runCli } from '../src/runCli.js';
 
 const repoRoot = join(__dirname, '..', '..', '..');
@@ -21,18 +22,6 @@ const run = async (args: string[], cwd = repoRoot) => {
     cwd,
   });
   return { code, stdout, stderr };
-};
-
-/** A seeded PRNG (mulberry32), so the random split is the same on every run. */
-const seededRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 };
 
 let dir: string;

@@ -8,7 +8,7 @@ process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/infra'],
+  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/infra', '<rootDir>/e2e'],
   testMatch: ['**/tests/**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
   transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm|@middy)/)', '/node_modules/\\.pnpm/(?!@middy)'],

@@ -1,0 +1,17 @@
+/**
+ * Thrown when a lease cannot be read or decided: the item at its key is not a lease, or it
+ * changed under every bounded attempt to acquire it.
+ *
+ * A lost race is not an error (it is `held` or `false`); this is.
+ */
+export class LeaseError extends Error {
+  readonly pk: string;
+  readonly sk: string;
+
+  constructor(key: { pk: string; sk: string }, message: string, options?: ErrorOptions) {
+    super(`lease ${key.pk} ${key.sk}: ${message}`, options);
+    this.name = 'LeaseError';
+    this.pk = key.pk;
+    this.sk = key.sk;
+  }
+}

@@ -1,7 +1,16 @@
 import * as z from 'zod';
+import { DEPLOYMENT_FAILURE_SEVERITY, DeploymentFailureCode } from './deploymentFailureSeverity.js';
+import { EVENT_KEY_PATTERN } from './eventKey.js';
+import { DriftSeverity, Severity } from './Severity.js';
 
-/** Every fleet detail carries the id of the event that started the chain. */
-const correlated = { correlationId: z.string().min(1).max(256) };
+/**
+ * Every fleet detail carries the id of the event that started the chain, and its own
+ * `eventKey`: `eventKey(detailType, idempotencyKey)` of the producer, the same on a re-publish.
+ */
+const correlated = {
+  correlationId: z.string().min(1).max(256),
+  eventKey: z.string().regex(EVENT_KEY_PATTERN, 'expected eventKey(detailType, idempotencyKey): 32 hex digits'),
+};
 const isoTime = z.iso.datetime({ offset: true });
 const counts = z.record(z.string(), z.number().int().nonnegative());
 const metrics = z.record(z.string(), z.number());
@@ -39,12 +48,24 @@ export const DatasetRejectedDetail = z
   .object({ ...datasetOutcome, issues: z.array(DatasetIssueSummary).max(20).default([]) })
   .refine(hasObjectVersion, objectVersionMessage);
 
-/** What started a retraining: its kind and its identity (see DESIGN.md, idempotency). */
+/** What started a retraining: its kind and its identity (see docs/architecture.md, idempotency). */
 export const TriggerRef = z.object({
   kind: z.enum(['schedule', 'dataset', 'drift', 'manual']),
   id: z.string().min(1).max(1024),
 });
-export const SkipReason = z.enum(['duplicate', 'quiet-hours', 'in-flight', 'cooldown', 'debounced']);
+/**
+ * Why a trigger started nothing. `below-retrain-severity`: a drift below the model's
+ * `drift.retrainOn`; `model-busy`: the model is already being retrained, approved or deployed.
+ */
+export const SkipReason = z.enum([
+  'duplicate',
+  'quiet-hours',
+  'in-flight',
+  'cooldown',
+  'debounced',
+  'below-retrain-severity',
+  'model-busy',
+]);
 export const Failure = z.object({ code: z.string().min(1), message: z.string() });
 
 const retraining = {
@@ -66,6 +87,23 @@ export const RetrainingFailedDetail = z.object({
   failure: Failure,
 });
 
+/**
+ * One of the features that drifted most, as `Drift Detected` carries it: the test, its
+ * statistic and the threshold it was judged against. Strict, so no raw feature value can ride
+ * along into Slack or PagerDuty; the report holds the rest.
+ */
+export const TopFeature = z.strictObject({
+  name: z.string().min(1),
+  /** The test name as `@fleet/drift` reports it (`ks`, `chi-squared`, `wasserstein`, ...). */
+  test: z.string().min(1),
+  /** The test statistic (KS D, chi-squared, or the distance). */
+  statistic: z.number(),
+  /** A distance test drifts when `statistic` reaches it; a hypothesis test when `pValue` falls below it. */
+  threshold: z.number(),
+  /** The adjusted p-value of a hypothesis test (`ks`, `chi-squared`); absent for distances. */
+  pValue: z.number().min(0).max(1).optional(),
+});
+
 const drift = {
   ...correlated,
   model: z.string().min(1),
@@ -74,11 +112,19 @@ const drift = {
   status: z.enum(['drift', 'no_drift', 'insufficient_data']),
   driftedFeatures: z.array(z.string()),
   driftShare: z.number().min(0).max(1),
-  severity: z.enum(['warning', 'critical']),
   reportKey: z.string().min(1),
 };
-export const DriftDetectedDetail = z.object({ ...drift, recordKey: z.string().min(1).optional() });
-export const DriftClearedDetail = z.object(drift);
+export const DriftDetectedDetail = z.object({
+  ...drift,
+  severity: DriftSeverity,
+  /** The report's JSON twin, next to the HTML `reportKey`. */
+  reportJsonKey: z.string().min(1),
+  /** The most drifted features, most drifted first; at most 10. */
+  topFeatures: z.array(TopFeature).max(10),
+  recordKey: z.string().min(1).optional(),
+});
+/** A drifted model is clear again: no severity of its own, the one it is cleared from instead. */
+export const DriftClearedDetail = z.object({ ...drift, previousSeverity: DriftSeverity });
 
 const approval = {
   ...correlated,
@@ -90,10 +136,19 @@ const approval = {
   expiresAt: isoTime,
 };
 export const ApprovalRequestedDetail = z.object(approval);
+/**
+ * A decision on an approval. `expiresAt` is null when nobody was ever asked (a quality-gate
+ * rejection); `superseded` closes a pending approval when a newer package of the model arrives.
+ */
 export const ApprovalDecidedDetail = z.object({
   ...approval,
-  decision: z.enum(['approved', 'rejected', 'expired']),
+  expiresAt: isoTime.nullable(),
+  decision: z.enum(['approved', 'rejected', 'expired', 'superseded']),
+  /** A Slack user id, an operator, or `fleet:quality-gate` / `fleet:timeout`. */
   decidedBy: z.string().min(1),
+  decidedAt: isoTime,
+  /** Why, in words: also the package's `ApprovalDescription`, hence at most 1,024 characters. */
+  reason: z.string().min(1).max(1024),
 });
 
 const deployment = {
@@ -104,7 +159,15 @@ const deployment = {
   strategy: z.string().min(1),
 };
 export const ModelDeployedDetail = z.object(deployment);
-export const DeploymentFailedDetail = z.object({ ...deployment, failure: Failure });
+/** A deployment failure: a code from the closed set, and SageMaker's words when there are any. */
+export const DeploymentFailure = z.object({ code: DeploymentFailureCode, message: z.string() });
+/** A failed deployment; its `severity` must be `deploymentFailureSeverity(failure.code)`. */
+export const DeploymentFailedDetail = z
+  .object({ ...deployment, failure: DeploymentFailure, severity: Severity })
+  .refine((d) => d.severity === DEPLOYMENT_FAILURE_SEVERITY[d.failure.code], {
+    message: 'must be deploymentFailureSeverity(failure.code)',
+    path: ['severity'],
+  });
 
 /**
  * The fleet's event catalog: every detail-type, the service that emits it and its detail schema.
@@ -148,3 +211,4 @@ export type DeploymentFailed = FleetDetail<'Deployment Failed'>;
 export type Trigger = z.output<typeof TriggerRef>;
 export type SkipReasonValue = z.output<typeof SkipReason>;
 export type DatasetIssue = z.output<typeof DatasetIssueSummary>;
+export type TopFeatureValue = z.output<typeof TopFeature>;

@@ -9,6 +9,8 @@ export const RecordKind = {
   trigger: 'trigger',
   drift: 'drift',
   approval: 'approval',
+  /** A model package deployed to an endpoint: what makes it the model's champion. */
+  deployment: 'deployment',
   delivery: 'delivery',
   idempotency: 'idempotency',
 } as const;

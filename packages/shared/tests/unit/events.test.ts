@@ -139,6 +139,19 @@ describe('fleet event catalog', () => {
     expect(formatZodIssues(result.error!)).toContain('detail.correlationId:');
   });
 
+  it.each(Object.entries(fleetFixtures))('rejects a %s without eventKey, naming the field', (detailType, file) => {
+    // Prepare
+    const event = loadFixture<Json>(`fleet/${file}.json`);
+    delete event.detail.eventKey;
+
+    // Act
+    const result = fleetEventSchema(detailType as FleetDetailType).safeParse(event);
+
+    // Assess
+    expect(result.success).toBe(false);
+    expect(formatZodIssues(result.error!)).toContain('detail.eventKey:');
+  });
+
   it('rejects a fleet event sent from the wrong source', () => {
     // Prepare
     const event = loadFixture<Json>('fleet/retraining-started.json');

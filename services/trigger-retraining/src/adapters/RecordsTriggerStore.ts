@@ -9,8 +9,8 @@ import type {
   TriggerClaim,
   TriggerDecision,
   TriggerStore,
-} from '../domain/ports.js';
-import { claimTtlDays, pendingTtlDays, pointerTtlDays, triggerRecordKeys, ttlAfter } from './recordKeys.js';
+} from '../app/ports.js';
+import { claimTtlDays, pendingTtlDays, pointerTtlDays, triggerRecordKeys, ttlAfter } from '../app/recordKeys.js';
 
 const KEY_FIELDS = ['pk', 'sk', 'kind', 'id', 'at', 'gsi1pk', 'gsi1sk', 'ttl'] as const;
 

@@ -5,7 +5,7 @@ import {
   type SageMakerClient,
   StartPipelineExecutionCommand,
 } from '@aws-sdk/client-sagemaker';
-import type { PipelineRunner, StartExecutionInput } from '../domain/ports.js';
+import type { PipelineRunner, StartExecutionInput } from '../app/ports.js';
 
 /** How far back the in-flight check looks for executions that are still running. */
 export const inFlightLookbackDays = 30;

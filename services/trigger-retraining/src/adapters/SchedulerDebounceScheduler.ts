@@ -6,7 +6,7 @@ import {
   type SchedulerClient,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
-import type { DebounceFire, DebounceScheduler } from '../domain/ports.js';
+import type { DebounceFire, DebounceScheduler } from '../app/ports.js';
 
 /** Where debounce schedules live and whom they invoke. */
 export type SchedulerTarget = {

@@ -12,7 +12,7 @@ import {
   getFleetConfig,
   RecordsRepository,
 } from '@fleet/shared';
-import type { Clock, DebounceScheduler, TriggerPorts } from '../domain/ports.js';
+import type { Clock, DebounceScheduler, TriggerPorts } from '../app/ports.js';
 import { RecordsTriggerStore } from './RecordsTriggerStore.js';
 import { SageMakerPipelineRunner } from './SageMakerPipelineRunner.js';
 import { SchedulerDebounceScheduler } from './SchedulerDebounceScheduler.js';

@@ -6,6 +6,5 @@ export {
   type TriggerDependencies,
 } from './createDependencies.js';
 export { RecordsTriggerStore } from './RecordsTriggerStore.js';
-export { triggerRecordKeys } from './recordKeys.js';
 export { definitionParameterNames, SageMakerPipelineRunner } from './SageMakerPipelineRunner.js';
 export { atExpression, SchedulerDebounceScheduler, type SchedulerTarget } from './SchedulerDebounceScheduler.js';

@@ -14,7 +14,7 @@ const origin = (settings: Pick<PipelineSettings, 'key' | 'parameters' | 'staticP
 /**
  * Checks the parameters a start would pass against those the pipeline's definition declares.
  *
- * DESIGN.md makes the allow-list "checked against the pipeline's declared parameters": a
+ * docs/architecture.md makes the allow-list "checked against the pipeline's declared parameters": a
  * mapped or static parameter the pipeline does not declare is a configuration mistake that
  * SageMaker would answer with a bare ValidationException. Only the parameters of this start
  * are checked, so a trigger is never failed for a mapping it does not use.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Trigger } from '@fleet/shared';
 
-/** What identifies a trigger, per source (see DESIGN.md, idempotency). */
+/** What identifies a trigger, per source (see docs/architecture.md, idempotency). */
 export type TriggerSource =
   | { kind: 'schedule'; rule: string; scheduledTime: string }
   | { kind: 'dataset'; bucket: string; key: string; versionId?: string; etag?: string }

@@ -1,8 +1,8 @@
 import { fleetEventSchema, fleetHandler } from '@fleet/shared';
 import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
-import { decideTrigger, type TriggerOutcome } from '../domain/decideTrigger.js';
+import { decideTrigger, type TriggerOutcome } from '../app/decideTrigger.js';
+import { datasetPipeline, datasetRequest } from '../app/requests/datasetRequest.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
-import { datasetPipeline, datasetRequest } from '../domain/requests/datasetRequest.js';
 import { reportOutcome } from './reportOutcome.js';
 
 /**

@@ -1,7 +1,7 @@
 import { fleetHandler } from '@fleet/shared';
 import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
-import type { TriggerOutcome } from '../domain/decideTrigger.js';
-import { fireDebounce } from '../domain/fireDebounce.js';
+import type { TriggerOutcome } from '../app/decideTrigger.js';
+import { fireDebounce } from '../app/fireDebounce.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
 import { DebounceFireEvent } from '../events/DebounceFireEvent.js';
 import { reportOutcome } from './reportOutcome.js';

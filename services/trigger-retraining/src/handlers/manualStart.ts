@@ -1,8 +1,8 @@
 import { fleetHandler } from '@fleet/shared';
 import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
-import { decideTrigger, type TriggerOutcome } from '../domain/decideTrigger.js';
+import { decideTrigger, type TriggerOutcome } from '../app/decideTrigger.js';
+import { manualRequest } from '../app/requests/manualRequest.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
-import { manualRequest } from '../domain/requests/manualRequest.js';
 import { ManualStart } from '../events/ManualStart.js';
 import { reportOutcome } from './reportOutcome.js';
 

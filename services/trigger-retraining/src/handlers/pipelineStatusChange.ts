@@ -1,6 +1,6 @@
 import { fleetHandler, PipelineExecutionStatusChangeEvent } from '@fleet/shared';
 import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
-import { type FollowOutcome, followExecution } from '../domain/followExecution.js';
+import { type FollowOutcome, followExecution } from '../app/followExecution.js';
 import { reportOutcome } from './reportOutcome.js';
 
 /**

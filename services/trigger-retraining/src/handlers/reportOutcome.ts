@@ -1,6 +1,6 @@
 import type { FleetHandlerContext } from '@fleet/shared';
-import type { TriggerOutcome } from '../domain/decideTrigger.js';
-import type { FollowOutcome } from '../domain/followExecution.js';
+import type { TriggerOutcome } from '../app/decideTrigger.js';
+import type { FollowOutcome } from '../app/followExecution.js';
 
 const metricNames = {
   started: 'RetrainingStarted',

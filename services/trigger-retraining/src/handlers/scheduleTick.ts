@@ -1,8 +1,8 @@
 import { fleetHandler } from '@fleet/shared';
 import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
-import { decideTrigger, type TriggerOutcome } from '../domain/decideTrigger.js';
+import { decideTrigger, type TriggerOutcome } from '../app/decideTrigger.js';
+import { scheduleRequest } from '../app/requests/scheduleRequest.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
-import { scheduleRequest } from '../domain/requests/scheduleRequest.js';
 import { ScheduleInput } from '../events/ScheduleInput.js';
 import { reportOutcome } from './reportOutcome.js';
 

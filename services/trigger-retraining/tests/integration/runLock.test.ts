@@ -1,6 +1,6 @@
 import 'aws-sdk-client-mock-jest';
 import { DescribePipelineCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
-import { triggerRecordKeys } from '../../src/adapters/recordKeys.js';
+import { triggerRecordKeys } from '../../src/app/recordKeys.js';
 import { UndeclaredParameterError } from '../../src/domain/errors.js';
 import { createDatasetValidatedHandler } from '../../src/handlers/datasetValidated.js';
 import { createPipelineStatusChangeHandler } from '../../src/handlers/pipelineStatusChange.js';

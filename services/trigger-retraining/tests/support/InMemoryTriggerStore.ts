@@ -8,7 +8,7 @@ import type {
   TriggerClaim,
   TriggerDecision,
   TriggerStore,
-} from '../../src/domain/ports.js';
+} from '../../src/app/ports.js';
 
 /** A TriggerStore in memory, with the same conditional semantics as the records table. */
 export class InMemoryTriggerStore implements TriggerStore {

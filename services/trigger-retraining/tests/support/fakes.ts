@@ -1,6 +1,5 @@
 import type { FleetDetailInput, FleetDetailType } from '@fleet/shared';
 import { fleetEvents } from '@fleet/shared';
-import type { PipelineSettings } from '../../src/domain/PipelineSettings.js';
 import type {
   DebounceFire,
   DebounceScheduler,
@@ -8,7 +7,8 @@ import type {
   RetrainingEvents,
   StartExecutionInput,
   TriggerPorts,
-} from '../../src/domain/ports.js';
+} from '../../src/app/ports.js';
+import type { PipelineSettings } from '../../src/domain/PipelineSettings.js';
 import type { TriggerRequest } from '../../src/domain/TriggerRequest.js';
 import { InMemoryTriggerStore } from './InMemoryTriggerStore.js';
 

@@ -14,7 +14,7 @@ import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import type { TriggerDependencies } from '../../src/adapters/createDependencies.js';
 import { SageMakerPipelineRunner } from '../../src/adapters/SageMakerPipelineRunner.js';
 import { SchedulerDebounceScheduler } from '../../src/adapters/SchedulerDebounceScheduler.js';
-import type { TriggerStore } from '../../src/domain/ports.js';
+import type { TriggerStore } from '../../src/app/ports.js';
 import { describedPipeline } from './describedPipeline.js';
 import { FixedClock } from './fakes.js';
 import { InMemoryTriggerStore } from './InMemoryTriggerStore.js';

@@ -1,5 +1,5 @@
 import type { FleetDetailInput, FleetDetailType, SkipReasonValue, Trigger } from '@fleet/shared';
-import type { PipelineParameter } from './mapParameters.js';
+import type { PipelineParameter } from '../domain/mapParameters.js';
 
 /** Why an execution did not succeed, as recorded and announced. */
 export type ExecutionFailure = { code: string; message: string };

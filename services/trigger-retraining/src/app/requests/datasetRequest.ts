@@ -1,6 +1,6 @@
 import type { DatasetValidated, FleetConfig } from '@fleet/shared';
-import type { TriggerRequest } from '../TriggerRequest.js';
-import { triggerIdentity } from '../triggerIdentity.js';
+import type { TriggerRequest } from '../../domain/TriggerRequest.js';
+import { triggerIdentity } from '../../domain/triggerIdentity.js';
 
 /**
  * The pipeline a validated dataset retrains: the dataset's own `pipeline`, else the pipeline of

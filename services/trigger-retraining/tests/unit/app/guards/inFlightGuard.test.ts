@@ -1,5 +1,5 @@
-import { inFlightGuard } from '../../../../src/domain/guards/inFlightGuard.js';
-import type { RunLock } from '../../../../src/domain/ports.js';
+import { inFlightGuard } from '../../../../src/app/guards/inFlightGuard.js';
+import type { RunLock } from '../../../../src/app/ports.js';
 import { FakeRunner, scheduleTrigger, settings } from '../../../support/fakes.js';
 import { InMemoryTriggerStore } from '../../../support/InMemoryTriggerStore.js';
 

@@ -1,6 +1,6 @@
 import type { SkipReasonValue } from '@fleet/shared';
-import type { PipelineSettings } from '../PipelineSettings.js';
-import type { TriggerRequest } from '../TriggerRequest.js';
+import type { PipelineSettings } from '../../domain/PipelineSettings.js';
+import type { TriggerRequest } from '../../domain/TriggerRequest.js';
 
 /** What a guard sees of the trigger it judges. */
 export type GuardContext = {

@@ -1,5 +1,5 @@
-import type { Guard } from '../../../../src/domain/guards/Guard.js';
-import { guardsInOrder, runGuards } from '../../../../src/domain/guards/runGuards.js';
+import type { Guard } from '../../../../src/app/guards/Guard.js';
+import { guardsInOrder, runGuards } from '../../../../src/app/guards/runGuards.js';
 import { fakePorts, scheduleTrigger, settings } from '../../../support/fakes.js';
 
 const context = { request: scheduleTrigger(), settings: settings(), token: 't'.repeat(64), now: new Date() };

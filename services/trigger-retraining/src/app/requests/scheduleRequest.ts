@@ -1,6 +1,6 @@
+import type { TriggerRequest } from '../../domain/TriggerRequest.js';
+import { triggerIdentity } from '../../domain/triggerIdentity.js';
 import type { ScheduleInput } from '../../events/ScheduleInput.js';
-import type { TriggerRequest } from '../TriggerRequest.js';
-import { triggerIdentity } from '../triggerIdentity.js';
 
 const ruleName = (rule: string): string => rule.slice(rule.lastIndexOf('/') + 1);
 

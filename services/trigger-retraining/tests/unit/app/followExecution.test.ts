@@ -1,5 +1,5 @@
-import { decideTrigger } from '../../../src/domain/decideTrigger.js';
-import { followExecution } from '../../../src/domain/followExecution.js';
+import { decideTrigger } from '../../../src/app/decideTrigger.js';
+import { followExecution } from '../../../src/app/followExecution.js';
 import { fakePorts, scheduleTrigger, settings } from '../../support/fakes.js';
 
 const startOne = async () => {

@@ -1,6 +1,6 @@
-import { decideTrigger } from '../../../src/domain/decideTrigger.js';
-import { fireDebounce } from '../../../src/domain/fireDebounce.js';
-import { followExecution } from '../../../src/domain/followExecution.js';
+import { decideTrigger } from '../../../src/app/decideTrigger.js';
+import { fireDebounce } from '../../../src/app/fireDebounce.js';
+import { followExecution } from '../../../src/app/followExecution.js';
 import type { TriggerRequest } from '../../../src/domain/TriggerRequest.js';
 import { fakePorts, settings } from '../../support/fakes.js';
 

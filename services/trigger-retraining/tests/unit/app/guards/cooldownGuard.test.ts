@@ -1,5 +1,5 @@
-import { cooldownGuard } from '../../../../src/domain/guards/cooldownGuard.js';
-import type { TriggerDecision } from '../../../../src/domain/ports.js';
+import { cooldownGuard } from '../../../../src/app/guards/cooldownGuard.js';
+import type { TriggerDecision } from '../../../../src/app/ports.js';
 import { scheduleTrigger, settings } from '../../../support/fakes.js';
 import { InMemoryTriggerStore } from '../../../support/InMemoryTriggerStore.js';
 

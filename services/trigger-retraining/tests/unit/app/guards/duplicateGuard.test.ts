@@ -1,5 +1,5 @@
-import { claimTrigger, duplicateGuard } from '../../../../src/domain/guards/duplicateGuard.js';
-import type { GuardContext } from '../../../../src/domain/guards/Guard.js';
+import { claimTrigger, duplicateGuard } from '../../../../src/app/guards/duplicateGuard.js';
+import type { GuardContext } from '../../../../src/app/guards/Guard.js';
 import { scheduleTrigger, settings } from '../../../support/fakes.js';
 import { InMemoryTriggerStore } from '../../../support/InMemoryTriggerStore.js';
 

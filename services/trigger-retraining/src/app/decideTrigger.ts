@@ -1,17 +1,17 @@
 import type { SkipReasonValue } from '@fleet/shared';
+import { checkDeclaredParameters } from '../domain/checkDeclaredParameters.js';
+import { clientRequestToken } from '../domain/clientRequestToken.js';
+import { ceilToSecond, debounceScheduleName } from '../domain/debounceScheduleName.js';
+import { displayName } from '../domain/displayName.js';
+import { PipelineStartError, UndeclaredParameterError } from '../domain/errors.js';
+import { executionDescription } from '../domain/executionDescription.js';
+import { mapParameters, type PipelineParameter } from '../domain/mapParameters.js';
+import type { PipelineSettings } from '../domain/PipelineSettings.js';
+import type { TriggerRequest } from '../domain/TriggerRequest.js';
 import { acquireRunLock } from './acquireRunLock.js';
-import { checkDeclaredParameters } from './checkDeclaredParameters.js';
-import { clientRequestToken } from './clientRequestToken.js';
-import { ceilToSecond, debounceScheduleName } from './debounceScheduleName.js';
-import { displayName } from './displayName.js';
-import { PipelineStartError, UndeclaredParameterError } from './errors.js';
-import { executionDescription } from './executionDescription.js';
 import type { Guard } from './guards/Guard.js';
 import { guardsInOrder, runGuards } from './guards/runGuards.js';
-import { mapParameters, type PipelineParameter } from './mapParameters.js';
-import type { PipelineSettings } from './PipelineSettings.js';
 import type { PendingLandings, RunLock, TriggerDecision, TriggerPorts } from './ports.js';
-import type { TriggerRequest } from './TriggerRequest.js';
 
 /** What one trigger came to. */
 export type TriggerOutcome =

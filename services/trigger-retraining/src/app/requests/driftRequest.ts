@@ -1,6 +1,6 @@
 import type { DriftDetected } from '@fleet/shared';
-import type { TriggerRequest } from '../TriggerRequest.js';
-import { triggerIdentity } from '../triggerIdentity.js';
+import type { TriggerRequest } from '../../domain/TriggerRequest.js';
+import { triggerIdentity } from '../../domain/triggerIdentity.js';
 
 /**
  * The request a `Drift Detected` makes: its identity is the drift record's key.

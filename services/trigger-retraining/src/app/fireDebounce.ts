@@ -1,9 +1,9 @@
-import { ceilToSecond, debounceScheduleName } from './debounceScheduleName.js';
+import { ceilToSecond, debounceScheduleName } from '../domain/debounceScheduleName.js';
+import type { PipelineSettings } from '../domain/PipelineSettings.js';
+import type { TriggerRequest } from '../domain/TriggerRequest.js';
+import { triggerIdentity } from '../domain/triggerIdentity.js';
 import { decideTrigger, type TriggerOutcome } from './decideTrigger.js';
-import type { PipelineSettings } from './PipelineSettings.js';
 import type { DebounceFire, PendingLandings, TriggerPorts } from './ports.js';
-import type { TriggerRequest } from './TriggerRequest.js';
-import { triggerIdentity } from './triggerIdentity.js';
 
 /** Slack allowed between Scheduler's clock and Lambda's when judging whether the window passed. */
 export const debounceToleranceMs = 1000;

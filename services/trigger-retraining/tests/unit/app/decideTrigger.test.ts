@@ -1,6 +1,6 @@
-import { decideTrigger } from '../../../src/domain/decideTrigger.js';
+import { decideTrigger } from '../../../src/app/decideTrigger.js';
+import { followExecution } from '../../../src/app/followExecution.js';
 import { ParameterMappingError, PipelineStartError, UndeclaredParameterError } from '../../../src/domain/errors.js';
-import { followExecution } from '../../../src/domain/followExecution.js';
 import { fakePorts, scheduleTrigger, settings } from '../../support/fakes.js';
 
 const datasetTrigger = scheduleTrigger({

@@ -1,5 +1,5 @@
-import type { GuardContext } from '../../../../src/domain/guards/Guard.js';
-import { inQuietWindow, quietHoursGuard } from '../../../../src/domain/guards/quietHoursGuard.js';
+import type { GuardContext } from '../../../../src/app/guards/Guard.js';
+import { inQuietWindow, quietHoursGuard } from '../../../../src/app/guards/quietHoursGuard.js';
 import { scheduleTrigger, settings } from '../../../support/fakes.js';
 
 const berlinNights = { start: '23:00', end: '05:00', timeZone: 'Europe/Berlin' };

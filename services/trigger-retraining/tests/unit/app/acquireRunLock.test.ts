@@ -1,5 +1,5 @@
-import { acquireRunLock, isRunLockLive } from '../../../src/domain/acquireRunLock.js';
-import type { RunLock } from '../../../src/domain/ports.js';
+import { acquireRunLock, isRunLockLive } from '../../../src/app/acquireRunLock.js';
+import type { RunLock } from '../../../src/app/ports.js';
 import { InMemoryTriggerStore } from '../../support/InMemoryTriggerStore.js';
 
 const now = new Date('2026-03-02T12:00:00.000Z');

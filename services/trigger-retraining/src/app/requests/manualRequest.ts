@@ -1,6 +1,6 @@
+import type { TriggerRequest } from '../../domain/TriggerRequest.js';
+import { triggerIdentity } from '../../domain/triggerIdentity.js';
 import type { ManualStart } from '../../events/ManualStart.js';
-import type { TriggerRequest } from '../TriggerRequest.js';
-import { triggerIdentity } from '../triggerIdentity.js';
 
 /**
  * The request a direct invocation makes: its identity is the caller's `requestId`.

@@ -1,4 +1,4 @@
-import { debounceGuard } from '../../../../src/domain/guards/debounceGuard.js';
+import { debounceGuard } from '../../../../src/app/guards/debounceGuard.js';
 import { scheduleTrigger, settings } from '../../../support/fakes.js';
 
 const landing = { prefix: 's3://b/raw/', bucket: 'b', key: 'raw/a.csv' };

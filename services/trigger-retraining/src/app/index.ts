@@ -1,0 +1,11 @@
+export { acquireRunLock, isRunLockLive } from './acquireRunLock.js';
+export { decideTrigger, type TriggerOutcome } from './decideTrigger.js';
+export { fireDebounce } from './fireDebounce.js';
+export { type ExecutionStatusChange, type FollowOutcome, followExecution } from './followExecution.js';
+export { guardsInOrder, runGuards } from './guards/runGuards.js';
+export type * from './ports.js';
+export { triggerRecordKeys } from './recordKeys.js';
+export { datasetPipeline, datasetRequest, landingPrefix } from './requests/datasetRequest.js';
+export { driftRequest } from './requests/driftRequest.js';
+export { manualRequest } from './requests/manualRequest.js';
+export { scheduleRequest } from './requests/scheduleRequest.js';

@@ -150,7 +150,7 @@ export class Leases {
    *
    * @throws RangeError when `changes` is empty, or touches the key or a lease attribute
    */
-  annotate(lease: Lease, changes: Record<string, unknown>): Promise<boolean> {
+  async annotate(lease: Lease, changes: Record<string, unknown>): Promise<boolean> {
     assertNoLeaseAttributes(changes, 'annotate');
     if (Object.hasOwn(changes, 'at')) throw new RangeError('annotate cannot change "at"');
     return this.#records.update(lease.key.pk, lease.key.sk, withoutUndefinedValuesInside(changes), {
@@ -163,7 +163,7 @@ export class Leases {
    * Marks the work done, with what a duplicate should answer; `false` when the lease was lost,
    * in which case the caller's work may be superseded and must not be reported as the outcome.
    */
-  complete(lease: Lease, now: Date, result?: Record<string, unknown>): Promise<boolean> {
+  async complete(lease: Lease, now: Date, result?: Record<string, unknown>): Promise<boolean> {
     return this.#settle(lease, {
       state: LeaseState.completed,
       settledAt: now.toISOString(),
@@ -175,7 +175,7 @@ export class Leases {
    * Marks the work failed, so the next attempt takes the lease over at once; `false` when the
    * lease was lost. The error's name and message (at most 500 characters) are kept.
    */
-  fail(lease: Lease, now: Date, error: unknown): Promise<boolean> {
+  async fail(lease: Lease, now: Date, error: unknown): Promise<boolean> {
     return this.#settle(lease, {
       state: LeaseState.failed,
       settledAt: now.toISOString(),
@@ -191,7 +191,7 @@ export class Leases {
    * an audit trail and the fence keeps growing; the TTL removes it. A `reason` is stored as
    * `failure: { name: 'LeaseReleased', message: reason }`.
    */
-  release(lease: Lease, now: Date, reason?: string): Promise<boolean> {
+  async release(lease: Lease, now: Date, reason?: string): Promise<boolean> {
     return this.#settle(lease, {
       state: LeaseState.released,
       settledAt: now.toISOString(),

@@ -1,4 +1,3 @@
 export * from './adapters/index.js';
 export * from './app/index.js';
-export * from './domain/index.js';
 export * from './handlers/index.js';

@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { type ColumnProfile, type Issue, type ValidationResult, validateDataset } from '@fleet/dataset-validation';
 import { type LoadedContract, loadContract } from '@fleet/shared/contract';
 import { ConfigError } from '@fleet/shared/errors';
-import { type ColumnProfile, type Issue, type ValidationResult, validateDataset } from '@fleet/validate-dataset/domain';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
 
 const usage = `usage: fleet validate --contract <file> <data.csv> [--json]

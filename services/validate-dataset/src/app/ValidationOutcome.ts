@@ -1,4 +1,4 @@
-import type { Issue } from '../domain/index.js';
+import type { Issue } from '@fleet/dataset-validation';
 
 /** The object an outcome is about, with its version as far as it is known. */
 export type OutcomeObject = { bucket: string; key: string; versionId?: string; etag?: string };

@@ -1,4 +1,4 @@
-import type { Issue } from '../domain/index.js';
+import type { Issue } from '@fleet/dataset-validation';
 
 /** The longest message an issue keeps in a record or an event; the full text is never needed there. */
 export const MAX_ISSUE_MESSAGE = 300;

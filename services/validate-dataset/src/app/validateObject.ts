@@ -1,4 +1,4 @@
-import { validateDataset } from '../domain/index.js';
+import { validateDataset } from '@fleet/dataset-validation';
 import { type CatalogEntry, isCatalogEntry } from './ContractCatalog.js';
 import { firstIssues } from './firstIssues.js';
 import { ObjectUnavailableError } from './ObjectUnavailableError.js';
@@ -34,12 +34,12 @@ const objectOf = (o: OutcomeObject): OutcomeObject => ({
  * Validates one object version against its contract, once: the use case of validate-dataset.
  *
  * Finds the contract by key (longest prefix), claims the object version with a conditional
- * write, streams the object through the domain's `validateDataset`, writes the profile (when the
- * dataset passed) under `profiles/`, writes one validation record in the dataset's history,
- * emits `Dataset Validated` or `Dataset Rejected`, and marks the claim completed. A redelivered
- * event finds the completed claim and writes and emits nothing. Objects that are profiles,
- * folder markers, match no contract, or are gone by the time they are read are skipped, not
- * failed, so they never loop through retries into the dead-letter queue.
+ * write, streams the object through `validateDataset` (@fleet/dataset-validation), writes the
+ * profile (when the dataset passed) under `profiles/`, writes one validation record in the
+ * dataset's history, emits `Dataset Validated` or `Dataset Rejected`, and marks the claim
+ * completed. A redelivered event finds the completed claim and writes and emits nothing. Objects
+ * that are profiles, folder markers, match no contract, or are gone by the time they are read
+ * are skipped, not failed, so they never loop through retries into the dead-letter queue.
  *
  * @throws whatever a port throws (S3, DynamoDB, EventBridge), after marking the claim failed so
  * Lambda's retry takes it over at once

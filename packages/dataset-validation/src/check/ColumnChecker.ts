@@ -1,16 +1,16 @@
-import type { ColumnSpec } from '@fleet/shared';
+import type { ColumnSpec } from '@fleet/shared/contract';
+import { parseBoolean } from '../csv/parseBoolean.js';
+import { parseDecimal } from '../csv/parseDecimal.js';
+import { parseTimestamp } from '../csv/parseTimestamp.js';
+import type { ColumnProfile } from '../profile/ColumnProfile.js';
+import { ColumnProfiler } from '../profile/ColumnProfiler.js';
+import { mergeValueCounts } from '../profile/ValueCounter.js';
 import { CategoryMatcher } from './CategoryMatcher.js';
-import type { ColumnProfile } from './ColumnProfile.js';
-import { ColumnProfiler } from './ColumnProfiler.js';
 import { describeBadNumber } from './describeBadNumber.js';
 import { IssueCode } from './IssueCode.js';
 import type { IssueCollector } from './IssueCollector.js';
-import { parseBoolean } from './parseBoolean.js';
-import { parseDecimal } from './parseDecimal.js';
-import { parseTimestamp } from './parseTimestamp.js';
 import type { TargetTally } from './TargetTally.js';
 import { UNIQUE_BATCH, UniqueValueSet } from './UniqueValueSet.js';
-import { mergeValueCounts } from './ValueCounter.js';
 
 // Module-level copies: an imported binding is a getter call in CommonJS output.
 const parseNumber = parseDecimal;

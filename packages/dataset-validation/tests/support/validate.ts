@@ -1,5 +1,5 @@
-import { DatasetContract, type DatasetContractInput } from '@fleet/shared';
-import { type ValidationResult, validateDataset } from '../../../src/domain/index.js';
+import { DatasetContract, type DatasetContractInput } from '@fleet/shared/contract';
+import { type ValidationResult, validateDataset } from '../../src/index.js';
 
 /** Yields `input` in chunks of `size` bytes (the last one shorter), as a stream would. */
 export async function* chunked(input: Uint8Array, size: number): AsyncIterable<Uint8Array> {

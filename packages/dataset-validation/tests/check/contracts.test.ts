@@ -1,7 +1,7 @@
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadContract } from '@fleet/shared';
-import { validateDataset } from '../../src/domain/index.js';
+import { loadContract } from '@fleet/shared/contract';
+import { validateDataset } from '../../src/index.js';
 
 const root = resolve(__dirname, '../../../..');
 const datasetsDir = resolve(root, 'examples/datasets');

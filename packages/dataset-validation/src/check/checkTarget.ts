@@ -1,4 +1,4 @@
-import type { DatasetContract } from '@fleet/shared';
+import type { DatasetContract } from '@fleet/shared/contract';
 import { IssueCode } from './IssueCode.js';
 import type { IssueCollector } from './IssueCollector.js';
 import type { TargetTally } from './TargetTally.js';

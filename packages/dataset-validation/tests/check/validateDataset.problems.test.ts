@@ -1,5 +1,5 @@
-import { IssueCode } from '../../src/domain/index.js';
-import { CHUNK_SIZES, contractOf, validate } from './support/validate.js';
+import { IssueCode } from '../../src/index.js';
+import { CHUNK_SIZES, contractOf, validate } from '../support/validate.js';
 
 const people = contractOf({
   name: { type: 'string' },

@@ -1,5 +1,5 @@
-import type { DatasetContract } from '@fleet/shared';
-import { detectDelimiter } from './detectDelimiter.js';
+import type { DatasetContract } from '@fleet/shared/contract';
+import { detectDelimiter } from '../csv/detectDelimiter.js';
 import { IssueCode } from './IssueCode.js';
 import type { IssueCollector } from './IssueCollector.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type DatasetContract, loadContract } from '@fleet/shared';
-import { type ColumnProfile, type DatasetProfile, mergeProfiles } from '../../src/domain/index.js';
-import { contractOf, validate } from './support/validate.js';
+import { type DatasetContract, loadContract } from '@fleet/shared/contract';
+import { type ColumnProfile, type DatasetProfile, mergeProfiles } from '../../src/index.js';
+import { contractOf, validate } from '../support/validate.js';
 
 const root = resolve(__dirname, '../../../..');
 

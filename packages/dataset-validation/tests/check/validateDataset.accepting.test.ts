@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadContract } from '@fleet/shared';
-import { CHUNK_SIZES, contractOf, validate } from './support/validate.js';
+import { loadContract } from '@fleet/shared/contract';
+import { CHUNK_SIZES, contractOf, validate } from '../support/validate.js';
 
 const people = contractOf({
   name: { type: 'string' },
@@ -69,7 +69,7 @@ describe('validateDataset accepts', () => {
     // Prepare
     let tick = 0;
     const now = () => (tick += 5);
-    const { validateDataset } = await import('../../src/domain/index.js');
+    const { validateDataset } = await import('../../src/index.js');
     async function* source() {
       yield new TextEncoder().encode('name,age\nann,30\n');
     }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { parseBoolean } from '../../src/domain/parseBoolean.js';
-import { parseDecimal } from '../../src/domain/parseDecimal.js';
-import { parseTimestamp } from '../../src/domain/parseTimestamp.js';
+import { parseBoolean } from '../../src/csv/parseBoolean.js';
+import { parseDecimal } from '../../src/csv/parseDecimal.js';
+import { parseTimestamp } from '../../src/csv/parseTimestamp.js';
 
 const bytes = (text: string) => Buffer.from(text, 'latin1');
 const decimal = (text: string, integerOnly = false) =>

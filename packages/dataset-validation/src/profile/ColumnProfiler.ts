@@ -1,4 +1,4 @@
-import type { ColumnType } from '@fleet/shared';
+import type { ColumnType } from '@fleet/shared/contract';
 import type { ColumnProfile, ColumnQuantiles } from './ColumnProfile.js';
 import { DEFAULT_RELATIVE_ACCURACY, QuantileSketch, type QuantileSketchState } from './QuantileSketch.js';
 import { DEFAULT_MAX_DISTINCT, ValueCounter } from './ValueCounter.js';

@@ -1,4 +1,4 @@
-import type { DatasetContract } from '@fleet/shared';
+import type { DatasetContract } from '@fleet/shared/contract';
 import { DatasetValidator } from './DatasetValidator.js';
 import type { ValidationResult } from './ValidationResult.js';
 

@@ -1,16 +1,16 @@
-import type { DatasetContract } from '@fleet/shared';
+import type { DatasetContract } from '@fleet/shared/contract';
+import { type CsvRecord, CsvTokenizer, FieldFlag, PROBLEM_FLAGS } from '../csv/CsvTokenizer.js';
+import { sniffEncoding } from '../csv/sniffEncoding.js';
+import { Utf8Checker } from '../csv/Utf8Checker.js';
+import type { ColumnProfile } from '../profile/ColumnProfile.js';
+import type { DatasetProfile } from '../profile/DatasetProfile.js';
 import { ColumnChecker } from './ColumnChecker.js';
-import type { ColumnProfile } from './ColumnProfile.js';
-import { type CsvRecord, CsvTokenizer, FieldFlag, PROBLEM_FLAGS } from './CsvTokenizer.js';
 import { checkHeader } from './checkHeader.js';
 import { checkTarget } from './checkTarget.js';
-import type { DatasetProfile } from './DatasetProfile.js';
 import type { Issue } from './Issue.js';
 import { IssueCode } from './IssueCode.js';
 import { IssueCollector } from './IssueCollector.js';
-import { sniffEncoding } from './sniffEncoding.js';
 import { TargetTally } from './TargetTally.js';
-import { Utf8Checker } from './Utf8Checker.js';
 import type { ValidationResult } from './ValidationResult.js';
 
 // Module-level copies: an imported binding is a getter call in CommonJS output.

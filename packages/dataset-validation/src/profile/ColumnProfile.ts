@@ -1,4 +1,4 @@
-import type { ColumnType } from '@fleet/shared';
+import type { ColumnType } from '@fleet/shared/contract';
 import type { QuantileSketchState } from './QuantileSketch.js';
 
 /**

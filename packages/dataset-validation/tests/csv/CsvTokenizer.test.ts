@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type CsvRecord, CsvTokenizer, FieldFlag } from '../../src/domain/CsvTokenizer.js';
+import { type CsvRecord, CsvTokenizer, FieldFlag } from '../../src/csv/CsvTokenizer.js';
 
 type Row = { line: number; fields: string[]; flags: number[]; count: number };
 

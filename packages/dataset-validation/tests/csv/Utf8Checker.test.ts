@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type EncodingProblem, Utf8Checker } from '../../src/domain/Utf8Checker.js';
+import { type EncodingProblem, Utf8Checker } from '../../src/csv/Utf8Checker.js';
 
 const check = (bytes: Uint8Array, chunkSize: number) => {
   const problems: EncodingProblem[] = [];

@@ -1,4 +1,4 @@
-import type { DatasetProfile } from './DatasetProfile.js';
+import type { DatasetProfile } from '../profile/DatasetProfile.js';
 import type { Issue } from './Issue.js';
 
 /**

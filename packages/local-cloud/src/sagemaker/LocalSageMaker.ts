@@ -16,6 +16,7 @@ import {
   DescribePipelineExecutionInput,
   DescribePipelineInput,
   ListPipelineExecutionsInput,
+  ListPipelinesInput,
   StartPipelineExecutionInput,
   StopPipelineExecutionInput,
 } from './sageMakerShapes.js';
@@ -150,6 +151,7 @@ const SHAPES: Record<string, StructureShape> = {
   DescribePipelineExecution: DescribePipelineExecutionInput,
   ListPipelineExecutions: ListPipelineExecutionsInput,
   DescribePipeline: DescribePipelineInput,
+  ListPipelines: ListPipelinesInput,
   StopPipelineExecution: StopPipelineExecutionInput,
 };
 
@@ -178,7 +180,7 @@ const checkParameterValue = (type: PipelineParameterType, value: string): boolea
  * A wire-compatible stand-in for the SageMaker Pipelines API the fleet calls.
  *
  * It serves StartPipelineExecution, DescribePipelineExecution, ListPipelineExecutions,
- * DescribePipeline and StopPipelineExecution over the awsJson1_1 protocol (`listen()`), validates
+ * DescribePipeline, ListPipelines and StopPipelineExecution over the awsJson1_1 protocol (`listen()`), validates
  * requests against the API model's constraints and answers with SageMaker's error shapes.
  * Executions run on the LocalClock: `Executing` at start, then `Succeeded` or `Failed` after the
  * pipeline's planned duration. Every status change is handed to `emit` as the EventBridge event
@@ -356,6 +358,8 @@ export class LocalSageMaker {
         return this.#list(input);
       case 'DescribePipeline':
         return this.#describePipeline(this.#requirePipeline(input.PipelineName as string));
+      case 'ListPipelines':
+        return this.#listPipelines(input);
       default:
         return this.#stop(input);
     }
@@ -555,6 +559,46 @@ export class LocalSageMaker {
         PipelineExecutionFailureReason: e.failureReason,
       })),
       NextToken: next,
+    };
+  }
+
+  #listPipelines(input: Json): Json {
+    const prefix = input.PipelineNamePrefix as string | undefined;
+    const after = input.CreatedAfter as number | undefined;
+    const before = input.CreatedBefore as number | undefined;
+    const byName = (input.SortBy as string | undefined) === 'Name';
+    const direction = (input.SortOrder as string | undefined) === 'Ascending' ? 1 : -1;
+    const max = (input.MaxResults as number | undefined) ?? 50;
+    let offset = 0;
+    if (input.NextToken !== undefined) {
+      offset = Number(Buffer.from(input.NextToken as string, 'base64url').toString('utf8'));
+      if (!Number.isInteger(offset) || offset < 0) throw validationError('Invalid pagination token');
+    }
+    const matching = [...this.#pipelines.values()]
+      .filter(
+        (p) =>
+          (prefix === undefined || p.name.toLowerCase().startsWith(prefix.toLowerCase())) &&
+          (after === undefined || p.createdMs > after * 1000) &&
+          (before === undefined || p.createdMs < before * 1000),
+      )
+      .sort((a, b) =>
+        byName
+          ? direction * a.name.localeCompare(b.name)
+          : direction * (a.createdMs - b.createdMs || a.name.localeCompare(b.name)),
+      );
+    const page = matching.slice(offset, offset + max);
+    return {
+      PipelineSummaries: page.map((p) => ({
+        PipelineArn: p.arn,
+        PipelineName: p.name,
+        PipelineDisplayName: p.displayName,
+        PipelineDescription: p.description,
+        RoleArn: p.roleArn,
+        CreationTime: seconds(p.createdMs),
+        LastModifiedTime: seconds(p.modifiedMs),
+        LastExecutionTime: seconds(p.lastRunMs),
+      })),
+      NextToken: offset + max < matching.length ? Buffer.from(String(offset + max)).toString('base64url') : undefined,
     };
   }
 

@@ -96,3 +96,17 @@ export const StopPipelineExecutionInput: StructureShape = {
     ClientRequestToken: { ...idempotencyToken, required: true },
   },
 };
+
+/** ListPipelinesRequest. */
+export const ListPipelinesInput: StructureShape = {
+  type: 'structure',
+  members: {
+    PipelineNamePrefix: { type: 'string', min: 1, max: 256, pattern: '^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}' },
+    CreatedAfter: { type: 'timestamp' },
+    CreatedBefore: { type: 'timestamp' },
+    SortBy: { type: 'string', enum: ['Name', 'CreationTime'] },
+    SortOrder: { type: 'string', enum: ['Ascending', 'Descending'] },
+    NextToken: { type: 'string', max: 8192, pattern: '.*' },
+    MaxResults: { type: 'integer', min: 1, max: 100 },
+  },
+};

@@ -10,6 +10,7 @@ import {
   CreateScheduleInput,
   DeleteScheduleInput,
   GetScheduleInput,
+  ListScheduleGroupsInput,
   ListSchedulesInput,
   ScheduleGroupInput,
   UpdateScheduleInput,
@@ -107,6 +108,7 @@ const SHAPES: Record<string, StructureShape> = {
   CreateScheduleGroup: ScheduleGroupInput,
   GetScheduleGroup: ScheduleGroupInput,
   DeleteScheduleGroup: ScheduleGroupInput,
+  ListScheduleGroups: ListScheduleGroupsInput,
 };
 
 const DEFAULT_RETRY_POLICY = { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 };
@@ -119,7 +121,7 @@ const validationError = (message: string) => new AwsServiceError('ValidationExce
  * A wire-compatible stand-in for Amazon EventBridge Scheduler, fired by the LocalClock.
  *
  * Serves CreateSchedule, UpdateSchedule, GetSchedule, DeleteSchedule and ListSchedules (plus
- * Create/Get/DeleteScheduleGroup) over restJson1 (`listen()`), validating requests against the
+ * Create/Get/Delete/ListScheduleGroup(s)) over restJson1 (`listen()`), validating requests against the
  * API model and answering with Scheduler's error shapes (`ValidationException`,
  * `ConflictException`, `ResourceNotFoundException`). One-time `at()` schedules fire once at
  * their time in `ScheduleExpressionTimezone` (a time already past fires on the next tick);
@@ -214,6 +216,8 @@ export class LocalScheduler {
         return this.#createGroup(input.Name as string);
       case 'GetScheduleGroup':
         return this.#getGroup(input.Name as string);
+      case 'ListScheduleGroups':
+        return this.#listGroups(input);
       default:
         return this.#deleteGroup(input.Name as string);
     }
@@ -397,6 +401,29 @@ export class LocalScheduler {
       State: 'ACTIVE',
       CreationDate: seconds(group.createdMs),
       LastModificationDate: seconds(group.modifiedMs),
+    };
+  }
+
+  #listGroups(input: Json): Json {
+    const prefix = input.NamePrefix as string | undefined;
+    const max = (input.MaxResults as number | undefined) ?? 100;
+    let offset = 0;
+    if (input.NextToken !== undefined) {
+      offset = Number(Buffer.from(input.NextToken as string, 'base64url').toString('utf8'));
+      if (!Number.isInteger(offset) || offset < 0) throw validationError('Invalid NextToken.');
+    }
+    const matching = [...this.#groups.values()]
+      .filter((group) => prefix === undefined || group.name.startsWith(prefix))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      ScheduleGroups: matching.slice(offset, offset + max).map((group) => ({
+        Arn: group.arn,
+        Name: group.name,
+        State: 'ACTIVE',
+        CreationDate: seconds(group.createdMs),
+        LastModificationDate: seconds(group.modifiedMs),
+      })),
+      NextToken: offset + max < matching.length ? Buffer.from(String(offset + max)).toString('base64url') : undefined,
     };
   }
 

@@ -32,7 +32,8 @@ const parseBody = (body: string): Record<string, unknown> => {
 
 /**
  * Serves the EventBridge Scheduler restJson1 protocol: `/schedules/{Name}` (POST create, PUT
- * update, GET, DELETE with `?groupName=`), `GET /schedules` and `/schedule-groups/{Name}`.
+ * update, GET, DELETE with `?groupName=`), `GET /schedules`, `GET /schedule-groups` and
+ * `/schedule-groups/{Name}`.
  *
  * Errors carry the code in the `x-amzn-ErrorType` header and `{"Message": "..."}` in the body,
  * with the status the API model gives each error (400, 404, 409, ...).
@@ -52,6 +53,14 @@ export const schedulerHttpHandler =
           GroupName: query.get('ScheduleGroup') ?? undefined,
           NamePrefix: query.get('NamePrefix') ?? undefined,
           State: query.get('State') ?? undefined,
+          NextToken: query.get('NextToken') ?? undefined,
+          MaxResults: maxResults === null ? undefined : /^\d+$/.test(maxResults) ? Number(maxResults) : maxResults,
+        };
+      } else if (segments.length === 1 && segments[0] === 'schedule-groups' && request.method === 'GET') {
+        operation = 'ListScheduleGroups';
+        const maxResults = query.get('MaxResults');
+        input = {
+          NamePrefix: query.get('NamePrefix') ?? undefined,
           NextToken: query.get('NextToken') ?? undefined,
           MaxResults: maxResults === null ? undefined : /^\d+$/.test(maxResults) ? Number(maxResults) : maxResults,
         };

@@ -104,3 +104,13 @@ export const ScheduleGroupInput: StructureShape = {
   type: 'structure',
   members: { Name: { ...name, required: true }, ClientToken: clientToken, Tags: { type: 'any' } },
 };
+
+/** ListScheduleGroupsInput (query string members). */
+export const ListScheduleGroupsInput: StructureShape = {
+  type: 'structure',
+  members: {
+    NamePrefix: { type: 'string', min: 1, max: 64, pattern: '^[0-9a-zA-Z-_.]+$' },
+    NextToken: { type: 'string', min: 1, max: 2048 },
+    MaxResults: { type: 'integer', min: 1, max: 100 },
+  },
+};

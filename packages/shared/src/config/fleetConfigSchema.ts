@@ -1,4 +1,9 @@
 import * as z from 'zod';
+import { ApprovalConfig } from './ApprovalConfig.js';
+import { DeploymentConfig } from './DeploymentConfig.js';
+import { ModelDriftConfig } from './ModelDriftConfig.js';
+import { RoutingConfig } from './RoutingConfig.js';
+import { sageMakerName } from './sageMakerName.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,255}$/, 'letters, digits and "-", at most 256');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
@@ -21,7 +26,7 @@ export const QuietHours = z.strictObject({
   days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).optional(),
 });
 
-/** Guard settings of one pipeline; they run in a fixed order (see DESIGN.md). */
+/** Guard settings of one pipeline; they run in a fixed order (see docs/architecture.md). */
 export const Guards = z
   .strictObject({
     cooldownMinutes: z.number().nonnegative().default(0),
@@ -59,19 +64,22 @@ export const DatasetConfig = z.strictObject({
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id such as U012ABCDEF');
 
+/**
+ * One model: the pipeline that retrains it, its datasets and approvers, and the optional
+ * sections of the services that approve, deploy, watch and announce it. Each section is strict
+ * and absent by default: a model without `deployment` is simply not deployed by the fleet.
+ */
 export const ModelConfig = z.strictObject({
   pipeline: z.string().min(1),
   datasets: z.array(z.string().min(1)).default([]),
   approvers: z.array(slackUserId).default([]),
-  routing: z
-    .strictObject({
-      slackChannel: z.string().min(1).optional(),
-      /** SSM parameter names holding PagerDuty routing keys, by severity. */
-      pagerduty: z.strictObject({ warning: z.string().optional(), critical: z.string().optional() }).optional(),
-    })
-    .default({}),
-  /** Drift monitor settings; the drift issue defines their fields. */
-  drift: z.looseObject({}).optional(),
+  /** The SageMaker model package group its pipeline registers packages in. */
+  modelPackageGroup: sageMakerName.optional(),
+  approval: ApprovalConfig.optional(),
+  deployment: DeploymentConfig.optional(),
+  /** Where its notifications go; `routing.pagerduty` names an SSM parameter per severity. */
+  routing: RoutingConfig.default({}),
+  drift: ModelDriftConfig.optional(),
 });
 
 /** Where run-time secrets live; names only, never values. */
@@ -90,6 +98,8 @@ export const FleetConfigSchema = z
     pipelines: z.record(name, PipelineConfig).default({}),
     datasets: z.record(z.string().min(1), DatasetConfig).default({}),
     secrets: SecretsConfig,
+    /** The fleet-wide routing default; a model's own `routing` overrides it. */
+    routing: RoutingConfig.optional(),
   })
   .superRefine((config, ctx) => {
     for (const [model, m] of Object.entries(config.models)) {

@@ -1,25 +1,19 @@
-export * from './clock/index.js';
-export { applyEnvironment } from './cloud/applyEnvironment.js';
-export { encodeS3EventKey } from './cloud/encodeS3EventKey.js';
-export { findRepoRoot } from './cloud/findRepoRoot.js';
-export { fleetPipelineDefinitions } from './cloud/fleetPipelineDefinitions.js';
-export { ClockDateInstalledError, installClockDate } from './cloud/installClockDate.js';
-export { installServerDateHeader } from './cloud/installServerDateHeader.js';
+export { AWS_DEFAULTS } from './aws/awsDefaults.js';
+export { ClockCallbackError, ClockStateError, InvalidDurationError } from './clock/errors.js';
+export { type ClockTimer, LocalClock, type PendingTimer, type TickResult } from './clock/LocalClock.js';
+export type { DurationInput } from './clock/parseDuration.js';
+export { ClockDateInstalledError } from './cloud/installClockDate.js';
 export { LocalCloudError } from './cloud/LocalCloudError.js';
-export type { LocalStandIn, RunningStandIn } from './cloud/LocalStandIn.js';
-export { type LocalEndpoints, localCloudEnvironment } from './cloud/localCloudEnvironment.js';
-export { InvalidCronExpressionError, nextCronTime } from './cloud/nextCronTime.js';
-export {
-  isObjectCreated,
-  type ObjectCreatedEventContext,
-  objectCreatedEvent,
-  type S3NotificationRecord,
-} from './cloud/objectCreatedEvent.js';
-export { stackScheduleGroups } from './cloud/stackScheduleGroups.js';
-export { startScheduleRules, type UnfiredSchedule } from './cloud/startScheduleRules.js';
-export * from './demo/index.js';
-export * from './eventbridge/index.js';
-export * from './http/index.js';
+export type { LocalEndpoints } from './cloud/localCloudEnvironment.js';
+export type { LocalEvent } from './eventbridge/LocalEvent.js';
+export type {
+  EventLogEntry,
+  EventOrigin,
+  FailedDelivery,
+  InjectedEvent,
+  LocalEventBridge,
+} from './eventbridge/LocalEventBridge.js';
+export type { UnfiredSchedule } from './eventbridge/startScheduleRules.js';
 export {
   DEFAULT_LOCAL_CLOUD_START,
   type LandedObject,
@@ -27,7 +21,26 @@ export {
   type LocalCloudNames,
   type LocalCloudOptions,
 } from './LocalCloud.js';
-export * from './lambda/index.js';
-export * from './sagemaker/index.js';
-export * from './scheduler/index.js';
-export * from './serverless/index.js';
+export type {
+  DeadLetter,
+  InvocationOutcome,
+  InvocationRecord,
+  InvocationResult,
+  InvocationTrigger,
+} from './lambda/LambdaRunner.js';
+export type {
+  LocalPipelineDefinition,
+  LocalPipelineExecution,
+  LocalSageMaker,
+  PipelineParameterDeclaration,
+  PipelineParameterType,
+  PipelineRunContext,
+  PipelineRunOutcome,
+  PipelineRunPlan,
+} from './sagemaker/LocalSageMaker.js';
+export type { PipelineExecutionStatus } from './sagemaker/pipelineExecutionStatusChangeEvent.js';
+export type { LocalSchedule, LocalScheduler, ScheduleInvocationRecord } from './scheduler/LocalScheduler.js';
+export type { FunctionTarget } from './serverless/LocalRule.js';
+export type { LoadedServerlessRules } from './serverless/loadServerlessRules.js';
+export type { StackBucket, StackResources } from './serverless/readStackResources.js';
+export type { LocalStandIn, RunningStandIn, StandInContext, StandInNames } from './standIn/LocalStandIn.js';

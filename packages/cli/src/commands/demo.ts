@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type DemoReport, runDemo } from '@fleet/local-cloud';
+import type { DemoReport } from '../demo/DemoReport.js';
+import { runDemo } from '../demo/runDemo.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
 
 const usage = `usage: fleet demo [--json] [--quiet] [--verbose] [--dataset <file.csv>] [--broken <file.csv>]

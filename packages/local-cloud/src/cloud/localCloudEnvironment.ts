@@ -1,11 +1,17 @@
-/** The endpoints of the local services, as `AWS_ENDPOINT_URL_<SERVICE>` takes them. */
+/**
+ * The endpoints of the local services, keyed by the lower-case service id of
+ * `AWS_ENDPOINT_URL_<SERVICE>`: the built-in ones, and those further stand-ins add (`sfn`, `sns`...).
+ */
 export type LocalEndpoints = {
   dynamodb: string;
   s3: string;
   eventbridge: string;
   scheduler: string;
   sagemaker: string;
-};
+} & Record<string, string>;
+
+/** The variable that points SDK clients of one service at an endpoint: `sagemaker_runtime` gives `AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME`. */
+export const endpointVariable = (serviceId: string): string => `AWS_ENDPOINT_URL_${serviceId.toUpperCase()}`;
 
 /**
  * The process environment under which the handlers' unchanged SDK clients reach the local cloud.
@@ -21,18 +27,12 @@ export type LocalEndpoints = {
  * localCloudEnvironment(endpoints, { region: 'eu-west-1' }).AWS_ENDPOINT_URL_S3 // endpoints.s3
  */
 export const localCloudEnvironment = (
-  endpoints: LocalEndpoints | undefined,
+  endpoints: Readonly<Record<string, string>> | undefined,
   options: { region: string; logLevel?: string },
 ): Record<string, string | undefined> => ({
-  ...(endpoints === undefined
-    ? {}
-    : {
-        AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-        AWS_ENDPOINT_URL_S3: endpoints.s3,
-        AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventbridge,
-        AWS_ENDPOINT_URL_SCHEDULER: endpoints.scheduler,
-        AWS_ENDPOINT_URL_SAGEMAKER: endpoints.sagemaker,
-      }),
+  ...Object.fromEntries(
+    Object.entries(endpoints ?? {}).map(([serviceId, endpoint]) => [endpointVariable(serviceId), endpoint]),
+  ),
   AWS_ENDPOINT_URL: undefined,
   AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: undefined,
   AWS_ACCESS_KEY_ID: 'S3RVER',

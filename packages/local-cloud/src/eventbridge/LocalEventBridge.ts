@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type DeadLetter,
-  type InvocationRecord,
-  LambdaRunner,
-  type LambdaRunnerOptions,
-} from '../lambda/LambdaRunner.js';
-import type { EventRule, ScheduleRule } from '../serverless/LocalRule.js';
-import { type LoadedServerlessRules, loadServerlessRules } from '../serverless/loadServerlessRules.js';
+import { AWS_DEFAULTS } from '../aws/awsDefaults.js';
+import type { InvocationTrigger } from '../lambda/LambdaRunner.js';
+import type { BusRule, ScheduledRule } from './BusRule.js';
 import { type CompiledPattern, compilePattern } from './compilePattern.js';
 import type { AcceptedEvent } from './handlePutEvents.js';
 import { eventTime, type LocalEvent } from './LocalEvent.js';
@@ -14,30 +9,27 @@ import { matchesPattern } from './matchesPattern.js';
 import { type PutEventsEndpoint, startPutEventsEndpoint } from './putEventsEndpoint.js';
 import { transformInput } from './transformInput.js';
 
+/** Runs a rule's target asynchronously (Lambda's `Event` invocation): the port to the Lambda stand-in. */
+export type InvokeTarget = (deployedName: string, payload: unknown, trigger: InvocationTrigger) => void;
+
 /** Options of a LocalEventBridge. */
 export type LocalEventBridgeOptions = {
-  /** Repository root whose `services/*\/serverless.yml` give the rules (ignored when `loaded` is given). */
-  rootDir?: string;
-  /** Rules already loaded with `loadServerlessRules`. */
-  loaded?: LoadedServerlessRules;
-  /** Stage, region, account, imports, env and service folders for loading the rules. */
-  stage?: string;
+  /** The name of the custom bus, besides `default` (rules on bus `fleet` listen to it). */
+  busName: string;
+  /** The rules, in the order they match. */
+  rules?: readonly BusRule[];
+  /** The schedule rules, for `fireSchedule` by name. */
+  schedules?: readonly ScheduledRule[];
+  /** Hands each matched event, transformed for its rule, to the rule's target. */
+  invoke: InvokeTarget;
   region?: string;
   accountId?: string;
-  imports?: Record<string, string>;
-  env?: Record<string, string | undefined>;
-  serviceDirs?: string[];
-  /** The clock for event times, the log and invocation records (default: wall-clock). Pass `() => clock.now()`. */
+  /** The clock for event times and the log (default: wall-clock). Pass `() => clock.now()`. */
   now?: () => Date;
   /** What PutEvents does for an unknown bus: `reject` (default, ResourceNotFoundException) or `accept` (AWS: dropped). */
   unknownBus?: 'reject' | 'accept';
   /** Port of the PutEvents endpoint (default: a free one). */
   port?: number;
-  /**
-   * Options of the LambdaRunner that runs targets; its clock, region and account are the bus's,
-   * and every invocation gets `AWS_ENDPOINT_URL_EVENTBRIDGE` pointing at this bus.
-   */
-  runner?: Omit<LambdaRunnerOptions, 'now' | 'region' | 'accountId'>;
 };
 
 /** How an event reached the bus. */
@@ -72,67 +64,41 @@ export type InjectedEvent = {
   id?: string;
 };
 
-type LiveRule = { rule: EventRule; compiled: CompiledPattern };
+type LiveRule = { rule: BusRule; compiled: CompiledPattern };
 
 const DEFAULT_BUS = 'default';
 
 /**
- * The local EventBridge: rules from the services' `serverless.yml`, a PutEvents endpoint, and a
- * router that runs the matching Lambda targets in process.
+ * The local EventBridge: the rules it is given, a PutEvents endpoint, and a router that hands
+ * each matching event to its Lambda target through the `invoke` port.
  *
  * Every event, whether sent by a handler through the SDK (`endpoint`), injected by another
  * stand-in (`injectEvent`, e.g. S3 "Object Created" or SageMaker status changes on the default
  * bus) or fired by the clock (`fireSchedule`), is logged in arrival order, matched against every
  * rule of its bus with EventBridge's pattern semantics, transformed per rule (`input`,
- * `inputPath`, `inputTransformer`) and handed to the LambdaRunner as an asynchronous invocation
- * (so Lambda's retries and dead letters apply). `drain()` waits until no invocation is queued
- * or running, including those caused by events emitted while draining.
+ * `inputPath`, `inputTransformer`) and handed to `invoke` as an asynchronous invocation (so
+ * Lambda's retries and dead letters apply there). Where the rules were written (a
+ * `serverless.yml`, a test) is no concern of the bus.
  */
 export class LocalEventBridge {
-  readonly loaded: LoadedServerlessRules;
-  readonly runner: LambdaRunner;
   readonly region: string;
   readonly accountId: string;
   readonly fleetBusName: string;
   readonly #options: LocalEventBridgeOptions;
   readonly #rules: LiveRule[] = [];
+  readonly #schedules: readonly ScheduledRule[];
   readonly #log: EventLogEntry[] = [];
   readonly #failedDeliveries: FailedDelivery[] = [];
   #endpoint?: PutEventsEndpoint;
 
-  /** Loads the rules; call `start()` (or use `LocalEventBridge.start`) to serve PutEvents. */
+  /** Compiles the rules; call `start()` (or use `LocalEventBridge.start`) to serve PutEvents. */
   constructor(options: LocalEventBridgeOptions) {
     this.#options = options;
-    this.region = options.region ?? 'eu-west-1';
-    this.accountId = options.accountId ?? '123456789012';
-    if (options.loaded === undefined && options.rootDir === undefined) {
-      throw new TypeError('LocalEventBridge needs rootDir (to read the serverless.yml files) or loaded rules');
-    }
-    this.loaded =
-      options.loaded ??
-      loadServerlessRules({
-        rootDir: options.rootDir as string,
-        stage: options.stage,
-        region: this.region,
-        accountId: this.accountId,
-        imports: options.imports,
-        env: options.env,
-        serviceDirs: options.serviceDirs,
-      });
-    this.fleetBusName = this.loaded.fleetBusName;
-    const base = options.runner?.baseEnvironment;
-    this.runner = new LambdaRunner({
-      ...options.runner,
-      region: this.region,
-      accountId: this.accountId,
-      now: () => this.#now(),
-      // Handlers' SDK clients reach this bus; given variables win.
-      baseEnvironment: () => ({
-        ...(this.#endpoint === undefined ? {} : { AWS_ENDPOINT_URL_EVENTBRIDGE: this.#endpoint.endpoint }),
-        ...(typeof base === 'function' ? base() : base),
-      }),
-    });
-    for (const rule of this.loaded.rules) this.addRule(rule);
+    this.region = options.region ?? AWS_DEFAULTS.region;
+    this.accountId = options.accountId ?? AWS_DEFAULTS.accountId;
+    this.fleetBusName = options.busName;
+    this.#schedules = options.schedules ?? [];
+    for (const rule of options.rules ?? []) this.addRule(rule);
   }
 
   /** Creates the bus and starts its PutEvents endpoint. */
@@ -175,29 +141,19 @@ export class LocalEventBridge {
     return { AWS_ENDPOINT_URL_EVENTBRIDGE: this.endpoint };
   }
 
-  /** The rules of `eventBridge` events, in load order (plus any added). */
-  get rules(): readonly EventRule[] {
+  /** The rules, in the order given (plus any added). */
+  get rules(): readonly BusRule[] {
     return this.#rules.map((live) => live.rule);
   }
 
-  /** The rules of `schedule` events, for the clock. */
-  get schedules(): readonly ScheduleRule[] {
-    return this.loaded.schedules;
+  /** The schedule rules, for the clock. */
+  get schedules(): readonly ScheduledRule[] {
+    return this.#schedules;
   }
 
   /** Every event the bus received, in arrival order. */
   get events(): readonly EventLogEntry[] {
     return this.#log;
-  }
-
-  /** Every invocation attempt of a target, in order (the runner's records). */
-  get invocations(): readonly InvocationRecord[] {
-    return this.runner.invocations;
-  }
-
-  /** Asynchronous invocations that failed all of Lambda's attempts. */
-  get deadLetters(): readonly DeadLetter[] {
-    return this.runner.deadLetters;
   }
 
   /** Matched rules whose input transformation failed, so their target was not invoked. */
@@ -210,7 +166,7 @@ export class LocalEventBridge {
    *
    * @throws InvalidEventPatternError when the pattern is not valid.
    */
-  addRule(rule: EventRule): void {
+  addRule(rule: BusRule): void {
     this.#rules.push({ rule, compiled: compilePattern(rule.pattern) });
   }
 
@@ -248,8 +204,8 @@ export class LocalEventBridge {
    *
    * @throws Error when no schedule rule has that name.
    */
-  fireSchedule(rule: ScheduleRule | string, scheduledTime?: Date): LocalEvent {
-    const schedule = typeof rule === 'string' ? this.loaded.schedules.find((item) => item.ruleName === rule) : rule;
+  fireSchedule(rule: ScheduledRule | string, scheduledTime?: Date): LocalEvent {
+    const schedule = typeof rule === 'string' ? this.#schedules.find((item) => item.ruleName === rule) : rule;
     if (schedule === undefined) throw new Error(`No schedule rule named ${String(rule)}`);
     const time = scheduledTime ?? this.#now();
     const scheduler = schedule.schedule.method === 'scheduler';
@@ -280,11 +236,6 @@ export class LocalEventBridge {
     return event;
   }
 
-  /** Resolves when no invocation is queued, running or waiting for a retry. */
-  drain(): Promise<void> {
-    return this.runner.drain();
-  }
-
   #now(): Date {
     return this.#options.now?.() ?? new Date();
   }
@@ -313,7 +264,7 @@ export class LocalEventBridge {
     for (const { rule } of matched) this.#deliver(rule, event, bus);
   }
 
-  #deliver(rule: EventRule | ScheduleRule, event: LocalEvent, bus: string) {
+  #deliver(rule: BusRule | ScheduledRule, event: LocalEvent, bus: string) {
     let payload: unknown;
     try {
       payload = transformInput(event, rule, {
@@ -326,8 +277,8 @@ export class LocalEventBridge {
       this.#failedDeliveries.push({ ruleName: rule.ruleName, eventId: event.id, error: { name, message } });
       return;
     }
-    this.runner.invokeAsync(rule, payload, {
-      kind: rule.kind,
+    this.#options.invoke(rule.deployedName, payload, {
+      kind: 'schedule' in rule ? 'schedule' : 'eventBridge',
       ruleName: rule.ruleName,
       bus,
       eventId: event.id,

@@ -1,4 +1,4 @@
-import type { TargetInput } from '../serverless/LocalRule.js';
+import type { TargetInput } from './BusRule.js';
 import { InputTransformError } from './InputTransformError.js';
 import type { LocalEvent } from './LocalEvent.js';
 import { readJsonPath } from './readJsonPath.js';

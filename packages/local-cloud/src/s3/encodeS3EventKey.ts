@@ -9,7 +9,7 @@ const UNRESERVED = /[A-Za-z0-9.\-_*/]/;
  * `decodeS3Key` from `@fleet/shared`, which is the inverse.
  *
  * @example
- * encodeS3EventKey('raw/churn/red flower+:é.csv') // 'raw/churn/red+flower%2B%3A%C3%A9.csv'
+ * encodeS3EventKey('incoming/red flower+:é.csv') // 'incoming/red+flower%2B%3A%C3%A9.csv'
  */
 export const encodeS3EventKey = (key: string): string => {
   let out = '';

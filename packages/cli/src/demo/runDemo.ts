@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { LocalEvent } from '@fleet/local-cloud';
 import { decodeS3Key } from '@fleet/shared';
-import type { LocalEvent } from '../eventbridge/LocalEvent.js';
-import { LocalCloud, type LocalCloudOptions } from '../LocalCloud.js';
+import type { FleetCloud } from '../local/FleetCloud.js';
+import { type FleetCloudOptions, startFleetCloud } from '../local/startFleetCloud.js';
 import type { DemoExecution, DemoReport } from './DemoReport.js';
 import { describeRecord, isAuditRecord } from './describeRecord.js';
 import { clockTime, formatTimelineEntry } from './formatTimelineEntry.js';
@@ -20,7 +21,7 @@ export type DemoOptions = {
   /** The broken file that lands last (default `examples/demo/churn_broken.csv`). */
   brokenFile?: string;
   /** Passed to the local cloud (log level of the functions, clock start, pipeline runs, ...). */
-  cloud?: Omit<LocalCloudOptions, 'rootDir'>;
+  cloud?: Omit<FleetCloudOptions, 'rootDir'>;
 };
 
 /** The prefix the churn contract watches. */
@@ -48,31 +49,32 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export const runDemo = async (options: DemoOptions = {}): Promise<DemoReport> => {
   const startedMs = performance.now();
   const write = options.write ?? (() => undefined);
-  const cloud = await LocalCloud.start({ ...options.cloud, ...(options.rootDir ? { rootDir: options.rootDir } : {}) });
+  const fleet = await startFleetCloud({ ...options.cloud, ...(options.rootDir ? { rootDir: options.rootDir } : {}) });
   try {
-    return await scenario(cloud, options, write, startedMs);
+    return await scenario(fleet, options, write, startedMs);
   } finally {
-    await cloud.stop();
+    await fleet.stop();
   }
 };
 
 const scenario = async (
-  cloud: LocalCloud,
+  fleet: FleetCloud,
   options: DemoOptions,
   write: (line: string) => void,
   startedMs: number,
 ): Promise<DemoReport> => {
+  const { cloud, config, resources } = fleet;
   const clockStart = cloud.now().toISOString();
-  const datasetFile = path.resolve(cloud.rootDir, options.datasetFile ?? 'examples/datasets/churn_baseline.csv');
-  const brokenFile = path.resolve(cloud.rootDir, options.brokenFile ?? 'examples/demo/churn_broken.csv');
+  const datasetFile = path.resolve(fleet.rootDir, options.datasetFile ?? 'examples/datasets/churn_baseline.csv');
+  const brokenFile = path.resolve(fleet.rootDir, options.brokenFile ?? 'examples/demo/churn_broken.csv');
   const datasetKey = `${CHURN_PREFIX}${path.basename(datasetFile)}`;
   const brokenKey = `${CHURN_PREFIX}${path.basename(brokenFile)}`;
-  const pipeline = cloud.config.models.churn?.pipeline ?? Object.keys(cloud.config.pipelines)[0];
-  const guards = cloud.config.pipelines[pipeline]?.guards;
+  const pipeline = config.models.churn?.pipeline ?? Object.keys(config.pipelines)[0];
+  const guards = config.pipelines[pipeline]?.guards;
   const debounceMs = (guards?.debounceSeconds ?? 0) * 1000;
-  const bucket = cloud.names.dataBucket;
+  const bucket = resources.dataBucket;
 
-  const cursor = new TimelineCursor(cloud);
+  const cursor = new TimelineCursor(cloud, config);
   const timeline: TimelineEntry[] = [];
   const flush = (sayWhenQuiet = true) => {
     const entries = cursor.next();
@@ -89,16 +91,16 @@ const scenario = async (
 
   const { endpoints, names } = cloud;
   const services = [...new Set(cloud.functions.map((fn) => fn.service))];
-  const pipelines = Object.entries(cloud.config.pipelines).map(([key, p]) => p.pipelineName ?? key);
+  const pipelines = Object.entries(config.pipelines).map(([key, p]) => p.pipelineName ?? key);
   write(`fleet demo: the retraining loop on the embedded local cloud`);
   write('');
   write(
     `Local cloud up in ${seconds(performance.now() - startedMs)}; clock at ${clockStart.replace('T', ' ').slice(0, 19)} UTC; stage ${names.stage}`,
   );
-  write(`   DynamoDB     ${endpoints.dynamodb}  table ${names.recordsTableName}`);
+  write(`   DynamoDB     ${endpoints.dynamodb}  table ${resources.recordsTable}`);
   write(`   S3           ${endpoints.s3}  bucket ${bucket}, EventBridge notifications on`);
   write(
-    `   EventBridge  ${endpoints.eventbridge}  ${cloud.rules.rules.length} rules of ${services.length} services (${services.join(', ')}), buses default and ${names.eventBusName}`,
+    `   EventBridge  ${endpoints.eventbridge}  ${cloud.rules.rules.length} rules of ${services.length} services (${services.join(', ')}), buses default and ${resources.eventBus}`,
   );
   write(`   Scheduler    ${endpoints.scheduler}  one-time schedules on the local clock`);
   write(`   SageMaker    ${endpoints.sagemaker}  pipelines ${pipelines.join(', ')}`);
@@ -141,7 +143,7 @@ const scenario = async (
   await cloud.tick(quietMs);
   flush();
 
-  const report = await summarize(cloud, {
+  const report = await summarize(fleet, {
     datasetKey,
     brokenKey,
     executionsAfterRun,
@@ -154,7 +156,7 @@ const scenario = async (
 };
 
 const summarize = async (
-  cloud: LocalCloud,
+  fleet: FleetCloud,
   context: {
     datasetKey: string;
     brokenKey: string;
@@ -164,6 +166,7 @@ const summarize = async (
     startedMs: number;
   },
 ): Promise<DemoReport> => {
+  const { cloud } = fleet;
   const events = cloud.events().map((entry) => entry.event);
   const ofType = (type: string) => events.filter((event) => event['detail-type'] === type);
   const validated = ofType('Dataset Validated').find((event) => detailOf(event).key === context.datasetKey);
@@ -219,14 +222,14 @@ const summarize = async (
     },
   ];
   const failed = checks.find((check) => !check.ok);
-  const items = await cloud.records();
+  const items = await fleet.records();
   const correlationId = validated === undefined ? undefined : String(detailOf(validated).correlationId);
   const chain =
     correlationId === undefined
       ? undefined
       : {
           correlationId,
-          records: (await cloud.byCorrelation(correlationId))
+          records: (await fleet.byCorrelation(correlationId))
             .filter(isAuditRecord)
             .map(describeRecord)
             .map(({ kind, decision }) => ({ kind, decision })),
@@ -263,7 +266,7 @@ const rejectionHint = (rejections: LocalEvent[], key: string): string => {
 };
 
 /** Says so when S3's event for the key reached no function, the usual reason nothing was validated. */
-const routingHint = (cloud: LocalCloud, key: string): string => {
+const routingHint = (cloud: FleetCloud['cloud'], key: string): string => {
   const landing = cloud
     .events()
     .find(

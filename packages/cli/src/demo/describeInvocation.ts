@@ -1,4 +1,4 @@
-import type { InvocationRecord } from '../lambda/LambdaRunner.js';
+import type { InvocationRecord } from '@fleet/local-cloud';
 import type { TimelineEntry } from './TimelineEntry.js';
 
 type Result = Record<string, unknown>;

@@ -1,5 +1,5 @@
+import type { LocalPipelineDefinition, PipelineRunPlan } from '@fleet/local-cloud';
 import type { FleetConfig } from '@fleet/shared';
-import type { LocalPipelineDefinition, PipelineRunPlan } from '../sagemaker/LocalSageMaker.js';
 
 /**
  * The SageMaker pipelines the fleet configuration names, as the local SageMaker registers them.

@@ -1,4 +1,5 @@
-import type { LocalCloud } from '../LocalCloud.js';
+import type { LocalCloud } from '@fleet/local-cloud';
+import type { FleetConfig } from '@fleet/shared';
 import { describeEvent } from './describeEvent.js';
 import { describeInvocation } from './describeInvocation.js';
 import type { TimelineEntry } from './TimelineEntry.js';
@@ -12,14 +13,16 @@ import type { TimelineEntry } from './TimelineEntry.js';
  */
 export class TimelineCursor {
   readonly #cloud: LocalCloud;
+  readonly #config: FleetConfig;
   readonly #ruleTargets: Map<string, string>;
   #events = 0;
   #invocations = 0;
   #schedules = 0;
   #deadLetters = 0;
 
-  constructor(cloud: LocalCloud) {
+  constructor(cloud: LocalCloud, config: FleetConfig) {
     this.#cloud = cloud;
+    this.#config = config;
     const short = (service: string) => service.replace(/^fleet-/, '');
     this.#ruleTargets = new Map(
       [...cloud.rules.rules, ...cloud.rules.schedules].map((rule) => [
@@ -37,7 +40,7 @@ export class TimelineCursor {
     for (const entry of events.slice(this.#events)) {
       entries.push(
         describeEvent(entry, {
-          config: cloud.config,
+          config: this.#config,
           ruleTarget: (ruleName) => this.#ruleTargets.get(ruleName) ?? ruleName,
         }),
       );

@@ -1,5 +1,5 @@
+import type { EventLogEntry } from '@fleet/local-cloud';
 import { decodeS3Key, type FleetConfig } from '@fleet/shared';
-import type { EventLogEntry } from '../eventbridge/LocalEventBridge.js';
 import type { TimelineEntry } from './TimelineEntry.js';
 
 type Detail = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import type { ClockTimer, LocalClock } from '../clock/LocalClock.js';
 import { parseScheduleExpression } from '../scheduler/parseScheduleExpression.js';
-import type { ScheduleRule } from '../serverless/LocalRule.js';
+import type { ScheduledRule } from './BusRule.js';
 import { nextCronTime } from './nextCronTime.js';
 
 /** A schedule rule expression the clock cannot fire, and why. */
@@ -15,14 +15,14 @@ export type UnfiredSchedule = { ruleName: string; expression: string; reason: st
  * invalid cron, or a cron with a time zone other than UTC), which stay unfired.
  */
 export const startScheduleRules = (
-  rules: readonly ScheduleRule[],
+  rules: readonly ScheduledRule[],
   clock: LocalClock,
-  fire: (rule: ScheduleRule, at: Date) => Promise<void>,
+  fire: (rule: ScheduledRule, at: Date) => Promise<void>,
 ): { stop: () => void; unfired: UnfiredSchedule[] } => {
   const timers = new Set<ClockTimer>();
   const unfired: UnfiredSchedule[] = [];
   let stopped = false;
-  const plan = (rule: ScheduleRule, dueMs: number | undefined, following: (dueMs: number) => number | undefined) => {
+  const plan = (rule: ScheduledRule, dueMs: number | undefined, following: (dueMs: number) => number | undefined) => {
     if (dueMs === undefined || stopped) return;
     const timer = clock.at(
       dueMs,

@@ -1,0 +1,73 @@
+import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
+import {
+  type InvocationResult,
+  type InvocationTrigger,
+  type LambdaFunction,
+  LambdaRunner,
+  type LambdaRunnerOptions,
+} from './LambdaRunner.js';
+
+const FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:]+)?$/;
+
+/**
+ * Lambda: runs the stacks' functions in this process, the one way every other stand-in invokes
+ * a function (EventBridge rules, Scheduler targets, and the Step Functions, SNS and HTTP API
+ * stand-ins to come).
+ *
+ * A function is named by its deployed name or its ARN. Asynchronous invocations get Lambda's
+ * retries and dead letters (see `LambdaRunner`).
+ */
+export class LambdaStandIn implements LocalStandIn {
+  readonly name = 'lambda';
+  readonly #functions: readonly LambdaFunction[];
+  readonly #runnerOptions: Omit<LambdaRunnerOptions, 'region' | 'accountId'>;
+  #runner?: LambdaRunner;
+
+  constructor(options: {
+    functions: readonly LambdaFunction[];
+    runner?: Omit<LambdaRunnerOptions, 'region' | 'accountId'>;
+  }) {
+    this.#functions = options.functions;
+    this.#runnerOptions = options.runner ?? {};
+  }
+
+  /** The runner, with every invocation attempt and dead letter so far. */
+  get runner(): LambdaRunner {
+    if (this.#runner === undefined) throw new Error('the Lambda stand-in is not started');
+    return this.#runner;
+  }
+
+  /** The function a deployed name, key under `functions:` or ARN names, or undefined. */
+  find(nameOrArn: string): LambdaFunction | undefined {
+    const name = FUNCTION_ARN.exec(nameOrArn)?.[1] ?? nameOrArn;
+    return (
+      this.#functions.find((fn) => fn.deployedName === name) ?? this.#functions.find((fn) => fn.functionName === name)
+    );
+  }
+
+  /** Queues an asynchronous (`Event`) invocation. @throws Error when no function has that name */
+  invoke(nameOrArn: string, payload: unknown, trigger: InvocationTrigger): void {
+    this.runner.invokeAsync(this.#require(nameOrArn), payload, trigger);
+  }
+
+  /** Runs a synchronous (`RequestResponse`) invocation. @throws Error when no function has that name */
+  invokeSync(nameOrArn: string, payload: unknown, trigger: InvocationTrigger): Promise<InvocationResult> {
+    return this.runner.invoke(this.#require(nameOrArn), payload, trigger);
+  }
+
+  async start(context: StandInContext): Promise<RunningStandIn> {
+    const runner = new LambdaRunner({ ...this.#runnerOptions, region: context.region, accountId: context.accountId });
+    this.#runner = runner;
+    return { inFlight: () => runner.inFlight, drain: () => runner.drain(), stop: () => runner.drain() };
+  }
+
+  #require(nameOrArn: string): LambdaFunction {
+    const fn = this.find(nameOrArn);
+    if (fn === undefined) {
+      throw new Error(
+        `no function named ${nameOrArn}; the stacks have ${this.#functions.map((f) => f.functionName).join(', ') || 'none'}`,
+      );
+    }
+    return fn;
+  }
+}

@@ -1,3 +1,5 @@
 export * from './adapters/index.js';
 export * from './app/index.js';
+export * from './domain/index.js';
+export * from './events/index.js';
 export * from './handlers/index.js';

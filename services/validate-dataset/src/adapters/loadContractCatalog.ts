@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError, type LoadedFleetConfig, loadContract } from '@fleet/shared';
-import { type CatalogEntry, ContractCatalog } from '../app/ContractCatalog.js';
+import { type CatalogEntry, ContractCatalog } from '../domain/ContractCatalog.js';
 
 /**
  * Loads every dataset contract the configuration names (`datasets.<name>.contract`, relative to

@@ -1,11 +1,3 @@
-export {
-  type CatalogEntry,
-  type CatalogMiss,
-  ContractCatalog,
-  isCatalogEntry,
-  PROFILES_PREFIX,
-} from './ContractCatalog.js';
-export { firstIssues, MAX_ISSUE_MESSAGE } from './firstIssues.js';
 export { ObjectUnavailableError, type ObjectUnavailableReason } from './ObjectUnavailableError.js';
 export type { Clock, DatasetObjectStore, ObjectLocation, ObjectVersion, ValidationPorts } from './ports.js';
 export {

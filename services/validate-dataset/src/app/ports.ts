@@ -1,5 +1,5 @@
 import type { EventPublisherPort, RecordsRepositoryPort } from '@fleet/shared';
-import type { ContractCatalog } from './ContractCatalog.js';
+import type { ContractCatalog } from '../domain/ContractCatalog.js';
 
 /** Where an object is: its bucket, its decoded key and, when the caller knows it, its version. */
 export type ObjectLocation = { bucket: string; key: string; versionId?: string; etag?: string };

@@ -1,6 +1,6 @@
 import { validateDataset } from '@fleet/dataset-validation';
-import { type CatalogEntry, isCatalogEntry } from './ContractCatalog.js';
-import { firstIssues } from './firstIssues.js';
+import { type CatalogEntry, isCatalogEntry } from '../domain/ContractCatalog.js';
+import { firstIssues } from '../domain/firstIssues.js';
 import { ObjectUnavailableError } from './ObjectUnavailableError.js';
 import type { ObjectLocation, ObjectVersion, ValidationPorts } from './ports.js';
 import { type Claim, type ClaimResult, ValidationClaims } from './ValidationClaims.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { partitionKey, sortKey } from '@fleet/shared';
-import { PROFILES_PREFIX } from './ContractCatalog.js';
+import { PROFILES_PREFIX } from '../domain/ContractCatalog.js';
 import type { ObjectVersion } from './ports.js';
 
 /** How long a claim is kept: an event redelivered or replayed within this time validates nothing new. */

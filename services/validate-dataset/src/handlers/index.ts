@@ -1,5 +1,4 @@
 export { leaseFor } from './leaseFor.js';
 export { createObjectCreatedHandler, objectCreatedRequest } from './objectCreated.js';
 export { reportOutcome } from './reportOutcome.js';
-export { ValidateRequest } from './ValidateRequest.js';
 export { createValidateHandler } from './validate.js';

@@ -2,9 +2,9 @@ import { ConfigError, fleetHandler } from '@fleet/shared';
 import { defaultDependencies, serviceName, type ValidateDatasetDependencies } from '../adapters/createDependencies.js';
 import type { ValidationOutcome } from '../app/ValidationOutcome.js';
 import { validateObject } from '../app/validateObject.js';
+import { ValidateRequest } from '../events/ValidateRequest.js';
 import { leaseFor } from './leaseFor.js';
 import { reportOutcome } from './reportOutcome.js';
-import { ValidateRequest } from './ValidateRequest.js';
 
 /**
  * Builds the handler of a direct invocation (`{ bucket?, key, versionId?, correlationId? }`,

@@ -3,8 +3,9 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../src/handlers/objectCreated.js';
 import { handler as validateHandler } from '../../src/handlers/validate.js';
-import { lambdaContext } from '../handlers/support.js';
-import { BUCKET, BUS, churnBaseline, type LocalCloud, objectCreatedEvent, startLocalCloud } from './localCloud.js';
+import { churnBaseline } from '../support/fixtures.js';
+import { lambdaContext } from '../support/lambdaContext.js';
+import { BUCKET, BUS, type LocalCloud, objectCreatedEvent, startLocalCloud } from '../support/localCloud.js';
 
 // Real handlers, real S3 and DynamoDB clients over HTTP to s3rver and dynalite; only EventBridge is mocked.
 const eventBridge = mockClient(EventBridgeClient);

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { parseFleetConfig } from '@fleet/shared';
 import { parse } from 'yaml';
 import { loadContractCatalog } from '../../src/adapters/loadContractCatalog.js';
-import { PROFILES_PREFIX } from '../../src/app/ContractCatalog.js';
-import { repoRoot } from './localCloud.js';
+import { PROFILES_PREFIX } from '../../src/domain/ContractCatalog.js';
+import { repoRoot } from '../support/repoRoot.js';
 
 type Statement = { Action: string | string[]; Resource: unknown };
 type ServerlessYaml = {

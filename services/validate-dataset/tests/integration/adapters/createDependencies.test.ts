@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { ConfigError, resetFleetConfig } from '@fleet/shared';
 import { createDependencies } from '../../../src/adapters/createDependencies.js';
-import { isCatalogEntry } from '../../../src/app/ContractCatalog.js';
-import { repoRoot } from '../localCloud.js';
+import { isCatalogEntry } from '../../../src/domain/ContractCatalog.js';
+import { repoRoot } from '../../support/repoRoot.js';
 
 const baseEnv = {
   FLEET_CONFIG_FILE: path.join(repoRoot, 'fleet.config.yaml'),

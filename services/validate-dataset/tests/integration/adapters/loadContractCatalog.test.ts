@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, parseFleetConfig } from '@fleet/shared';
 import { loadContractCatalog } from '../../../src/adapters/loadContractCatalog.js';
-import { isCatalogEntry } from '../../../src/app/ContractCatalog.js';
-import { repoRoot } from '../localCloud.js';
+import { isCatalogEntry } from '../../../src/domain/ContractCatalog.js';
+import { repoRoot } from '../../support/repoRoot.js';
 
 describe('loadContractCatalog', () => {
   let dir: string;

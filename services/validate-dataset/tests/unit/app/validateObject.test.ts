@@ -1,6 +1,7 @@
 import type { FleetRecord } from '@fleet/shared';
 import { validateObject } from '../../../src/app/validateObject.js';
-import { BUCKET, brokenChurn, churnBaseline, memoryPorts } from './fixtures.js';
+import { BUCKET, brokenChurn, churnBaseline } from '../../support/fixtures.js';
+import { memoryPorts } from '../../support/memoryPorts.js';
 
 const KEY = 'raw/churn/2024-05-01/customers.csv';
 

@@ -1,5 +1,5 @@
-import { DEFAULT_LEASE_MS } from '../../src/app/validateObject.js';
-import { leaseFor } from '../../src/handlers/leaseFor.js';
+import { DEFAULT_LEASE_MS } from '../../../src/app/validateObject.js';
+import { leaseFor } from '../../../src/handlers/leaseFor.js';
 
 describe('leaseFor', () => {
   it('returns the remaining time of the invocation plus five seconds', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ObjectUnavailableError } from '../../../src/app/ObjectUnavailableError.js';
-import type { DatasetObjectStore, ObjectLocation, ObjectVersion } from '../../../src/app/ports.js';
+import { ObjectUnavailableError } from '../../src/app/ObjectUnavailableError.js';
+import type { DatasetObjectStore, ObjectLocation, ObjectVersion } from '../../src/app/ports.js';
 
 type Stored = { bytes: Uint8Array; etag: string; versionId?: string };
 

@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadContract, MemoryEventPublisher, MemoryRecordsRepository, parseContract } from '@fleet/shared';
-import { ContractCatalog } from '../../../src/app/ContractCatalog.js';
-import type { ValidationPorts } from '../../../src/app/ports.js';
-import { MemoryObjectStore } from './MemoryObjectStore.js';
-
-/** The repository root. */
-export const repoRoot = path.resolve(__dirname, '..', '..', '..', '..', '..');
+import { loadContract, parseContract } from '@fleet/shared';
+import { ContractCatalog } from '../../src/domain/ContractCatalog.js';
+import { repoRoot } from './repoRoot.js';
 
 /** The data bucket of the tests. */
 export const BUCKET = 'fleet-test-data';
@@ -42,30 +38,4 @@ export const testCatalog = (): ContractCatalog => {
     { name: 'contracts/churn.yaml', contract: churn.contract, hash: churn.hash },
     { name: 'contracts/churn-special.yaml', contract: special.contract, hash: special.hash },
   ]);
-};
-
-/** In-memory ports with a fixed clock and numbered owner ids. */
-export const memoryPorts = (start = '2024-05-01T10:00:00.000Z') => {
-  let now = new Date(start);
-  let n = 0;
-  const objects = new MemoryObjectStore();
-  const records = new MemoryRecordsRepository();
-  const events = new MemoryEventPublisher();
-  const ports: ValidationPorts = {
-    contracts: testCatalog(),
-    objects,
-    records,
-    events,
-    clock: { now: () => now },
-    newId: () => `owner-${++n}`,
-  };
-  return {
-    ports,
-    objects,
-    records,
-    events,
-    advance: (ms: number) => {
-      now = new Date(now.getTime() + ms);
-    },
-  };
 };

@@ -1,7 +1,9 @@
 import { ConfigError, ValidationError } from '@fleet/shared';
-import { createValidateHandler } from '../../src/handlers/validate.js';
-import { BUCKET, brokenChurn, churnBaseline } from '../unit/app/fixtures.js';
-import { lambdaContext, loadEvent, memoryDependencies } from './support.js';
+import { createValidateHandler } from '../../../src/handlers/validate.js';
+import { BUCKET, brokenChurn, churnBaseline } from '../../support/fixtures.js';
+import { lambdaContext } from '../../support/lambdaContext.js';
+import { loadEvent } from '../../support/loadEvent.js';
+import { memoryDependencies } from '../../support/memoryDependencies.js';
 
 type ValidateFixture = { key: string; versionId?: string; correlationId?: string };
 

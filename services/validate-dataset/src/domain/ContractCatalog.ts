@@ -1,4 +1,5 @@
-import { ConfigError, type DatasetContract } from '@fleet/shared';
+import type { DatasetContract } from '@fleet/shared/contract';
+import { ConfigError } from '@fleet/shared/errors';
 
 /** One contract the service validates against: its name in the configuration, its content and hash. */
 export type CatalogEntry = {

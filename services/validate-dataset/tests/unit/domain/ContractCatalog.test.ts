@@ -1,6 +1,6 @@
 import { ConfigError } from '@fleet/shared';
-import { ContractCatalog, isCatalogEntry } from '../../../src/app/ContractCatalog.js';
-import { specialContract, testCatalog } from './fixtures.js';
+import { ContractCatalog, isCatalogEntry } from '../../../src/domain/ContractCatalog.js';
+import { specialContract, testCatalog } from '../../support/fixtures.js';
 
 describe('ContractCatalog', () => {
   it('returns the contract with the longest matching prefix', () => {

@@ -4,9 +4,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { type DynamoDbEmulator, type S3Emulator, startDynamoDb, startS3 } from '@fleet/emulators';
 import { RecordsRepository, recordsTableDefinition, resetFleetConfig } from '@fleet/shared';
 import { resetDependencies } from '../../src/adapters/createDependencies.js';
-
-/** The repository root. */
-export const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+import { repoRoot } from './repoRoot.js';
 
 export const BUCKET = 'fleet-it-data';
 export const TABLE = 'fleet-it-records';
@@ -81,10 +79,6 @@ export const startLocalCloud = async (): Promise<LocalCloud> => {
     },
   };
 };
-
-/** `examples/datasets/churn_baseline.csv`. */
-export const churnBaseline = (): string =>
-  readFileSync(path.join(repoRoot, 'examples', 'datasets', 'churn_baseline.csv'), 'utf8');
 
 /**
  * An S3 `Object Created` event for a key, from the fixture, with the key URL-encoded the way S3

@@ -1,5 +1,5 @@
 import type { Issue } from '@fleet/dataset-validation';
-import { firstIssues, MAX_ISSUE_MESSAGE } from '../../../src/app/firstIssues.js';
+import { firstIssues, MAX_ISSUE_MESSAGE } from '../../../src/domain/firstIssues.js';
 
 const issue = (code: Issue['code'], line: number, message = `${code} at ${line}`): Issue => ({ code, message, line });
 

@@ -1,7 +1,9 @@
 import { ValidationError } from '@fleet/shared';
-import { createObjectCreatedHandler, objectCreatedRequest } from '../../src/handlers/objectCreated.js';
-import { BUCKET, churnBaseline } from '../unit/app/fixtures.js';
-import { lambdaContext, loadEvent, memoryDependencies } from './support.js';
+import { createObjectCreatedHandler, objectCreatedRequest } from '../../../src/handlers/objectCreated.js';
+import { BUCKET, churnBaseline } from '../../support/fixtures.js';
+import { lambdaContext } from '../../support/lambdaContext.js';
+import { loadEvent } from '../../support/loadEvent.js';
+import { memoryDependencies } from '../../support/memoryDependencies.js';
 
 type ObjectCreatedFixture = {
   id: string;

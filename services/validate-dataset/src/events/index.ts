@@ -1,0 +1,1 @@
+export { ValidateRequest } from './ValidateRequest.js';

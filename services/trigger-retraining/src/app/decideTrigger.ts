@@ -12,6 +12,7 @@ import { acquireRunLock } from './acquireRunLock.js';
 import type { Guard } from './guards/Guard.js';
 import { guardsInOrder, runGuards } from './guards/runGuards.js';
 import type { PendingLandings, RunLock, TriggerDecision, TriggerPorts } from './ports.js';
+import { retrainingEventKey } from './retrainingEventKey.js';
 
 /** What one trigger came to. */
 export type TriggerOutcome =
@@ -133,7 +134,9 @@ export const decideTrigger = async (
         : { code: errorCode(error), message: errorMessage(error) };
     await releaseClaim();
     await ports.store.recordDecision({ ...decision, decision: 'failed', failure }).catch(() => undefined);
-    await ports.events.publish('Retraining Failed', { ...common, failure }).catch(() => undefined);
+    await ports.events
+      .publish('Retraining Failed', { ...common, eventKey: retrainingEventKey.startFailed(token), failure })
+      .catch(() => undefined);
     if (error instanceof UndeclaredParameterError) throw error;
     throw new PipelineStartError(settings.key, failure.code, failure.message, { cause: error });
   };
@@ -166,7 +169,11 @@ export const decideTrigger = async (
     try {
       if (skipReason === 'debounced') await armDebounce(request, settings, ports, now);
       await ports.store.recordDecision({ ...decision, decision: 'skipped', skipReason });
-      await ports.events.publish('Retraining Skipped', { ...common, skipReason });
+      await ports.events.publish('Retraining Skipped', {
+        ...common,
+        eventKey: retrainingEventKey.skipped(token, skipReason),
+        skipReason,
+      });
       if (ownsClaim) await ports.store.settleClaim(token, 'done', { decisionId });
     } catch (error) {
       await releaseClaim();
@@ -206,7 +213,12 @@ export const decideTrigger = async (
     });
     await ports.store.noteRunLockExecution(settings.pipelineName, token, executionArn);
     await ports.store.recordDecision(started);
-    await ports.events.publish('Retraining Started', { ...common, executionArn, parameters: started.parameters });
+    await ports.events.publish('Retraining Started', {
+      ...common,
+      eventKey: retrainingEventKey.started(token),
+      executionArn,
+      parameters: started.parameters,
+    });
     await ports.store.settleClaim(token, 'done', { decisionId, executionArn });
   } catch (error) {
     // The run is under way: the lock stays with it, and the retry, holding the same token, passes.

@@ -1,4 +1,5 @@
 import type { ExecutionOutcome, TriggerPorts } from './ports.js';
+import { retrainingEventKey } from './retrainingEventKey.js';
 
 /** The part of SageMaker's "Pipeline Execution Status Change" the fleet acts on. */
 export type ExecutionStatusChange = {
@@ -63,9 +64,16 @@ export const followExecution = async (change: ExecutionStatusChange, ports: Trig
   try {
     await ports.store.recordExecutionStatus(pointer, change.status, change.at, failure);
     if (failure === undefined) {
-      await ports.events.publish('Retraining Succeeded', common);
+      await ports.events.publish('Retraining Succeeded', {
+        ...common,
+        eventKey: retrainingEventKey.ended('Retraining Succeeded', pointer.token),
+      });
     } else {
-      await ports.events.publish('Retraining Failed', { ...common, failure });
+      await ports.events.publish('Retraining Failed', {
+        ...common,
+        eventKey: retrainingEventKey.ended('Retraining Failed', pointer.token),
+        failure,
+      });
     }
   } catch (error) {
     await ports.store.reopenExecution(change.executionArn, outcome).catch(() => undefined);

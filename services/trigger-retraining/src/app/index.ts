@@ -9,3 +9,4 @@ export { datasetPipeline, datasetRequest, landingPrefix } from './requests/datas
 export { driftRequest } from './requests/driftRequest.js';
 export { manualRequest } from './requests/manualRequest.js';
 export { scheduleRequest } from './requests/scheduleRequest.js';
+export { retrainingEventKey } from './retrainingEventKey.js';

@@ -4,5 +4,6 @@ import type { Command } from '../io.js';
 export const commands: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./demo.js')).demoCommand,
   drift: async () => (await import('./drift.js')).driftCommand,
+  local: async () => (await import('./local.js')).localCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
 };

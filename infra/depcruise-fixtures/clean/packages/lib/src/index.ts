@@ -1,0 +1,1 @@
+export { isPositive } from './rules/index.js';

@@ -1,0 +1,1 @@
+export { isPositive } from './isPositive.js';

@@ -1,0 +1,2 @@
+/** An adapter: the AWS side of a port. */
+export const store = (key: string): string => `stored ${key}`;

@@ -1,0 +1,2 @@
+/** An inbound payload only the beta service receives. */
+export const BetaEvent = { detailType: 'Beta Happened' } as const;

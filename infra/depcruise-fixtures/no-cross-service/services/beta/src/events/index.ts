@@ -1,0 +1,1 @@
+export { BetaEvent } from './BetaEvent.js';

@@ -1,0 +1,186 @@
+/**
+ * Benchmark: `fleet validate --contract <contract> <file> --json` end to end, as a user runs it,
+ * against pandas doing the same checks (bench/validate_pandas.py), in the same run.
+ *
+ * Run from the repository root:
+ * `pnpm exec tsx bench/validateCli.bench.ts [--rows 1500000] [--runs 5] [--repo <checkout>]... [--no-write]`.
+ * Generates bench/data/churn-<rows>-rows.csv once (deterministic, the rows of validate.bench.ts:
+ * baseline rows drawn at random, fresh unique `customer_id`s), then runs each tool as fresh
+ * processes under /usr/bin/time -v, interleaved (fleet, pandas, fleet, ...) so that load on the
+ * shared machine hits both alike, and reports medians and the ratio to pandas. Each `--repo`
+ * (default: this checkout) is timed with its own `packages/cli/bin/fleet.cjs`, so an older
+ * checkout can be compared in the same run. Rewrites the "## fleet validate end to end vs pandas"
+ * section of bench/RESULTS.md unless `--no-write` or more than one `--repo` is given.
+ * Needs Debian's python3-pandas (`apt-get install -y python3-pandas`) at /usr/bin/python3.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = resolve(__dirname, '..');
+const dataDir = resolve(root, 'bench/data');
+const resultsFile = resolve(root, 'bench/RESULTS.md');
+const SECTION = '## fleet validate end to end vs pandas';
+const PYTHON = '/usr/bin/python3';
+
+const { values: options } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1500000' },
+    runs: { type: 'string', default: '5' },
+    repo: { type: 'string', multiple: true },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+
+/** Mulberry32, as in validate.bench.ts, so the file is the same on every machine. */
+const random = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+/** Writes a churn-like CSV of exactly `rows` data rows: baseline rows drawn at random, fresh unique ids. */
+const generate = (file: string, rows: number): void => {
+  if (existsSync(file)) return;
+  const lines = readFileSync(resolve(root, 'examples/datasets/churn_baseline.csv'), 'utf8').trimEnd().split('\n');
+  const bodies = lines.slice(1).map((line) => line.slice(line.indexOf(',')));
+  const next = random(rows);
+  const partial = `${file}.${process.pid}.tmp`;
+  const fd = openSync(partial, 'w');
+  writeSync(fd, `${lines[0]}\n`);
+  for (let id = 1; id <= rows; ) {
+    const parts: string[] = [];
+    for (const end = Math.min(rows, id + 19_999); id <= end; id++) {
+      parts.push(`CUST-${String(id).padStart(9, '0')}${bodies[Math.floor(next() * bodies.length)]}\n`);
+    }
+    writeSync(fd, parts.join(''));
+  }
+  closeSync(fd);
+  spawnSync('mv', [partial, file]);
+};
+
+type Run = { seconds: number; peakMb: number; passed: boolean; rows: number };
+
+/** Runs a command under /usr/bin/time -v and reads its wall time, peak RSS and verdict. */
+const timed = (
+  cwd: string,
+  command: string,
+  args: string[],
+  verdictOf: (stdout: string, status: number | null) => { passed: boolean; rows: number },
+): Run => {
+  const started = performance.now();
+  const child = spawnSync('/usr/bin/time', ['-v', command, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr);
+  if (rss === null) throw new Error(`${command} ${args.join(' ')} failed: ${child.stderr}`);
+  const verdict = verdictOf(child.stdout, child.status);
+  return { seconds, peakMb: Number(rss[1]) / 1024, passed: verdict.passed, rows: verdict.rows };
+};
+
+/** Reads the verdict of `fleet validate --json` (its JSON carries no duration of its own). */
+const fleetVerdict = (stdout: string, status: number | null) => {
+  const result = JSON.parse(stdout) as { passed: boolean; rows: number };
+  if (result.passed !== (status === 0)) throw new Error(`exit code ${status} disagrees with passed=${result.passed}`);
+  return { passed: result.passed, rows: result.rows };
+};
+
+const pandasVerdict = (stdout: string) => JSON.parse(stdout) as { passed: boolean; rows: number };
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+const main = (): void => {
+  mkdirSync(dataDir, { recursive: true });
+  const rows = Number(options.rows);
+  const runs = Number(options.runs);
+  const repos = (options.repo ?? [root]).map((repo) => resolve(repo));
+  const file = resolve(dataDir, `churn-${rows}-rows.csv`);
+  generate(file, rows);
+  const mb = statSync(file).size / 1e6;
+  const pandasVersion = spawnSync(PYTHON, ['-c', 'import pandas; print(pandas.__version__)'], { encoding: 'utf8' });
+  if (pandasVersion.status !== 0) throw new Error('pandas is missing: apt-get install -y python3-pandas');
+  const fleetArgs = (repo: string) => [
+    'packages/cli/bin/fleet.cjs',
+    'validate',
+    '--contract',
+    resolve(repo, 'contracts/churn.yaml'),
+    file,
+    '--json',
+  ];
+  // Builds each checkout's cached bundle (if a source changed) outside the timed runs.
+  for (const repo of repos) timed(repo, process.execPath, fleetArgs(repo), fleetVerdict);
+  const tools = [
+    ...repos.map((repo) => ({
+      name: repos.length === 1 ? 'fleet validate' : `fleet validate (${repo})`,
+      run: () => timed(repo, process.execPath, fleetArgs(repo), fleetVerdict),
+      runs: [] as Run[],
+    })),
+    {
+      name: 'pandas',
+      run: () => timed(root, PYTHON, [resolve(root, 'bench/validate_pandas.py'), file], pandasVerdict),
+      runs: [] as Run[],
+    },
+  ];
+  const loadBefore = loadavg();
+  for (let k = 0; k < runs; k++) {
+    for (const tool of tools) {
+      const run = tool.run();
+      tool.runs.push(run);
+      console.log(
+        `${tool.name}: ${run.seconds.toFixed(2)} s, peak ${run.peakMb.toFixed(0)} MB, passed=${run.passed}, rows=${run.rows}`,
+      );
+    }
+  }
+  const loadAfter = loadavg();
+  const pandas = median(tools[tools.length - 1].runs.map((run) => run.seconds));
+  const lines = [
+    SECTION,
+    '',
+    `Command: \`pnpm exec tsx bench/validateCli.bench.ts --rows ${rows} --runs ${runs}\``,
+    `Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), shared with other work: load average ${loadBefore[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after. Node ${process.version}, pandas ${pandasVersion.stdout.trim()} (Debian python3-pandas).`,
+    '',
+    `File: \`${relative(root, file)}\`, ${mb.toFixed(0)} MB (${(mb / 1.048576).toFixed(0)} MiB), ${rows} data rows, unique \`customer_id\`; contract \`contracts/churn.yaml\` (\`unique\` on \`customer_id\`).`,
+    'Each tool runs as a fresh process under `/usr/bin/time -v`, interleaved, whole process timed:',
+    '`node packages/cli/bin/fleet.cjs validate --contract contracts/churn.yaml <file> --json` and',
+    '`python3 bench/validate_pandas.py <file>` (imports included).',
+    '',
+    '| tool | wall s (median) | min | max | MB/s | peak RSS MB | vs pandas | passed |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const tool of tools) {
+    const seconds = tool.runs.map((run) => run.seconds);
+    const wall = median(seconds);
+    lines.push(
+      `| ${tool.name} | ${wall.toFixed(2)} | ${Math.min(...seconds).toFixed(2)} | ${Math.max(...seconds).toFixed(2)} | ${(mb / wall).toFixed(1)} | ${Math.max(...tool.runs.map((run) => run.peakMb)).toFixed(0)} | ${(pandas / wall).toFixed(2)}x | ${tool.runs.every((run) => run.passed && run.rows === rows)} |`,
+    );
+  }
+  const section = lines.join('\n');
+  console.log(`\n${section}`);
+  if (!options['no-write'] && repos.length === 1) writeSection(section);
+};
+
+/** Replaces this benchmark's section of bench/RESULTS.md, leaving the other sections alone. */
+const writeSection = (section: string): void => {
+  const current = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n';
+  const start = current.indexOf(SECTION);
+  let next: string;
+  if (start < 0) {
+    next = `${current.trimEnd()}\n\n${section}\n`;
+  } else {
+    const after = current.indexOf('\n## ', start + SECTION.length);
+    next = `${current.slice(0, start)}${section}\n${after < 0 ? '' : current.slice(after)}`;
+  }
+  writeFileSync(resultsFile, next);
+};
+
+main();

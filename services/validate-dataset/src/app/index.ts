@@ -21,6 +21,7 @@ export {
   objectIdentity,
   profileKey,
   ttlAfter,
+  validationEventKey,
   validationId,
   validationRecordKeys,
   versionLabel,

@@ -5,7 +5,7 @@ import { ObjectUnavailableError } from './ObjectUnavailableError.js';
 import type { ObjectLocation, ObjectVersion, ValidationPorts } from './ports.js';
 import { type Claim, type ClaimResult, ValidationClaims } from './ValidationClaims.js';
 import type { OutcomeObject, ValidationOutcome, ValidationSummary } from './ValidationOutcome.js';
-import { formatRecordKey, profileKey, validationRecordKeys } from './validationKeys.js';
+import { formatRecordKey, profileKey, validationEventKey, validationRecordKeys } from './validationKeys.js';
 
 /** Issues kept in a validation record. */
 export const RECORD_ISSUES = 100;
@@ -179,13 +179,21 @@ const runValidation = async (
   if (result.passed) {
     await ports.events.publish(
       'Dataset Validated',
-      { ...detail, profileKey: summary.profileKey as string },
+      {
+        ...detail,
+        eventKey: validationEventKey('Dataset Validated', object),
+        profileKey: summary.profileKey as string,
+      },
       { resources },
     );
   } else {
     await ports.events.publish(
       'Dataset Rejected',
-      { ...detail, issues: firstIssues(result.issues, EVENT_ISSUES) },
+      {
+        ...detail,
+        eventKey: validationEventKey('Dataset Rejected', object),
+        issues: firstIssues(result.issues, EVENT_ISSUES),
+      },
       { resources },
     );
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { partitionKey, sortKey } from '@fleet/shared';
+import { eventKey, type FleetDetailType, partitionKey, sortKey } from '@fleet/shared';
 import { PROFILES_PREFIX } from '../domain/ContractCatalog.js';
 import type { ObjectVersion } from './ports.js';
 
@@ -29,6 +29,9 @@ export const objectIdentity = (object: ObjectVersion): string =>
 export const validationId = (object: ObjectVersion): string =>
   createHash('sha256').update(objectIdentity(object)).digest('hex').slice(0, 20);
 
+/** What a validation claim deduplicates on: `validation#<bucket>/<key>/<version>`. */
+const claimIdempotencyKey = (object: ObjectVersion): string => `validation#${objectIdentity(object)}`;
+
 /**
  * The keys of the records validate-dataset writes:
  *
@@ -43,10 +46,23 @@ export const validationRecordKeys = {
     sk: sortKey(at, 'validation', id),
   }),
   claim: (object: ObjectVersion) => ({
-    pk: partitionKey('IDEMPOTENCY', `validation#${objectIdentity(object)}`),
+    pk: partitionKey('IDEMPOTENCY', claimIdempotencyKey(object)),
     sk: 'claim',
   }),
 } as const;
+
+/**
+ * The `eventKey` of an event about one object version: `eventKey` of the detail-type and the
+ * idempotency key of the validation claim, `validation#<bucket>/<key>/<version>`.
+ *
+ * Every publication about the same object version carries the same key, a retry after a failed
+ * publish or a takeover of an expired claim included, so a consumer can tell a re-publish from a
+ * new validation even though EventBridge gives each a new id.
+ */
+export const validationEventKey = (
+  detailType: Extract<FleetDetailType, 'Dataset Validated' | 'Dataset Rejected'>,
+  object: ObjectVersion,
+): string => eventKey(detailType, claimIdempotencyKey(object));
 
 /** The `recordKey` events carry: `<pk>|<sk>` of the validation record. */
 export const formatRecordKey = (keys: { pk: string; sk: string }): string => `${keys.pk}|${keys.sk}`;

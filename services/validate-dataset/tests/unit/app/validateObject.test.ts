@@ -1,5 +1,6 @@
 import type { FleetRecord } from '@fleet/shared';
 import { validateObject } from '../../../src/app/validateObject.js';
+import { validationEventKey } from '../../../src/app/validationKeys.js';
 import { BUCKET, brokenChurn, churnBaseline } from '../../support/fixtures.js';
 import { memoryPorts } from '../../support/memoryPorts.js';
 
@@ -56,6 +57,7 @@ describe('validateObject', () => {
       issueCounts: {},
       recordKey: `${record.pk}|${record.sk}`,
       profileKey: record.profileKey,
+      eventKey: validationEventKey('Dataset Validated', { bucket: BUCKET, key: KEY, etag: version.etag }),
     });
     expect(event.resources).toEqual([`arn:aws:s3:::${BUCKET}/${KEY}`]);
   });
@@ -78,6 +80,7 @@ describe('validateObject', () => {
       expect.objectContaining({ code: 'not_in_values', line: 10, row: 9, column: 'contract' }),
     ]);
     expect(event.detail).not.toHaveProperty('profileKey');
+    expect(event.detail.eventKey).toBe(validationEventKey('Dataset Rejected', version));
     expect(objects.written).toEqual([]);
     const [record] = validations(records.records);
     expect(record).toMatchObject({ verdict: 'rejected', issueCounts: { below_min: 1, not_in_values: 1 } });
@@ -254,6 +257,24 @@ describe('validateObject', () => {
     expect(publish).toHaveBeenCalledTimes(2);
     expect(events.published).toHaveLength(1);
     expect(records.records.find((r) => r.kind === 'idempotency')).toMatchObject({ status: 'completed' });
+  });
+
+  it('publishes the same eventKey again when a retry re-publishes what a failed attempt published', async () => {
+    // Prepare: the first attempt publishes, then fails to mark its claim completed.
+    const { ports, objects, records, events } = memoryPorts();
+    const version = objects.put(BUCKET, KEY, churnBaseline());
+    jest.spyOn(records, 'update').mockRejectedValueOnce(new Error('table unavailable'));
+    await expect(validateObject({ ...version, correlationId: 'evt-10' }, ports)).rejects.toThrow('table unavailable');
+
+    // Act
+    const retry = await validateObject({ ...version, correlationId: 'evt-11' }, ports);
+
+    // Assess
+    expect(retry.status).toBe('validated');
+    const published = events.ofType('Dataset Validated');
+    expect(published).toHaveLength(2);
+    expect(published[1].detail.eventKey).toBe(published[0].detail.eventKey);
+    expect(published[1].detail.correlationId).not.toBe(published[0].detail.correlationId);
   });
 
   it('leaves an object to the invocation that holds a live claim', async () => {

@@ -1,7 +1,9 @@
+import { eventKey } from '@fleet/shared';
 import {
   formatRecordKey,
   objectIdentity,
   profileKey,
+  validationEventKey,
   validationId,
   validationRecordKeys,
   versionLabel,
@@ -58,6 +60,24 @@ describe('validation keys', () => {
     expect(record).toEqual({ pk: 'DATASET#churn', sk: '2024-05-01T10:00:00.000Z#validation#abc' });
     expect(claim).toEqual({ pk: 'IDEMPOTENCY#validation#b/raw/churn/q1 data+v2:ä.csv/e1', sk: 'claim' });
     expect(formatRecordKey(record)).toBe('DATASET#churn|2024-05-01T10:00:00.000Z#validation#abc');
+  });
+
+  it('keys the events of an object version on its claim, the same for every delivery', () => {
+    // Prepare
+    const other = { ...object, etag: 'e2' };
+
+    // Act
+    const validated = validationEventKey('Dataset Validated', object);
+    const again = validationEventKey('Dataset Validated', { ...object });
+    const rejected = validationEventKey('Dataset Rejected', object);
+    const otherVersion = validationEventKey('Dataset Validated', other);
+
+    // Assess
+    expect(validated).toBe(eventKey('Dataset Validated', 'validation#b/raw/churn/q1 data+v2:ä.csv/e1'));
+    expect(validated).toMatch(/^[0-9a-f]{32}$/);
+    expect(again).toBe(validated);
+    expect(rejected).not.toBe(validated);
+    expect(otherVersion).not.toBe(validated);
   });
 
   it('places profiles under the top-level profiles prefix, never under the watched one', () => {

@@ -4,6 +4,7 @@ export * from './errors/index.js';
 export * from './events/index.js';
 export * from './handler/index.js';
 export * from './lease/index.js';
+export * from './metrics/index.js';
 export * from './observability/index.js';
 export * from './publisher/index.js';
 export * from './records/index.js';

@@ -1,15 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy, { type MiddyfiedHandler } from '@middy/core';
+import type { MiddyfiedHandler } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { createObservability } from '../observability/createObservability.js';
-import { correlationId, defaultCorrelationId } from './middlewares/correlationId.js';
-import { errorLogger } from './middlewares/errorLogger.js';
+import { fleetMiddy } from './fleetMiddy.js';
+import { defaultCorrelationId, pickCorrelationId } from './middlewares/correlationId.js';
 import { validateEvent } from './middlewares/validateEvent.js';
 
 /** What a fleet handler receives besides its validated event. */
@@ -56,28 +52,16 @@ export type FleetHandlerOptions<S extends z.ZodType, R> = {
 export const fleetHandler = <S extends z.ZodType, R>(
   options: FleetHandlerOptions<S, R>,
 ): MiddyfiedHandler<unknown, R> => {
-  const { logger, metrics, tracer } = createObservability(options.service);
-  const handler = middy<unknown, R>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics, { captureColdStartMetric: true }))
-    .use(captureLambdaHandler(tracer))
-    .use(correlationId({ logger }))
-    // After correlationId: onError runs in reverse order, so the error is logged with the id still set.
-    .use(errorLogger({ logger }))
-    .use(validateEvent({ schema: options.schema }));
-
-  return handler.handler(async (event, lambdaContext) => {
+  const { logger, metrics, tracer, chain } = fleetMiddy<unknown, R>({ service: options.service });
+  return chain.use(validateEvent({ schema: options.schema })).handler(async (event, lambdaContext) => {
     const validated = event as z.output<S>;
     // The middleware already tagged the logs from the raw event; the resolver sees the validated one.
-    const id =
-      nonEmpty(options.correlationId?.(validated)) ??
-      defaultCorrelationId(validated) ??
-      nonEmpty(lambdaContext?.awsRequestId) ??
-      'unknown';
+    const id = pickCorrelationId(
+      options.correlationId?.(validated),
+      defaultCorrelationId(validated),
+      lambdaContext?.awsRequestId,
+    );
     logger.appendKeys({ correlationId: id });
     return options.handler(validated, { correlationId: id, logger, metrics, tracer, lambdaContext });
   });
 };
-
-const nonEmpty = (value: string | undefined): string | undefined =>
-  value !== undefined && value.length > 0 ? value : undefined;

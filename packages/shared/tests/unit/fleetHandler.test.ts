@@ -1,47 +1,13 @@
-import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { createObservability, fleetEventSchema, fleetHandler, ValidationError } from '../../src/index.js';
 import { loadFixture } from '../loadFixture.js';
+import { captureLogs, type LogLine } from '../support/captureLogs.js';
+import { lambdaContext } from '../support/lambdaContext.js';
 
 const SERVICE = 'fleet-handler-test';
 // Powertools resets the level to its initial value on every warm invocation, so set it before
 // the logger is created (jest gives each test file its own copy of process.env).
 process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
-const lambdaContext = {
-  functionName: 'fleet-handler-test-fn',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:fleet-handler-test-fn',
-  memoryLimitInMB: '256',
-  awsRequestId: 'req-123',
-  getRemainingTimeInMillis: () => 30_000,
-} as unknown as Context;
-
-// biome-ignore lint/suspicious/noExplicitAny: parsed log lines are read field by field
-type LogLine = Record<string, any>;
-
-/** Captures the JSON log lines the Powertools logger prints (dev mode writes to the global console). */
-const captureLogs = () => {
-  const lines: LogLine[] = [];
-  const record = (...args: unknown[]) => {
-    for (const arg of args) {
-      if (typeof arg !== 'string') continue;
-      try {
-        lines.push(JSON.parse(arg));
-      } catch {
-        // not a log line
-      }
-    }
-  };
-  const spies = (['debug', 'info', 'warn', 'error', 'log'] as const).map((m) =>
-    jest.spyOn(console, m).mockImplementation(record),
-  );
-  return {
-    lines,
-    restore: () => {
-      for (const spy of spies) spy.mockRestore();
-    },
-  };
-};
 
 describe('fleetHandler', () => {
   const { logger } = createObservability(SERVICE);

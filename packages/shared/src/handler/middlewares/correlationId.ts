@@ -28,6 +28,20 @@ export const defaultCorrelationId = (event: unknown): string | undefined => {
   return fromDetail ?? nonEmpty(id);
 };
 
+/**
+ * Returns the first non-empty candidate, or `unknown`.
+ *
+ * Every handler variant picks its invocation's correlation id this way (its own resolver, then
+ * what the event carries, then the Lambda request id), so no invocation is left without one.
+ */
+export const pickCorrelationId = (...candidates: unknown[]): string => {
+  for (const candidate of candidates) {
+    const id = nonEmpty(candidate);
+    if (id !== undefined) return id;
+  }
+  return 'unknown';
+};
+
 /** Returns the correlation id set by {@link correlationId} for this request. */
 export const getCorrelationId = (request: Request): string | undefined =>
   nonEmpty((request.internal as Record<string, unknown>)[CORRELATION_ID_KEY]);
@@ -40,7 +54,8 @@ export const getCorrelationId = (request: Request): string | undefined =>
  * The key is removed again after the invocation so it cannot leak into the next one.
  */
 export const correlationId = (options: CorrelationIdOptions): MiddlewareObj => {
-  const { logger, resolve } = { resolve: defaultCorrelationId, ...options };
+  const { logger } = options;
+  const resolve = options.resolve ?? defaultCorrelationId;
 
   const correlationIdBefore = (request: Request): void => {
     let id: string | undefined;

@@ -4,6 +4,7 @@ export {
   correlationId,
   defaultCorrelationId,
   getCorrelationId,
+  pickCorrelationId,
 } from './correlationId.js';
-export { type ErrorLoggerOptions, errorLogger } from './errorLogger.js';
+export { type ErrorLoggerOptions, type ErrorLogLevel, errorLogger, logError } from './errorLogger.js';
 export { type ValidateEventOptions, validateEvent } from './validateEvent.js';

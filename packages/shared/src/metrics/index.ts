@@ -1,0 +1,2 @@
+export { FleetMetric, type FleetMetricName, skippedMetricName } from './FleetMetric.js';
+export { MetricDimension, type MetricDimensionName } from './MetricDimension.js';

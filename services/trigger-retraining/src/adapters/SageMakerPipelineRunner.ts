@@ -104,8 +104,11 @@ export class SageMakerPipelineRunner implements PipelineRunner {
       .send(new DescribePipelineCommand({ PipelineName: pipelineName }))
       .then((output) => definitionParameterNames(pipelineName, output.PipelineDefinition));
     this.#declared.set(pipelineName, lookup);
-    lookup.catch(() => this.#declared.delete(pipelineName));
-    return lookup;
+    return lookup.catch((error: unknown) => {
+      // Forget the failed lookup so the next trigger asks again; the caller gets the error.
+      if (this.#declared.get(pipelineName) === lookup) this.#declared.delete(pipelineName);
+      throw error;
+    });
   }
 
   async failureReason(executionArn: string): Promise<string | undefined> {

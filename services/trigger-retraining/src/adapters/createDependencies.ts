@@ -59,7 +59,7 @@ export const createDependencies = (
   env: NodeJS.ProcessEnv = process.env,
   options: { clock?: Clock; maxAttempts?: number } = {},
 ): TriggerDependencies => {
-  const { tracer, logger } = createObservability(serviceName);
+  const { tracer, logger, metrics } = createObservability(serviceName);
   const clock = options.clock ?? { now: () => new Date() };
   const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
   const config = getFleetConfig(env);
@@ -91,7 +91,16 @@ export const createDependencies = (
 
   return {
     config,
-    ports: { store: new RecordsTriggerStore(records), runner, scheduler, events, clock, newId: randomUUID },
+    ports: {
+      store: new RecordsTriggerStore(records),
+      runner,
+      scheduler,
+      events,
+      clock,
+      newId: randomUUID,
+      logger,
+      metrics,
+    },
   };
 };
 

@@ -12,6 +12,7 @@ import { acquireRunLock } from './acquireRunLock.js';
 import type { Guard } from './guards/Guard.js';
 import { guardsInOrder, runGuards } from './guards/runGuards.js';
 import type { PendingLandings, RunLock, TriggerDecision, TriggerPorts } from './ports.js';
+import { handledFailureMetric, reportHandledFailure } from './reportHandledFailure.js';
 import { retrainingEventKey } from './retrainingEventKey.js';
 
 /** What one trigger came to. */
@@ -123,8 +124,18 @@ export const decideTrigger = async (
   };
   // A duplicate never held the claim, so it must not touch it.
   const ownsClaim = skipReason !== 'duplicate';
+  const traced = { correlationId: request.correlationId, details: { pipeline: settings.key, token, decisionId } };
+  /** Frees the claim for the retry; the error on its way up is the one that counts, but this one is traced. */
   const releaseClaim = async () => {
-    if (ownsClaim) await ports.store.settleClaim(token, 'failed', { decisionId }).catch(() => undefined);
+    if (!ownsClaim) return;
+    await ports.store.settleClaim(token, 'failed', { decisionId }).catch((error: unknown) =>
+      reportHandledFailure(ports, {
+        ...traced,
+        metric: handledFailureMetric.claimRelease,
+        message: 'could not release the trigger claim; the retry waits for the claim lease to expire',
+        error,
+      }),
+    );
   };
   /** Records and announces a failure after the guards; the caller rethrows. */
   const fail = async (error: unknown): Promise<never> => {
@@ -133,10 +144,25 @@ export const decideTrigger = async (
         ? { code: error.code, message: error.message }
         : { code: errorCode(error), message: errorMessage(error) };
     await releaseClaim();
-    await ports.store.recordDecision({ ...decision, decision: 'failed', failure }).catch(() => undefined);
+    await ports.store.recordDecision({ ...decision, decision: 'failed', failure }).catch((recordError: unknown) =>
+      reportHandledFailure(ports, {
+        ...traced,
+        metric: handledFailureMetric.decisionRecord,
+        message: 'could not record the failed decision',
+        error: recordError,
+      }),
+    );
     await ports.events
       .publish('Retraining Failed', { ...common, eventKey: retrainingEventKey.startFailed(token), failure })
-      .catch(() => undefined);
+      .catch((publishError: unknown) =>
+        reportHandledFailure(ports, {
+          ...traced,
+          metric: handledFailureMetric.failedNotPublished,
+          message: 'could not publish Retraining Failed',
+          error: publishError,
+          details: { ...traced.details, failure },
+        }),
+      );
     if (error instanceof UndeclaredParameterError) throw error;
     throw new PipelineStartError(settings.key, failure.code, failure.message, { cause: error });
   };
@@ -192,7 +218,15 @@ export const decideTrigger = async (
       clientRequestToken: token,
     }));
   } catch (error) {
-    await ports.store.releaseRunLock(settings.pipelineName, token, now.toISOString()).catch(() => undefined);
+    await ports.store.releaseRunLock(settings.pipelineName, token, now.toISOString()).catch((releaseError: unknown) =>
+      reportHandledFailure(ports, {
+        ...traced,
+        metric: handledFailureMetric.runLockRelease,
+        message: 'could not release the run lock after a failed start; it frees itself after maxRunMinutes',
+        error: releaseError,
+        details: { ...traced.details, pipelineName: settings.pipelineName },
+      }),
+    );
     return fail(error);
   }
 

@@ -1,4 +1,5 @@
 import type { ExecutionOutcome, TriggerPorts } from './ports.js';
+import { handledFailureMetric, reportHandledFailure } from './reportHandledFailure.js';
 import { retrainingEventKey } from './retrainingEventKey.js';
 
 /** The part of SageMaker's "Pipeline Execution Status Change" the fleet acts on. */
@@ -42,9 +43,24 @@ export const followExecution = async (change: ExecutionStatusChange, ports: Trig
   // Conditional on the run's token, so a redelivery, or a lock another run took over since, is left alone.
   await ports.store.releaseRunLock(pointer.pipelineName ?? pointer.pipeline, pointer.token, change.at);
   if (pointer.outcome !== 'pending') return { status: 'ignored', why: `already ${pointer.outcome}` };
-  // The reason is a courtesy: a failed lookup must not hold back the announcement.
+  const traced = {
+    correlationId: pointer.correlationId,
+    details: { pipeline: pointer.pipeline, executionArn: change.executionArn, token: pointer.token },
+  };
+  // The reason is a courtesy: a failed lookup must not hold back the announcement, but it is traced.
   const failureReason =
-    outcome === 'failed' ? await ports.runner.failureReason(change.executionArn).catch(() => undefined) : undefined;
+    outcome === 'failed'
+      ? await ports.runner.failureReason(change.executionArn).catch((error: unknown) => {
+          reportHandledFailure(ports, {
+            ...traced,
+            metric: handledFailureMetric.failureReasonLookup,
+            message: 'could not read why the execution failed; announcing it without the reason',
+            level: 'warn',
+            error,
+          });
+          return undefined;
+        })
+      : undefined;
   if (!(await ports.store.settleExecution(change.executionArn, outcome, change.at))) {
     return { status: 'ignored', why: 'another delivery announced it' };
   }
@@ -76,7 +92,15 @@ export const followExecution = async (change: ExecutionStatusChange, ports: Trig
       });
     }
   } catch (error) {
-    await ports.store.reopenExecution(change.executionArn, outcome).catch(() => undefined);
+    await ports.store.reopenExecution(change.executionArn, outcome).catch((reopenError: unknown) =>
+      reportHandledFailure(ports, {
+        ...traced,
+        metric: handledFailureMetric.executionReopen,
+        message: 'could not reopen the execution pointer; a retry will not announce the outcome',
+        error: reopenError,
+        details: { ...traced.details, outcome },
+      }),
+    );
     throw error;
   }
   return { status: 'announced', outcome };

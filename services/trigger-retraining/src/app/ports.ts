@@ -202,6 +202,22 @@ export interface Clock {
   now(): Date;
 }
 
+/**
+ * The structured log the use cases write to (the Powertools Logger fits it).
+ *
+ * Used for failures a use case handles without rethrowing, such as a cleanup that failed while
+ * another error is on its way up: they must still leave a trace.
+ */
+export interface AppLogger {
+  error(message: string, attributes: Record<string, unknown>): void;
+  warn(message: string, attributes: Record<string, unknown>): void;
+}
+
+/** The metrics the use cases count (the Powertools Metrics fits it; the handler flushes them). */
+export interface AppMetrics {
+  addMetric(name: string, unit: 'Count', value: number): void;
+}
+
 /** Everything the trigger decisions need from outside. */
 export type TriggerPorts = {
   store: TriggerStore;
@@ -211,4 +227,6 @@ export type TriggerPorts = {
   clock: Clock;
   /** A new unique id (for decision records). */
   newId: () => string;
+  logger: AppLogger;
+  metrics: AppMetrics;
 };

@@ -1,6 +1,8 @@
 import type { FleetDetailInput, FleetDetailType } from '@fleet/shared';
 import { fleetEvents } from '@fleet/shared';
 import type {
+  AppLogger,
+  AppMetrics,
   DebounceFire,
   DebounceScheduler,
   PipelineRunner,
@@ -100,6 +102,28 @@ export class FakeEvents implements RetrainingEvents {
   }
 }
 
+/** Keeps every structured log line a use case writes. */
+export class FakeLogger implements AppLogger {
+  readonly lines: { level: 'error' | 'warn'; message: string; attributes: Record<string, unknown> }[] = [];
+
+  error(message: string, attributes: Record<string, unknown>): void {
+    this.lines.push({ level: 'error', message, attributes });
+  }
+
+  warn(message: string, attributes: Record<string, unknown>): void {
+    this.lines.push({ level: 'warn', message, attributes });
+  }
+}
+
+/** Counts every metric a use case adds, by name. */
+export class FakeMetrics implements AppMetrics {
+  readonly counts: Record<string, number> = {};
+
+  addMetric(name: string, _unit: 'Count', value: number): void {
+    this.counts[name] = (this.counts[name] ?? 0) + value;
+  }
+}
+
 /** Ports made of fakes, plus handles on each fake. */
 export const fakePorts = (now = '2026-03-02T12:00:00.000Z') => {
   const store = new InMemoryTriggerStore();
@@ -107,9 +131,12 @@ export const fakePorts = (now = '2026-03-02T12:00:00.000Z') => {
   const scheduler = new FakeScheduler();
   const events = new FakeEvents();
   const clock = new FixedClock(now);
+  const logger = new FakeLogger();
+  const metrics = new FakeMetrics();
   let n = 0;
-  const ports: TriggerPorts = { store, runner, scheduler, events, clock, newId: () => `decision-${++n}` };
-  return { ports, store, runner, scheduler, events, clock };
+  const newId = () => `decision-${++n}`;
+  const ports: TriggerPorts = { store, runner, scheduler, events, clock, newId, logger, metrics };
+  return { ports, store, runner, scheduler, events, clock, logger, metrics };
 };
 
 /** A pipeline with every guard off unless overridden. */

@@ -16,7 +16,7 @@ import { SageMakerPipelineRunner } from '../../src/adapters/SageMakerPipelineRun
 import { SchedulerDebounceScheduler } from '../../src/adapters/SchedulerDebounceScheduler.js';
 import type { TriggerStore } from '../../src/app/ports.js';
 import { describedPipeline } from './describedPipeline.js';
-import { FixedClock } from './fakes.js';
+import { FakeLogger, FakeMetrics, FixedClock } from './fakes.js';
 import { InMemoryTriggerStore } from './InMemoryTriggerStore.js';
 
 /** The configuration the handler tests run with: churn debounces landings, fraud does not. */
@@ -81,6 +81,8 @@ export const handlerDependencies = (
       }),
       clock,
       newId: () => `decision-${++n}`,
+      logger: new FakeLogger(),
+      metrics: new FakeMetrics(),
     },
   };
 };

@@ -169,6 +169,34 @@ describe('SageMakerPipelineRunner', () => {
     expect(sagemaker).toHaveReceivedCommandTimes(DescribePipelineCommand, 2);
   });
 
+  it('rejects every caller of a failed DescribePipeline, leaving no rejection unhandled', async () => {
+    // Prepare
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    sagemaker
+      .on(DescribePipelineCommand)
+      .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
+    const instance = runner();
+
+    // Act
+    const results = await Promise.allSettled([
+      instance.declaredParameters('churn-retrain'),
+      instance.declaredParameters('churn-retrain'),
+    ]);
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('unhandledRejection', onUnhandled);
+
+    // Assess
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(results.map((r) => (r as PromiseRejectedResult).reason.name)).toEqual([
+      'ThrottlingException',
+      'ThrottlingException',
+    ]);
+    expect(unhandled).toEqual([]);
+    expect(sagemaker).toHaveReceivedCommandTimes(DescribePipelineCommand, 1);
+  });
+
   it('reads a definition without parameters as declaring none', () => {
     // Act
     const declared = definitionParameterNames('p', JSON.stringify({ Version: '2020-12-01', Steps: [] }));

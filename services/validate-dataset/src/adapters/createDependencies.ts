@@ -42,7 +42,7 @@ export const createDependencies = (
   env: NodeJS.ProcessEnv = process.env,
   options: { maxAttempts?: number } = {},
 ): ValidateDatasetDependencies => {
-  const { tracer, logger } = createObservability(serviceName);
+  const { tracer, logger, metrics } = createObservability(serviceName);
   const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
   const contracts = loadContractCatalog(getFleetConfig(env));
 
@@ -62,7 +62,16 @@ export const createDependencies = (
   );
 
   return {
-    ports: { contracts, objects, records, events, clock: { now: () => new Date() }, newId: randomUUID },
+    ports: {
+      contracts,
+      objects,
+      records,
+      events,
+      clock: { now: () => new Date() },
+      newId: randomUUID,
+      logger,
+      metrics,
+    },
     dataBucket: env.DATA_BUCKET || undefined,
   };
 };

@@ -1,5 +1,14 @@
 export { ObjectUnavailableError, type ObjectUnavailableReason } from './ObjectUnavailableError.js';
-export type { Clock, DatasetObjectStore, ObjectLocation, ObjectVersion, ValidationPorts } from './ports.js';
+export type {
+  AppLogger,
+  AppMetrics,
+  Clock,
+  DatasetObjectStore,
+  ObjectLocation,
+  ObjectVersion,
+  ValidationPorts,
+} from './ports.js';
+export { type HandledFailureMetric, handledFailureMetric, reportHandledFailure } from './reportHandledFailure.js';
 export {
   type Acquired,
   type Claim,

@@ -29,6 +29,20 @@ export interface DatasetObjectStore {
   putJson(bucket: string, key: string, document: unknown): Promise<void>;
 }
 
+/**
+ * The structured log the use case writes to (the Powertools Logger fits it).
+ *
+ * Only for failures the use case handles without rethrowing: they must still leave a trace.
+ */
+export interface AppLogger {
+  error(message: string, attributes: Record<string, unknown>): void;
+}
+
+/** The metrics the use case counts (the Powertools Metrics fits it; the handler flushes them). */
+export interface AppMetrics {
+  addMetric(name: string, unit: 'Count', value: number): void;
+}
+
 /** The time source of the use case; tests fix it. */
 export type Clock = { now: () => Date };
 
@@ -41,4 +55,6 @@ export type ValidationPorts = {
   clock: Clock;
   /** A fresh unique id (the owner token of a claim). */
   newId: () => string;
+  logger: AppLogger;
+  metrics: AppMetrics;
 };

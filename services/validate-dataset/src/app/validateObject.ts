@@ -3,6 +3,7 @@ import { type CatalogEntry, isCatalogEntry } from '../domain/ContractCatalog.js'
 import { firstIssues } from '../domain/firstIssues.js';
 import { ObjectUnavailableError } from './ObjectUnavailableError.js';
 import type { ObjectLocation, ObjectVersion, ValidationPorts } from './ports.js';
+import { handledFailureMetric, reportHandledFailure } from './reportHandledFailure.js';
 import { type Claim, type ClaimResult, ValidationClaims } from './ValidationClaims.js';
 import type { OutcomeObject, ValidationOutcome, ValidationSummary } from './ValidationOutcome.js';
 import { formatRecordKey, profileKey, validationEventKey, validationRecordKeys } from './validationKeys.js';
@@ -42,7 +43,8 @@ const objectOf = (o: OutcomeObject): OutcomeObject => ({
  * are skipped, not failed, so they never loop through retries into the dead-letter queue.
  *
  * @throws whatever a port throws (S3, DynamoDB, EventBridge), after marking the claim failed so
- * Lambda's retry takes it over at once
+ * Lambda's retry takes it over at once; when even that fails, the original error is still the
+ * one thrown, and the failure to mark the claim is logged with the correlation id and counted
  */
 export const validateObject = async (
   request: ValidateObjectRequest,
@@ -96,7 +98,15 @@ export const validateObject = async (
       await claims.release(claim, error.message);
       return { status: 'skipped', ...object, reason: error.reason, message: error.message };
     }
-    await claims.fail(claim, error).catch(() => false);
+    await claims.fail(claim, error).catch((failError: unknown) =>
+      reportHandledFailure(ports, {
+        metric: handledFailureMetric.claimNotMarkedFailed,
+        message: 'could not mark the validation claim failed; the retry waits for its lease to expire',
+        correlationId: request.correlationId,
+        error: failError,
+        details: { ...object, validationError: error instanceof Error ? error.name : String(error) },
+      }),
+    );
     throw error;
   }
 };

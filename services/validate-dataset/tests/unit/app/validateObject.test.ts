@@ -259,6 +259,51 @@ describe('validateObject', () => {
     expect(records.records.find((r) => r.kind === 'idempotency')).toMatchObject({ status: 'completed' });
   });
 
+  it('logs and counts a claim it could not mark failed, and still throws the error that failed the validation', async () => {
+    // Prepare
+    const { ports, objects, records, events, lines, counted } = memoryPorts();
+    const version = objects.put(BUCKET, KEY, churnBaseline());
+    jest.spyOn(events, 'publish').mockRejectedValueOnce(new Error('bus unavailable'));
+    jest.spyOn(records, 'update').mockRejectedValueOnce(new Error('table unavailable'));
+
+    // Act
+    const attempt = validateObject({ ...version, correlationId: 'evt-12' }, ports);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('bus unavailable');
+    expect(lines).toEqual([
+      {
+        level: 'error',
+        message: 'could not mark the validation claim failed; the retry waits for its lease to expire',
+        attributes: expect.objectContaining({
+          correlationId: 'evt-12',
+          metric: 'ValidationClaimReleaseFailed',
+          error: { name: 'Error', message: 'table unavailable' },
+          bucket: BUCKET,
+          key: KEY,
+          validationError: 'Error',
+        }),
+      },
+    ]);
+    expect(counted).toEqual([{ name: 'ValidationClaimReleaseFailed', unit: 'Count', value: 1 }]);
+    expect(records.records.find((r) => r.kind === 'idempotency')).toMatchObject({ status: 'in-progress' });
+  });
+
+  it('neither logs nor counts anything when the claim is marked failed as it should be', async () => {
+    // Prepare
+    const { ports, objects, events, lines, counted } = memoryPorts();
+    const version = objects.put(BUCKET, KEY, churnBaseline());
+    jest.spyOn(events, 'publish').mockRejectedValueOnce(new Error('bus unavailable'));
+
+    // Act
+    const attempt = validateObject({ ...version, correlationId: 'evt-13' }, ports);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('bus unavailable');
+    expect(lines).toEqual([]);
+    expect(counted).toEqual([]);
+  });
+
   it('publishes the same eventKey again when a retry re-publishes what a failed attempt published', async () => {
     // Prepare: the first attempt publishes, then fails to mark its claim completed.
     const { ports, objects, records, events } = memoryPorts();

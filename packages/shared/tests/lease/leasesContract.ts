@@ -332,6 +332,63 @@ export const describeLeases = (name: string, start: () => Promise<LeasesReposito
       expect(refused).toHaveProperty('message', 'annotate cannot set the lease attribute "fence"');
     });
 
+    it('stores payload and result as the table keeps them, without undefined in objects or lists', async () => {
+      // Prepare
+      const key = freshKey();
+      const lease = expectOutcome(
+        await acquire(key, 'a', T0, MINUTE, { prefixes: ['raw/a/', undefined, 'raw/b/'] }),
+        'acquired',
+      );
+
+      // Act
+      const completed = await leases.complete(lease, later(1_000), {
+        issues: ['a', undefined, 'b'],
+        nested: { dropped: undefined, kept: [undefined, 1] },
+      });
+
+      // Assess
+      expect(completed).toBe(true);
+      const stored = await leases.get(key);
+      expect(stored?.record.prefixes).toEqual(['raw/a/', 'raw/b/']);
+      expect(lease.record.prefixes).toEqual(['raw/a/', 'raw/b/']);
+      expect(stored?.result).toEqual({ issues: ['a', 'b'], nested: { kept: [1] } });
+    });
+
+    it('refuses a result DynamoDB cannot store (NaN, a Date) and leaves the lease held', async () => {
+      // Prepare
+      const key = freshKey();
+      const lease = expectOutcome(await acquire(key, 'a', T0), 'acquired');
+
+      // Act
+      const notANumber = await leases
+        .complete(lease, later(1_000), { rows: Number.NaN })
+        .then(() => undefined, errorOf);
+      const aDate = await leases.complete(lease, later(1_000), { at: new Date(0) }).then(() => undefined, errorOf);
+
+      // Assess
+      expect(notANumber).toHaveProperty('message', 'Special numeric value NaN is not allowed');
+      expect(aDate).toHaveProperty('message', expect.stringContaining('Unsupported type passed'));
+      expect(await leases.get(key)).toMatchObject({ state: 'held', fence: 1 });
+    });
+
+    it('refuses a record over the 400 KB item limit, on acquire and on annotate', async () => {
+      // Prepare
+      const key = freshKey();
+      const big = 'x'.repeat(401 * 1024);
+      const held = freshKey();
+      const lease = expectOutcome(await acquire(held, 'a', T0), 'acquired');
+
+      // Act
+      const acquiring = await acquire(key, 'a', T0, MINUTE, { big }).then(() => undefined, errorOf);
+      const annotating = await leases.annotate(lease, { big }).then(() => undefined, errorOf);
+
+      // Assess
+      expect(acquiring).toHaveProperty('name', 'ValidationException');
+      expect(annotating).toHaveProperty('name', 'ValidationException');
+      expect(await repository.get(key.pk, key.sk)).toBeUndefined();
+      expect(await repository.get(held.pk, held.sk)).toEqual(lease.record);
+    });
+
     it('stores a failure message cut to 500 characters', async () => {
       // Prepare
       const key = freshKey();

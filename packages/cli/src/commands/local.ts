@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
-import { type FleetCloud, startFleetCloud } from '../local/index.js';
+import type { FleetCloud } from '../local/index.js';
 
 const usage = `usage: fleet local [--json] [--verbose]
 
@@ -102,6 +102,8 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
   try {
     let fleet: FleetCloud;
     try {
+      // Loaded here, so that `fleet --help` does not load the local cloud.
+      const { startFleetCloud } = await import('../local/index.js');
       fleet = await startFleetCloud({ realTimeClock: true, logLevel: options.verbose ? 'INFO' : 'SILENT' });
     } catch (error) {
       io.stderr(`fleet local: the local cloud did not start: ${(error as Error).message}\n`);

@@ -1,12 +1,6 @@
-import { type FleetRecord, type RecordsRepositoryPort, sortKey } from '@fleet/shared';
+import { type Acquisition, type Lease, Leases, type RecordsRepositoryPort, sortKey } from '@fleet/shared';
 import type { ObjectVersion } from './ports.js';
 import { CLAIM_TTL_DAYS, objectIdentity, ttlAfter, validationId, validationRecordKeys } from './validationKeys.js';
-
-/**
- * The state of a claim: being validated, validated, or free to be taken over (failed, or
- * released because the object was gone).
- */
-export type ClaimStatus = 'in-progress' | 'completed' | 'failed' | 'released';
 
 /** What a completed claim remembers of its validation, so a duplicate can answer without redoing it. */
 export type ClaimResult = {
@@ -18,120 +12,62 @@ export type ClaimResult = {
   profileKey?: string;
 };
 
-/** The claim record of one object version, as stored. */
-export type Claim = FleetRecord & {
-  status: ClaimStatus;
-  owner: string;
-  leaseExpiresAt: string;
-  result?: ClaimResult;
-};
-
-/** What {@link ValidationClaims.acquire} found. */
-export type Acquired =
-  | { kind: 'owned'; claim: Claim }
-  | { kind: 'completed'; claim: Claim }
-  | { kind: 'busy'; claim: Claim };
+/**
+ * The claim of one object version: a lease of the shared `Leases` (states `held`, `completed`,
+ * `failed`, `released`) on the item `IDEMPOTENCY#validation#<bucket>/<key>/<version>` / `claim`.
+ */
+export type Claim = Lease;
 
 /**
- * Makes each object version validated once, with one conditional write per step.
+ * Makes each object version validated once: the validation claim, a lease per object version.
  *
- * A claim is written with `putIfAbsent` before anything is read. It holds a lease: when the
- * invocation that holds it dies (a time-out), its retry finds the lease expired and takes the
- * claim over; when it fails cleanly, it marks the claim `failed` so the retry takes it over at
- * once. A takeover keeps the claim's `at`, so the validation record of the retry has the same key
- * and replaces the one an earlier attempt may have written: one record per object version.
- * A completed claim turns every later delivery into a duplicate that writes and emits nothing.
+ * The claim is acquired before anything is read, for as long as the invocation may run (the
+ * Lambda's remaining time), so when the invocation dies by time-out its retry finds the lease
+ * expired and takes it over with the next fence; when it fails cleanly, it marks the claim
+ * `failed` so the retry takes it over at once. A takeover keeps the claim's `at`, so the
+ * validation record of the retry has the same key and replaces the one an earlier attempt may
+ * have written: one record per object version. A `completed` claim turns every later delivery
+ * into a duplicate that writes and emits nothing. Every write after the acquisition is fenced:
+ * a holder that was taken over gets `false` instead of overwriting its successor's claim.
  */
 export class ValidationClaims {
-  readonly #records: RecordsRepositoryPort;
+  readonly #leases: Leases;
 
   constructor(records: RecordsRepositoryPort) {
-    this.#records = records;
+    this.#leases = new Leases(records);
   }
 
-  /** Claims an object version for this invocation, or says who has it. */
-  async acquire(
+  /** Claims an object version for this invocation for `leaseMs`, or says who has it or that it is done. */
+  acquire(
     object: ObjectVersion,
     request: { correlationId: string; owner: string; now: Date; leaseMs: number },
-  ): Promise<Acquired> {
+  ): Promise<Acquisition> {
     const at = request.now.toISOString();
-    const leaseExpiresAt = new Date(request.now.getTime() + request.leaseMs).toISOString();
-    const keys = validationRecordKeys.claim(object);
     const id = validationId(object);
-    const fresh: Claim = {
-      ...keys,
-      kind: 'idempotency',
-      id,
-      at,
-      correlationId: request.correlationId,
-      gsi1sk: sortKey(at, 'idempotency', id),
-      ttl: ttlAfter(at, CLAIM_TTL_DAYS),
-      object: objectIdentity(object),
-      status: 'in-progress',
+    return this.#leases.acquire({
+      key: validationRecordKeys.claim(object),
       owner: request.owner,
-      leaseExpiresAt,
-    };
-    // Two rounds: a claim can vanish (expired by TTL) between the write and the read.
-    for (let round = 0; round < 2; round++) {
-      if (await this.#records.putIfAbsent(fresh)) return { kind: 'owned', claim: fresh };
-      const current = (await this.#records.get(keys.pk, keys.sk)) as Claim | undefined;
-      if (current === undefined) continue;
-      if (current.status === 'completed') return { kind: 'completed', claim: current };
-      const abandoned = current.status !== 'in-progress' || Date.parse(current.leaseExpiresAt) <= request.now.getTime();
-      if (!abandoned) return { kind: 'busy', claim: current };
-      const takenOver = await this.#records.update(
-        keys.pk,
-        keys.sk,
-        {
-          status: 'in-progress',
-          owner: request.owner,
-          leaseExpiresAt,
-          correlationId: request.correlationId,
-          failure: undefined,
-        },
-        { ifEquals: { status: current.status, owner: current.owner } },
-      );
-      if (takenOver) {
-        return {
-          kind: 'owned',
-          claim: {
-            ...current,
-            status: 'in-progress',
-            owner: request.owner,
-            leaseExpiresAt,
-            correlationId: request.correlationId,
-          },
-        };
-      }
-    }
-    const current = (await this.#records.get(keys.pk, keys.sk)) as Claim | undefined;
-    return current?.status === 'completed'
-      ? { kind: 'completed', claim: current }
-      : { kind: 'busy', claim: current ?? fresh };
+      now: request.now,
+      durationMs: request.leaseMs,
+      record: {
+        kind: 'idempotency',
+        id,
+        correlationId: request.correlationId,
+        gsi1sk: sortKey(at, 'idempotency', id),
+        ttl: ttlAfter(at, CLAIM_TTL_DAYS),
+        object: objectIdentity(object),
+      },
+    });
   }
 
-  /** Marks the claim validated; `false` when another invocation took it over meanwhile. */
+  /** Marks the claim completed with what a duplicate answers; `false` when another invocation took it over. */
   complete(claim: Claim, result: ClaimResult, now: Date): Promise<boolean> {
-    return this.#records.update(
-      claim.pk,
-      claim.sk,
-      { status: 'completed', completedAt: now.toISOString(), result },
-      { ifEquals: { owner: claim.owner, status: 'in-progress' } },
-    );
+    return this.#leases.complete(claim, now, result);
   }
 
-  /** Marks the claim failed, so the next delivery takes it over at once. */
-  fail(claim: Claim, error: unknown): Promise<boolean> {
-    const failure =
-      error instanceof Error
-        ? { name: error.name, message: error.message.slice(0, 500) }
-        : { name: 'Error', message: String(error).slice(0, 500) };
-    return this.#records.update(
-      claim.pk,
-      claim.sk,
-      { status: 'failed', failure },
-      { ifEquals: { owner: claim.owner, status: 'in-progress' } },
-    );
+  /** Marks the claim failed, so the next delivery takes it over at once; `false` when it was taken over. */
+  fail(claim: Claim, error: unknown, now: Date): Promise<boolean> {
+    return this.#leases.fail(claim, now, error);
   }
 
   /**
@@ -139,12 +75,7 @@ export class ValidationClaims {
    * record, and a later delivery may look again. An update, not a delete, so the function needs
    * no `dynamodb:DeleteItem`; the TTL removes the claim.
    */
-  release(claim: Claim, reason: string): Promise<boolean> {
-    return this.#records.update(
-      claim.pk,
-      claim.sk,
-      { status: 'released', failure: { name: 'ObjectUnavailableError', message: reason.slice(0, 500) } },
-      { ifEquals: { owner: claim.owner, status: 'in-progress' } },
-    );
+  release(claim: Claim, reason: string, now: Date): Promise<boolean> {
+    return this.#leases.release(claim, now, reason);
   }
 }

@@ -9,13 +9,7 @@ export type {
   ValidationPorts,
 } from './ports.js';
 export { type HandledFailureMetric, handledFailureMetric, reportHandledFailure } from './reportHandledFailure.js';
-export {
-  type Acquired,
-  type Claim,
-  type ClaimResult,
-  type ClaimStatus,
-  ValidationClaims,
-} from './ValidationClaims.js';
+export { type Claim, type ClaimResult, ValidationClaims } from './ValidationClaims.js';
 export type { OutcomeObject, SkipReason, ValidationOutcome, ValidationSummary } from './ValidationOutcome.js';
 export {
   DEFAULT_LEASE_MS,

@@ -76,29 +76,29 @@ export const validateObject = async (
     now: ports.clock.now(),
     leaseMs: request.leaseMs ?? DEFAULT_LEASE_MS,
   });
-  if (acquired.kind === 'completed') {
-    const result = acquired.claim.result as ClaimResult;
+  if (acquired.outcome === 'completed') {
+    const result = acquired.lease.result as ClaimResult;
     return { status: 'duplicate', ...object, ...result };
   }
-  if (acquired.kind === 'busy') {
+  if (acquired.outcome === 'held') {
     return {
       status: 'in-progress',
       ...object,
-      message: `being validated by another invocation until ${acquired.claim.leaseExpiresAt} (correlation ${acquired.claim.correlationId})`,
+      message: `being validated by another invocation until ${acquired.lease.expiresAt} (correlation ${acquired.lease.record.correlationId})`,
     };
   }
 
-  const claim = acquired.claim;
+  const claim = acquired.lease;
   try {
     const summary = await runValidation(object, found, claim, request.correlationId, ports);
     await claims.complete(claim, claimResult(summary), ports.clock.now());
     return { status: summary.passed ? 'validated' : 'rejected', ...summary };
   } catch (error) {
     if (error instanceof ObjectUnavailableError) {
-      await claims.release(claim, error.message);
+      await claims.release(claim, error.message, ports.clock.now());
       return { status: 'skipped', ...object, reason: error.reason, message: error.message };
     }
-    await claims.fail(claim, error).catch((failError: unknown) =>
+    await claims.fail(claim, error, ports.clock.now()).catch((failError: unknown) =>
       reportHandledFailure(ports, {
         metric: handledFailureMetric.claimNotMarkedFailed,
         message: 'could not mark the validation claim failed; the retry waits for its lease to expire',
@@ -133,7 +133,7 @@ const runValidation = async (
   const result = await validateDataset(source, contract);
   const validatedAt = ports.clock.now().toISOString();
 
-  const keys = validationRecordKeys.record(contract.dataset, claim.at, claim.id);
+  const keys = validationRecordKeys.record(contract.dataset, claim.record.at, claim.record.id);
   const summary: ValidationSummary = {
     dataset: contract.dataset,
     ...object,
@@ -168,8 +168,8 @@ const runValidation = async (
   await ports.records.put({
     ...keys,
     kind: 'validation',
-    id: claim.id,
-    at: claim.at,
+    id: claim.record.id,
+    at: claim.record.at,
     validatedAt,
     verdict: result.passed ? 'validated' : 'rejected',
     ...summary,

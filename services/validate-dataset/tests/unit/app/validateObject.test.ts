@@ -176,7 +176,7 @@ describe('validateObject', () => {
     // Assess
     expect(outcome).toMatchObject({ status: 'skipped', reason: 'gone' });
     expect(validations(records.records)).toEqual([]);
-    expect(records.records).toEqual([expect.objectContaining({ kind: 'idempotency', status: 'released' })]);
+    expect(records.records).toEqual([expect.objectContaining({ kind: 'idempotency', state: 'released' })]);
     expect(events.published).toEqual([]);
   });
 
@@ -250,13 +250,13 @@ describe('validateObject', () => {
     const retry = await validateObject({ ...version, correlationId: 'evt-7' }, ports);
 
     // Assess
-    expect(claim).toMatchObject({ status: 'failed', failure: { name: 'Error', message: 'bus unavailable' } });
+    expect(claim).toMatchObject({ state: 'failed', failure: { name: 'Error', message: 'bus unavailable' } });
     expect(retry.status).toBe('validated');
     expect(validations(records.records)).toHaveLength(1);
     expect(validations(records.records)[0].sk).toBe(firstRecord.sk);
     expect(publish).toHaveBeenCalledTimes(2);
     expect(events.published).toHaveLength(1);
-    expect(records.records.find((r) => r.kind === 'idempotency')).toMatchObject({ status: 'completed' });
+    expect(records.records.find((r) => r.kind === 'idempotency')).toMatchObject({ state: 'completed' });
   });
 
   it('logs and counts a claim it could not mark failed, and still throws the error that failed the validation', async () => {
@@ -286,7 +286,7 @@ describe('validateObject', () => {
       },
     ]);
     expect(counted).toEqual([{ name: 'ValidationClaimReleaseFailed', unit: 'Count', value: 1 }]);
-    expect(records.records.find((r) => r.kind === 'idempotency')).toMatchObject({ status: 'in-progress' });
+    expect(records.records.find((r) => r.kind === 'idempotency')).toMatchObject({ state: 'held' });
   });
 
   it('neither logs nor counts anything when the claim is marked failed as it should be', async () => {
@@ -330,7 +330,11 @@ describe('validateObject', () => {
     other.objects.put(BUCKET, KEY, churnBaseline());
     // The other invocation claims and stops before reading: its lease is still running.
     jest.spyOn(other.objects, 'open').mockImplementationOnce(() => new Promise(() => {}));
-    void validateObject({ ...version, correlationId: 'evt-8' }, { ...other.ports, records });
+    // Owner ids are unique per invocation (a UUID in production); the same id would re-enter the lease.
+    void validateObject(
+      { ...version, correlationId: 'evt-8' },
+      { ...other.ports, records, newId: () => 'other-owner' },
+    );
     await new Promise((resolve) => setImmediate(resolve));
 
     // Act

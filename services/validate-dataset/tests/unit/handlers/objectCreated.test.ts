@@ -71,7 +71,7 @@ describe('objectCreated handler', () => {
     // Assess
     await expect(invocation).rejects.toThrow('connection reset');
     const [claim] = records.records;
-    expect(Date.parse(String(claim.leaseExpiresAt)) - Date.parse(claim.at)).toBe(125_000);
+    expect(Date.parse(String(claim.expiresAt)) - Date.parse(claim.at)).toBe(125_000);
   });
 
   it('acknowledges a profile object without validating it', async () => {

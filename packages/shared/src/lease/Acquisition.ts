@@ -8,6 +8,10 @@ import type { Lease } from './Lease.js';
  *   `previous`, which is what was taken over).
  * - `completed`: the work was done already; a duplicate, answered from `lease.result`.
  * - `held`: another owner holds a live lease; `lease` is theirs.
+ *
+ * Only an `acquired` lease may be written to; its fence (the fencing token) guards every later
+ * conditional write, so the answer stays right even when two acquisitions race (one write wins,
+ * without a transaction, which dynalite lacks).
  */
 export type Acquisition =
   | { outcome: 'acquired'; lease: Lease; previous?: Lease }

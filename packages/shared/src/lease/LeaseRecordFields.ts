@@ -5,7 +5,9 @@ import type { RecordKindValue } from '../records/RecordKind.js';
  *
  * The lease adds `at` (the time of the first acquisition, kept by every takeover) and its own
  * attributes (`state`, `owner`, `fence`, `acquiredAt`, `expiresAt`, `settledAt`, `result`,
- * `failure`), which the caller may not set here.
+ * `failure`), which the caller may not set here. They sit at the top level of the item so the
+ * conditional writes (no transactions: dynalite has none) can test `state`, `owner` and the
+ * fencing token `fence` directly.
  */
 export type LeaseRecordFields = {
   kind: RecordKindValue;

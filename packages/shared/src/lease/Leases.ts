@@ -59,6 +59,9 @@ const withoutUndefinedValuesInside = (changes: Record<string, unknown>): Record<
  * fence, so it answers `false` and never overwrites the newer holder's work, even when the old
  * holder wakes up after the takeover. A `completed` lease is never taken over: every later
  * attempt is answered as a duplicate, with the stored `result`.
+ *
+ * The fence restarts at 1 only when the item itself is gone (its TTL, days after the last
+ * holder), so size the TTL well past the longest lease.
  */
 export class Leases {
   readonly #records: RecordsRepositoryPort;
@@ -146,7 +149,8 @@ export class Leases {
 
   /**
    * Sets payload fields (an `undefined` value removes one) while still the holder, such as the
-   * run lock's `executionArn`; `false` when the lease was lost.
+   * run lock's `executionArn`; `false` when the lease was lost. The `Lease` object passed in is
+   * not changed: `get` reads the record as it now stands.
    *
    * @throws RangeError when `changes` is empty, or touches the key or a lease attribute
    */

@@ -1,6 +1,13 @@
 import { type Hash64, hash64 } from './hash64.js';
 
+/** The fill at which a table grows by doubling. */
 const MAX_LOAD = 0.7;
+/**
+ * The fill a table sized once by `reserve` may reach: its final size is known, so it packs
+ * tighter instead of keeping memory free that it never fills (linear probing still averages
+ * about three probes an insert while filling up to here).
+ */
+const MAX_RESERVED_LOAD = 0.8;
 const MAX_RESERVED_SLOTS = 1 << 26;
 /** Values staged between flushes. */
 export const UNIQUE_BATCH = 1024;
@@ -10,7 +17,8 @@ const BATCH = UNIQUE_BATCH;
  * The exact set of values seen in a `unique` column, as 64-bit hashes with the first row.
  *
  * An open-addressing table (linear probing) over three `Uint32Array`s: 12 bytes a slot, at
- * most 70 % full, so 17 to 34 bytes per distinct value (about 25 MB per million). This is the
+ * most 70 % full (80 % once sized by `reserve`), so 15 to 34 bytes per distinct value (about
+ * 25 MB per million). This is the
  * only state of a validation that grows with the file. Exact up to hash collisions, whose
  * probability is about n^2 / 2^65 (see `hash64`). Values are best added in batches
  * (`stage`, then `flush`), which overlaps the cache misses of a large table.
@@ -20,6 +28,7 @@ export class UniqueValueSet {
   private slots: Uint32Array;
   private mask: number;
   private size = 0;
+  private maxLoad = MAX_LOAD;
   private readonly hash: Hash64 = { hi: 0, lo: 0 };
   /** Values staged for the next `flush`: hashes, rows, and the caller's reference to each. */
   private readonly staged = {
@@ -73,7 +82,7 @@ export class UniqueValueSet {
     slots[at] = hi;
     slots[at + 1] = lo;
     slots[at + 2] = row;
-    if (++this.size > (mask + 1) * MAX_LOAD) this.grow();
+    if (++this.size > (mask + 1) * this.maxLoad) this.grow();
     return 0;
   }
 
@@ -124,11 +133,14 @@ export class UniqueValueSet {
   /**
    * Makes room for `expected` distinct values at once, sparing the doublings on the way.
    *
-   * Capped at 2^26 slots (768 MiB), so a wrong estimate cannot take more than that up front.
+   * The table then fills up to 80 % before it doubles (70 % otherwise): the memory of a large
+   * table is most of its cost, as every page of it is touched. Capped at 2^26 slots (768 MiB),
+   * so a wrong estimate cannot take more than that up front.
    */
   reserve(expected: number): void {
+    this.maxLoad = MAX_RESERVED_LOAD;
     let capacity = this.mask + 1;
-    while (capacity * MAX_LOAD < expected && capacity < MAX_RESERVED_SLOTS) capacity *= 2;
+    while (capacity * MAX_RESERVED_LOAD < expected && capacity < MAX_RESERVED_SLOTS) capacity *= 2;
     if (capacity > this.mask + 1) this.grow(capacity);
   }
 

@@ -17,11 +17,14 @@ import {
 const READY_TIMEOUT_MS = 90_000;
 const STOP_BUDGET_MS = 5_000;
 
-/** The AWS CLI to run: FLEET_AWS_CLI, else `aws` on PATH (CI installs Debian's awscli 2.9). */
+/**
+ * The AWS CLI to run: FLEET_AWS_CLI, else Debian's (/usr/bin/aws, 2.9, what CI installs and the
+ * oldest client this must serve: it reads only --endpoint-url), else `aws` on PATH.
+ */
 const findAwsCli = (): string | undefined => {
   const candidates = process.env.FLEET_AWS_CLI
     ? [process.env.FLEET_AWS_CLI]
-    : (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'aws'));
+    : ['/usr/bin/aws', ...(process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'aws'))];
   return candidates.find((file) => {
     try {
       accessSync(file, constants.X_OK);
@@ -35,7 +38,8 @@ const findAwsCli = (): string | undefined => {
 const awsCli = findAwsCli();
 if (awsCli === undefined) {
   console.warn(
-    'Skipping the AWS CLI checks of fleet local: no `aws` on PATH. Install it with `apt-get install -y awscli` ' +
+    'Skipping the AWS CLI checks of fleet local: no AWS CLI (FLEET_AWS_CLI, /usr/bin/aws or `aws` on PATH). ' +
+      'Install it with `apt-get install -y awscli` ' +
       '(scripts/ci-system-deps.sh does in CI) or set FLEET_AWS_CLI.',
   );
 }

@@ -3,14 +3,16 @@
  * against pandas doing the same checks (bench/validate_pandas.py), in the same run.
  *
  * Run from the repository root:
- * `pnpm exec tsx bench/validateCli.bench.ts [--rows 1500000] [--runs 5] [--repo <checkout>]... [--no-write]`.
+ * `pnpm exec tsx bench/validateCli.bench.ts [--rows 1500000] [--runs 5] [--repo <checkout>]... [--phases] [--no-write]`.
  * Generates bench/data/churn-<rows>-rows.csv once (deterministic, the rows of validate.bench.ts:
  * baseline rows drawn at random, fresh unique `customer_id`s), then runs each tool as fresh
  * processes under /usr/bin/time -v, interleaved (fleet, pandas, fleet, ...) so that load on the
- * shared machine hits both alike, and reports medians and the ratio to pandas. Each `--repo`
- * (default: this checkout) is timed with its own `packages/cli/bin/fleet.cjs`, so an older
- * checkout can be compared in the same run. Rewrites the "## fleet validate end to end vs pandas"
- * section of bench/RESULTS.md unless `--no-write` or more than one `--repo` is given.
+ * shared machine hits both alike, and reports medians, page faults and the ratio to pandas.
+ * Each `--repo` (default: this checkout) is timed with its own `packages/cli/bin/fleet.cjs`, so an
+ * older checkout (a `git worktree` of an earlier commit) is compared in the same run. `--phases`
+ * adds one more run per checkout with bench/validatePhases.cjs preloaded, which timestamps the
+ * phases of the process (start-up, contract, validation, output, teardown). Rewrites the
+ * "## fleet validate end to end vs pandas" section of bench/RESULTS.md unless `--no-write`.
  * Needs Debian's python3-pandas (`apt-get install -y python3-pandas`) at /usr/bin/python3.
  */
 import { spawnSync } from 'node:child_process';
@@ -30,6 +32,7 @@ const { values: options } = parseArgs({
     rows: { type: 'string', default: '1500000' },
     runs: { type: 'string', default: '5' },
     repo: { type: 'string', multiple: true },
+    phases: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -62,15 +65,15 @@ const generate = (file: string, rows: number): void => {
   spawnSync('mv', [partial, file]);
 };
 
-type Run = { seconds: number; peakMb: number; passed: boolean; rows: number };
+type Run = { seconds: number; cpuSeconds: number; peakMb: number; faults: number; passed: boolean; rows: number };
 
-/** Runs a command under /usr/bin/time -v and reads its wall time, peak RSS and verdict. */
+/** Runs a command under /usr/bin/time -v and reads its wall and CPU time, peak RSS, page faults and verdict. */
 const timed = (
   cwd: string,
   command: string,
   args: string[],
   verdictOf: (stdout: string, status: number | null) => { passed: boolean; rows: number },
-): Run => {
+): Run & { stderr: string } => {
   const started = performance.now();
   const child = spawnSync('/usr/bin/time', ['-v', command, ...args], {
     cwd,
@@ -78,10 +81,21 @@ const timed = (
     maxBuffer: 256 * 1024 * 1024,
   });
   const seconds = (performance.now() - started) / 1000;
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr);
-  if (rss === null) throw new Error(`${command} ${args.join(' ')} failed: ${child.stderr}`);
+  const read = (label: string) => {
+    const match = new RegExp(`${label}: ([\\d.]+)`).exec(child.stderr);
+    if (match === null) throw new Error(`${command} ${args.join(' ')} failed: ${child.stderr}`);
+    return Number(match[1]);
+  };
   const verdict = verdictOf(child.stdout, child.status);
-  return { seconds, peakMb: Number(rss[1]) / 1024, passed: verdict.passed, rows: verdict.rows };
+  return {
+    seconds,
+    cpuSeconds: read('User time \\(seconds\\)') + read('System time \\(seconds\\)'),
+    peakMb: read('Maximum resident set size \\(kbytes\\)') / 1024,
+    faults: read('Minor \\(reclaiming a frame\\) page faults'),
+    passed: verdict.passed,
+    rows: verdict.rows,
+    stderr: child.stderr,
+  };
 };
 
 /** Reads the verdict of `fleet validate --json` (its JSON carries no duration of its own). */
@@ -98,6 +112,39 @@ const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
+
+/** The phases bench/validatePhases.cjs marks, in order, with the name of the span that ends at each. */
+const PHASES = [
+  ['preloaded', 'Node start-up'],
+  ['bundle-loaded', 'bin, bundle check, bundle load'],
+  ['contract-read', 'module init, argument parsing'],
+  ['data-opened', 'contract parse and check, stat'],
+  ['output', 'validation (reading and checking)'],
+  ['exit', 'output, end of the event loop'],
+] as const;
+
+/** Milliseconds spent in each phase of one `--phases` run (its stderr), teardown included. */
+const phasesOf = (stderr: string, startedAt: number, endedAt: number): Record<string, number> => {
+  const marks = new Map<string, number>();
+  for (const match of stderr.matchAll(/\[phase\] (\S+) ([\d.]+)/g)) {
+    if (!marks.has(match[1])) marks.set(match[1], Number(match[2]));
+  }
+  const spans: Record<string, number> = {};
+  let previous = startedAt;
+  for (const [mark, name] of PHASES) {
+    const at = marks.get(mark);
+    if (at === undefined) throw new Error(`no ${mark} mark in:\n${stderr}`);
+    spans[name] = at - previous;
+    previous = at;
+  }
+  spans['exit, teardown'] = endedAt - previous;
+  spans.total = endedAt - startedAt;
+  return spans;
+};
+
+/** The commit a checkout is at, for the labels. */
+const commitOf = (repo: string) =>
+  spawnSync('git', ['-C', repo, 'log', '-1', '--format=%h %cs'], { encoding: 'utf8' }).stdout.trim();
 
 const main = (): void => {
   mkdirSync(dataDir, { recursive: true });
@@ -119,9 +166,10 @@ const main = (): void => {
   ];
   // Builds each checkout's cached bundle (if a source changed) outside the timed runs.
   for (const repo of repos) timed(repo, process.execPath, fleetArgs(repo), fleetVerdict);
+  const label = (repo: string) => (repos.length === 1 ? 'fleet validate' : `fleet validate at ${commitOf(repo)}`);
   const tools = [
     ...repos.map((repo) => ({
-      name: repos.length === 1 ? 'fleet validate' : `fleet validate (${repo})`,
+      name: label(repo),
       run: () => timed(repo, process.execPath, fleetArgs(repo), fleetVerdict),
       runs: [] as Run[],
     })),
@@ -137,36 +185,69 @@ const main = (): void => {
       const run = tool.run();
       tool.runs.push(run);
       console.log(
-        `${tool.name}: ${run.seconds.toFixed(2)} s, peak ${run.peakMb.toFixed(0)} MB, passed=${run.passed}, rows=${run.rows}`,
+        `${tool.name}: ${run.seconds.toFixed(2)} s (CPU ${run.cpuSeconds.toFixed(2)} s), peak ${run.peakMb.toFixed(0)} MB, ${run.faults} page faults, passed=${run.passed}, rows=${run.rows}`,
       );
     }
   }
+  const phases = options.phases
+    ? repos.map((repo) => {
+        const spans: Record<string, number>[] = [];
+        for (let k = 0; k < runs; k++) {
+          const startedAt = performance.timeOrigin + performance.now();
+          const run = timed(
+            repo,
+            process.execPath,
+            ['-r', resolve(root, 'bench/validatePhases.cjs'), ...fleetArgs(repo)],
+            fleetVerdict,
+          );
+          spans.push(phasesOf(run.stderr, startedAt, performance.timeOrigin + performance.now()));
+        }
+        return { name: label(repo), spans };
+      })
+    : [];
   const loadAfter = loadavg();
   const pandas = median(tools[tools.length - 1].runs.map((run) => run.seconds));
+  const repoArgs = repos.length === 1 && repos[0] === root ? '' : repos.map((repo) => ` --repo ${repo}`).join('');
   const lines = [
     SECTION,
     '',
-    `Command: \`pnpm exec tsx bench/validateCli.bench.ts --rows ${rows} --runs ${runs}\``,
+    `Command: \`pnpm exec tsx bench/validateCli.bench.ts --rows ${rows} --runs ${runs}${repoArgs}${options.phases ? ' --phases' : ''}\``,
     `Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), shared with other work: load average ${loadBefore[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after. Node ${process.version}, pandas ${pandasVersion.stdout.trim()} (Debian python3-pandas).`,
     '',
     `File: \`${relative(root, file)}\`, ${mb.toFixed(0)} MB (${(mb / 1.048576).toFixed(0)} MiB), ${rows} data rows, unique \`customer_id\`; contract \`contracts/churn.yaml\` (\`unique\` on \`customer_id\`).`,
     'Each tool runs as a fresh process under `/usr/bin/time -v`, interleaved, whole process timed:',
     '`node packages/cli/bin/fleet.cjs validate --contract contracts/churn.yaml <file> --json` and',
-    '`python3 bench/validate_pandas.py <file>` (imports included).',
+    '`python3 bench/validate_pandas.py <file>` (imports included). "vs pandas" is pandas\' median wall',
+    "time over the tool's, from the same run. Page faults are the minor faults `time -v` reports.",
     '',
-    '| tool | wall s (median) | min | max | MB/s | peak RSS MB | vs pandas | passed |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| tool | wall s (median) | min | max | CPU s (median) | MB/s | peak RSS MB | page faults (median) | vs pandas | passed |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const tool of tools) {
     const seconds = tool.runs.map((run) => run.seconds);
     const wall = median(seconds);
     lines.push(
-      `| ${tool.name} | ${wall.toFixed(2)} | ${Math.min(...seconds).toFixed(2)} | ${Math.max(...seconds).toFixed(2)} | ${(mb / wall).toFixed(1)} | ${Math.max(...tool.runs.map((run) => run.peakMb)).toFixed(0)} | ${(pandas / wall).toFixed(2)}x | ${tool.runs.every((run) => run.passed && run.rows === rows)} |`,
+      `| ${tool.name} | ${wall.toFixed(2)} | ${Math.min(...seconds).toFixed(2)} | ${Math.max(...seconds).toFixed(2)} | ${median(tool.runs.map((run) => run.cpuSeconds)).toFixed(2)} | ${(mb / wall).toFixed(1)} | ${Math.max(...tool.runs.map((run) => run.peakMb)).toFixed(0)} | ${median(tool.runs.map((run) => run.faults)).toFixed(0)} | ${(pandas / wall).toFixed(2)}x | ${tool.runs.every((run) => run.passed && run.rows === rows)} |`,
     );
+  }
+  if (phases.length > 0) {
+    const names = Object.keys(phases[0].spans[0]);
+    lines.push(
+      '',
+      `Where the time of one \`fleet validate\` process goes (median ms of ${runs} more runs with \`-r bench/validatePhases.cjs\`, which timestamps each phase; "Node start-up" runs from the spawn to the preload):`,
+      '',
+      `| phase | ${phases.map((phase) => phase.name).join(' | ')} |`,
+      `| --- | ${phases.map(() => '---:').join(' | ')} |`,
+    );
+    for (const name of names) {
+      lines.push(
+        `| ${name} | ${phases.map((phase) => median(phase.spans.map((spans) => spans[name])).toFixed(0)).join(' | ')} |`,
+      );
+    }
   }
   const section = lines.join('\n');
   console.log(`\n${section}`);
-  if (!options['no-write'] && repos.length === 1) writeSection(section);
+  if (!options['no-write']) writeSection(section);
 };
 
 /** Replaces this benchmark's section of bench/RESULTS.md, leaving the other sections alone. */

@@ -1,11 +1,16 @@
 export {
-  createDependencies,
-  defaultDependencies,
-  defaultMaxAttempts,
-  resetDependencies,
-  serviceName,
-  type ValidateDatasetDependencies,
-} from './createDependencies.js';
+  createObjectCreatedDependencies,
+  type ObjectCreatedDependencies,
+  objectCreatedDependencies,
+} from './createObjectCreatedDependencies.js';
+export {
+  createValidateDependencies,
+  type ValidateDependencies,
+  validateDependencies,
+} from './createValidateDependencies.js';
+export { createValidationPorts, defaultMaxAttempts } from './createValidationPorts.js';
 export { loadContractCatalog } from './loadContractCatalog.js';
+export { oncePerColdStart, resetDependencies } from './oncePerColdStart.js';
 export { S3DatasetObjectStore } from './S3DatasetObjectStore.js';
 export { s3ClientConfig } from './s3ClientConfig.js';
+export { serviceName } from './serviceName.js';

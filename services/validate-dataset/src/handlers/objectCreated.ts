@@ -1,5 +1,9 @@
 import { decodeS3Key, fleetHandler, type S3ObjectCreated, S3ObjectCreatedEvent } from '@fleet/shared';
-import { defaultDependencies, serviceName, type ValidateDatasetDependencies } from '../adapters/createDependencies.js';
+import {
+  type ObjectCreatedDependencies,
+  objectCreatedDependencies,
+} from '../adapters/createObjectCreatedDependencies.js';
+import { serviceName } from '../adapters/serviceName.js';
 import type { ValidationOutcome } from '../app/ValidationOutcome.js';
 import type { ValidateObjectRequest } from '../app/validateObject.js';
 import { validateObject } from '../app/validateObject.js';
@@ -35,7 +39,7 @@ export const objectCreatedRequest = (
  * gone since) are acknowledged, not failed; infrastructure errors are thrown so Lambda retries
  * and finally sends the event to the dead-letter queue.
  */
-export const createObjectCreatedHandler = (dependencies: () => ValidateDatasetDependencies = defaultDependencies) =>
+export const createObjectCreatedHandler = (dependencies: () => ObjectCreatedDependencies = objectCreatedDependencies) =>
   fleetHandler({
     service: serviceName,
     schema: S3ObjectCreatedEvent,

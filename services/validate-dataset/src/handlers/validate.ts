@@ -1,5 +1,6 @@
 import { ConfigError, fleetHandler } from '@fleet/shared';
-import { defaultDependencies, serviceName, type ValidateDatasetDependencies } from '../adapters/createDependencies.js';
+import { type ValidateDependencies, validateDependencies } from '../adapters/createValidateDependencies.js';
+import { serviceName } from '../adapters/serviceName.js';
 import type { ValidationOutcome } from '../app/ValidationOutcome.js';
 import { validateObject } from '../app/validateObject.js';
 import { ValidateRequest } from '../events/ValidateRequest.js';
@@ -14,7 +15,7 @@ import { reportOutcome } from './reportOutcome.js';
  * The same use case as S3 events, so the same object version is never validated twice, whichever
  * way it arrives. The correlation id is the caller's, else the Lambda request id.
  */
-export const createValidateHandler = (dependencies: () => ValidateDatasetDependencies = defaultDependencies) =>
+export const createValidateHandler = (dependencies: () => ValidateDependencies = validateDependencies) =>
   fleetHandler({
     service: serviceName,
     schema: ValidateRequest,

@@ -8,40 +8,35 @@ import type { ValidationPorts } from '../app/ports.js';
 import { loadContractCatalog } from './loadContractCatalog.js';
 import { S3DatasetObjectStore } from './S3DatasetObjectStore.js';
 import { s3ClientConfig } from './s3ClientConfig.js';
-
-/** The service name in logs, metrics and traces. */
-export const serviceName = 'validate-dataset';
+import { serviceName } from './serviceName.js';
 
 /** Attempts per AWS call, the first included; the SDK's standard retry strategy backs off between them. */
 export const defaultMaxAttempts = 5;
 
-/** What every handler needs: the ports of the use case and the data bucket. */
-export type ValidateDatasetDependencies = {
-  ports: ValidationPorts;
-  /** `DATA_BUCKET`: the bucket a direct invocation reads when it names none. */
-  dataBucket?: string;
-};
-
-const required = (env: NodeJS.ProcessEnv, name: string): string => {
+/** A variable that must be set; a ConfigError naming it otherwise. */
+const requiredVariable = (env: NodeJS.ProcessEnv, name: string): string => {
   const value = env[name];
   if (value === undefined || value === '') throw new ConfigError('environment', `${name} is not set`);
   return value;
 };
 
 /**
- * Builds the adapters from the environment: S3, the records table, the bus and the contracts.
+ * Builds the ports of `validateObject` from the environment: S3, the records table, the bus, the
+ * contracts, and the service's logger and metrics.
  *
- * Reads `RECORDS_TABLE_NAME`, `EVENT_BUS_NAME`, `DATA_BUCKET` (optional), the configuration
- * through `FLEET_CONFIG_FILE` and `FLEET_STAGE`, and the S3 client settings of
- * {@link s3ClientConfig}. The SDK clients honour `AWS_ENDPOINT_URL_<SERVICE>`, which is how
- * the local cloud and the integration tests redirect them.
+ * The one use case calls all three clients (it reads the object, writes the profile, the claim
+ * and the record, and publishes the verdict), so both functions of the service need all of them;
+ * each function's own factory adds what only it reads. Reads `RECORDS_TABLE_NAME`,
+ * `EVENT_BUS_NAME`, the configuration through `FLEET_CONFIG_FILE` and `FLEET_STAGE`, and the S3
+ * client settings of {@link s3ClientConfig}. The SDK clients honour `AWS_ENDPOINT_URL_<SERVICE>`,
+ * which is how the local cloud and the integration tests redirect them.
  *
  * @throws ConfigError naming a missing variable, a bad configuration field or a bad contract
  */
-export const createDependencies = (
+export const createValidationPorts = (
   env: NodeJS.ProcessEnv = process.env,
   options: { maxAttempts?: number } = {},
-): ValidateDatasetDependencies => {
+): ValidationPorts => {
   const { tracer, logger, metrics } = createObservability(serviceName);
   const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
   const contracts = loadContractCatalog(getFleetConfig(env));
@@ -50,11 +45,11 @@ export const createDependencies = (
     client: DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({ maxAttempts })), {
       marshallOptions: { removeUndefinedValues: true },
     }),
-    tableName: required(env, 'RECORDS_TABLE_NAME'),
+    tableName: requiredVariable(env, 'RECORDS_TABLE_NAME'),
   });
   const events = new EventPublisher({
     client: tracer.captureAWSv3Client(new EventBridgeClient({ maxAttempts })),
-    eventBusName: required(env, 'EVENT_BUS_NAME'),
+    eventBusName: requiredVariable(env, 'EVENT_BUS_NAME'),
     logger,
   });
   const objects = new S3DatasetObjectStore(
@@ -62,29 +57,13 @@ export const createDependencies = (
   );
 
   return {
-    ports: {
-      contracts,
-      objects,
-      records,
-      events,
-      clock: { now: () => new Date() },
-      newId: randomUUID,
-      logger,
-      metrics,
-    },
-    dataBucket: env.DATA_BUCKET || undefined,
+    contracts,
+    objects,
+    records,
+    events,
+    clock: { now: () => new Date() },
+    newId: randomUUID,
+    logger,
+    metrics,
   };
-};
-
-let cached: ValidateDatasetDependencies | undefined;
-
-/** The dependencies of this function, built once per cold start (on the first invocation). */
-export const defaultDependencies = (): ValidateDatasetDependencies => {
-  cached ??= createDependencies();
-  return cached;
-};
-
-/** Forgets the cached dependencies, so tests can point a fresh set at other endpoints. */
-export const resetDependencies = (): void => {
-  cached = undefined;
 };

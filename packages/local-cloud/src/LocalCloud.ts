@@ -26,6 +26,7 @@ import type { FunctionTarget } from './serverless/LocalRule.js';
 import { type LoadedServerlessRules, loadServerlessRules } from './serverless/loadServerlessRules.js';
 import { readStackResources, type StackResources } from './serverless/readStackResources.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from './standIn/LocalStandIn.js';
+import { listenOnRememberedPort } from './standIn/listenOnRememberedPort.js';
 
 /** Where the local cloud's clock starts unless told otherwise: a Monday morning. */
 export const DEFAULT_LOCAL_CLOUD_START = '2025-06-02T09:00:00Z';
@@ -204,7 +205,7 @@ export class LocalCloud {
       this.#scheduler,
       this.#sageMaker,
     ];
-    const context = this.#context();
+    const context = this.#context(ports);
     for (const standIn of [...builtIn, ...(this.#options.standIns ?? [])]) {
       let running: RunningStandIn;
       try {
@@ -233,7 +234,7 @@ export class LocalCloud {
     }
   }
 
-  #context(): StandInContext {
+  #context(ports: Set<number>): StandInContext {
     const { stage, region, accountId } = this.names;
     const lambda = () => this.#builtIn(this.#lambda);
     return {
@@ -245,6 +246,11 @@ export class LocalCloud {
       invokeSync: (target, payload, trigger) => lambda().invokeSync(target, payload, trigger),
       putEvent: (event, bus) => this.bus.injectEvent(event, bus),
       drain: () => this.#drain(),
+      listen: async (serviceId, listen) => {
+        const endpoint = await listenOnRememberedPort(serviceId, listen);
+        ports.add(Number(new URL(endpoint).port));
+        return endpoint;
+      },
     };
   }
 

@@ -1,8 +1,7 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type DynamoDbEmulator, startDynamoDb } from '@fleet/emulators';
-import type { LocalStandIn, RunningStandIn } from '../standIn/LocalStandIn.js';
-import { listenOnRememberedPort } from '../standIn/listenOnRememberedPort.js';
+import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
 
 /**
  * DynamoDB on dynalite (in memory), with the tables the stacks declare already created.
@@ -25,8 +24,8 @@ export class DynamoDbStandIn implements LocalStandIn {
     return this.#emulator.documentClient;
   }
 
-  async start(): Promise<RunningStandIn> {
-    const endpoint = await listenOnRememberedPort('dynamodb', async (port) => {
+  async start(context: StandInContext): Promise<RunningStandIn> {
+    const endpoint = await context.listen('dynamodb', async (port) => {
       this.#emulator = await startDynamoDb({ port });
       return this.#emulator.endpoint;
     });

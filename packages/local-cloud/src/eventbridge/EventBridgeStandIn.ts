@@ -1,5 +1,4 @@
 import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
-import { listenOnRememberedPort } from '../standIn/listenOnRememberedPort.js';
 import type { BusRule, ScheduledRule } from './BusRule.js';
 import { LocalEventBridge } from './LocalEventBridge.js';
 import { startScheduleRules, type UnfiredSchedule } from './startScheduleRules.js';
@@ -38,7 +37,7 @@ export class EventBridgeStandIn implements LocalStandIn {
 
   async start(context: StandInContext): Promise<RunningStandIn> {
     let bus: LocalEventBridge | undefined;
-    const endpoint = await listenOnRememberedPort('eventbridge', async (port) => {
+    const endpoint = await context.listen('eventbridge', async (port) => {
       const candidate = new LocalEventBridge({
         busName: this.#options.busName,
         rules: this.#options.rules,

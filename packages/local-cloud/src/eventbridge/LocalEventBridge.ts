@@ -13,13 +13,13 @@ import { transformInput } from './transformInput.js';
 export type InvokeTarget = (deployedName: string, payload: unknown, trigger: InvocationTrigger) => void;
 
 /** Options of a LocalEventBridge. */
-export type LocalEventBridgeOptions = {
+export type LocalEventBridgeOptions<R extends BusRule = BusRule, S extends ScheduledRule = ScheduledRule> = {
   /** The name of the custom bus, besides `default` (rules on bus `fleet` listen to it). */
   busName: string;
   /** The rules, in the order they match. */
-  rules?: readonly BusRule[];
+  rules?: readonly R[];
   /** The schedule rules, for `fireSchedule` by name. */
-  schedules?: readonly ScheduledRule[];
+  schedules?: readonly S[];
   /** Hands each matched event, transformed for its rule, to the rule's target. */
   invoke: InvokeTarget;
   region?: string;
@@ -64,7 +64,7 @@ export type InjectedEvent = {
   id?: string;
 };
 
-type LiveRule = { rule: BusRule; compiled: CompiledPattern };
+type LiveRule<R> = { rule: R; compiled: CompiledPattern };
 
 const DEFAULT_BUS = 'default';
 
@@ -80,19 +80,19 @@ const DEFAULT_BUS = 'default';
  * Lambda's retries and dead letters apply there). Where the rules were written (a
  * `serverless.yml`, a test) is no concern of the bus.
  */
-export class LocalEventBridge {
+export class LocalEventBridge<R extends BusRule = BusRule, S extends ScheduledRule = ScheduledRule> {
   readonly region: string;
   readonly accountId: string;
   readonly fleetBusName: string;
-  readonly #options: LocalEventBridgeOptions;
-  readonly #rules: LiveRule[] = [];
-  readonly #schedules: readonly ScheduledRule[];
+  readonly #options: LocalEventBridgeOptions<R, S>;
+  readonly #rules: LiveRule<R>[] = [];
+  readonly #schedules: readonly S[];
   readonly #log: EventLogEntry[] = [];
   readonly #failedDeliveries: FailedDelivery[] = [];
   #endpoint?: PutEventsEndpoint;
 
   /** Compiles the rules; call `start()` (or use `LocalEventBridge.start`) to serve PutEvents. */
-  constructor(options: LocalEventBridgeOptions) {
+  constructor(options: LocalEventBridgeOptions<R, S>) {
     this.#options = options;
     this.region = options.region ?? AWS_DEFAULTS.region;
     this.accountId = options.accountId ?? AWS_DEFAULTS.accountId;
@@ -102,8 +102,10 @@ export class LocalEventBridge {
   }
 
   /** Creates the bus and starts its PutEvents endpoint. */
-  static async start(options: LocalEventBridgeOptions): Promise<LocalEventBridge> {
-    const bus = new LocalEventBridge(options);
+  static async start<R extends BusRule, S extends ScheduledRule>(
+    options: LocalEventBridgeOptions<R, S>,
+  ): Promise<LocalEventBridge<R, S>> {
+    const bus = new LocalEventBridge<R, S>(options);
     await bus.start();
     return bus;
   }
@@ -142,12 +144,12 @@ export class LocalEventBridge {
   }
 
   /** The rules, in the order given (plus any added). */
-  get rules(): readonly BusRule[] {
+  get rules(): readonly R[] {
     return this.#rules.map((live) => live.rule);
   }
 
   /** The schedule rules, for the clock. */
-  get schedules(): readonly ScheduledRule[] {
+  get schedules(): readonly S[] {
     return this.#schedules;
   }
 
@@ -166,7 +168,7 @@ export class LocalEventBridge {
    *
    * @throws InvalidEventPatternError when the pattern is not valid.
    */
-  addRule(rule: BusRule): void {
+  addRule(rule: R): void {
     this.#rules.push({ rule, compiled: compilePattern(rule.pattern) });
   }
 
@@ -204,7 +206,7 @@ export class LocalEventBridge {
    *
    * @throws Error when no schedule rule has that name.
    */
-  fireSchedule(rule: ScheduledRule | string, scheduledTime?: Date): LocalEvent {
+  fireSchedule(rule: S | string, scheduledTime?: Date): LocalEvent {
     const schedule = typeof rule === 'string' ? this.#schedules.find((item) => item.ruleName === rule) : rule;
     if (schedule === undefined) throw new Error(`No schedule rule named ${String(rule)}`);
     const time = scheduledTime ?? this.#now();

@@ -1,5 +1,4 @@
-import { AwsServiceError } from '../http/AwsServiceError.js';
-import { awsJsonErrorResponse, awsJsonResponse } from '../http/awsJsonResponse.js';
+import { awsJsonHandler } from '../http/awsJsonHandler.js';
 import { type HttpHandler, type RunningHttpServer, startHttpServer } from '../http/startHttpServer.js';
 import { EventBridgeApiError } from './EventBridgeApiError.js';
 import { type AcceptedEvent, handlePutEvents, type PutEventsContext } from './handlePutEvents.js';
@@ -18,36 +17,25 @@ export type PutEventsEndpoint = RunningHttpServer;
 
 const TARGET = 'AWSEvents.PutEvents';
 
-const putEventsHttpHandler =
-  (options: PutEventsEndpointOptions): HttpHandler =>
-  async (request) => {
-    try {
-      const target = request.headers['x-amz-target'];
-      if (request.method !== 'POST' || target !== TARGET) {
-        throw new EventBridgeApiError(
-          'UnknownOperationException',
-          `The local EventBridge serves only ${TARGET}; got ${request.method} ${String(target ?? '(no X-Amz-Target)')}`,
-        );
-      }
-      let body: unknown;
-      try {
-        body = request.body === '' ? {} : JSON.parse(request.body);
-      } catch (error) {
-        throw new EventBridgeApiError('SerializationException', 'The request body is not valid JSON', 400, {
-          cause: error,
-        });
-      }
+const unknownOperation = (method: string, target: string | undefined) =>
+  new EventBridgeApiError(
+    'UnknownOperationException',
+    `The local EventBridge serves only ${TARGET}; got ${method} ${target ?? '(no X-Amz-Target)'}`,
+  );
+
+const putEventsHttpHandler = (options: PutEventsEndpointOptions): HttpHandler =>
+  awsJsonHandler({
+    targetPrefix: 'AWSEvents',
+    handle: async (operation, body) => {
+      if (operation !== 'PutEvents') throw unknownOperation('POST', `AWSEvents.${operation}`);
       const { response, accepted } = handlePutEvents(body, options);
       options.onAccepted(accepted);
-      return awsJsonResponse(200, response);
-    } catch (error) {
-      return awsJsonErrorResponse(
-        error instanceof AwsServiceError
-          ? error
-          : new EventBridgeApiError('InternalException', error instanceof Error ? error.message : String(error), 500),
-      );
-    }
-  };
+      return response;
+    },
+    unknownOperation,
+    internalError: (error) =>
+      new EventBridgeApiError('InternalException', error instanceof Error ? error.message : String(error), 500),
+  });
 
 /**
  * Starts an HTTP server on a loopback port that speaks EventBridge's JSON 1.1 protocol for

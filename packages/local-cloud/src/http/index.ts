@@ -1,4 +1,5 @@
 export { AwsServiceError } from './AwsServiceError.js';
+export { type AwsJsonHandlerOptions, awsJsonHandler } from './awsJsonHandler.js';
 export { awsJsonErrorResponse, awsJsonResponse } from './awsJsonResponse.js';
 export {
   type AnyShape,

@@ -2,7 +2,6 @@ import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s
 import { type S3Emulator, type S3rverEventRecord, s3ClientOptions, startS3 } from '@fleet/emulators';
 import type { StackBucket } from '../serverless/readStackResources.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
-import { listenOnRememberedPort } from '../standIn/listenOnRememberedPort.js';
 import { isObjectCreated, objectCreatedEvent, type S3NotificationRecord } from './objectCreatedEvent.js';
 
 /** What `put` stored. */
@@ -54,7 +53,7 @@ export class S3StandIn implements LocalStandIn {
 
   async start(context: StandInContext): Promise<RunningStandIn> {
     let emulator: S3Emulator | undefined;
-    const endpoint = await listenOnRememberedPort('s3', async (port) => {
+    const endpoint = await context.listen('s3', async (port) => {
       emulator = await startS3({ port });
       return emulator.endpoint;
     });

@@ -1,6 +1,5 @@
 import type { DurationInput } from '../clock/parseDuration.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
-import { listenOnRememberedPort } from '../standIn/listenOnRememberedPort.js';
 import { type LocalPipelineDefinition, LocalSageMaker } from './LocalSageMaker.js';
 
 /**
@@ -37,7 +36,7 @@ export class SageMakerStandIn implements LocalStandIn {
     });
     this.#sageMaker = sageMaker;
     for (const definition of this.#pipelines) sageMaker.registerPipeline(definition);
-    const endpoint = await listenOnRememberedPort('sagemaker', (port) => sageMaker.listen({ port }));
+    const endpoint = await context.listen('sagemaker', (port) => sageMaker.listen({ port }));
     return { endpoints: { sagemaker: endpoint }, stop: () => sageMaker.close() };
   }
 }

@@ -1,5 +1,4 @@
 import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
-import { listenOnRememberedPort } from '../standIn/listenOnRememberedPort.js';
 import { LocalScheduler } from './LocalScheduler.js';
 
 /**
@@ -39,7 +38,7 @@ export class SchedulerStandIn implements LocalStandIn {
     });
     this.#scheduler = scheduler;
     for (const name of this.#groups) await scheduler.handle('CreateScheduleGroup', { Name: name });
-    const endpoint = await listenOnRememberedPort('scheduler', (port) => scheduler.listen({ port }));
+    const endpoint = await context.listen('scheduler', (port) => scheduler.listen({ port }));
     return { endpoints: { scheduler: endpoint }, stop: () => scheduler.close() };
   }
 }

@@ -4,8 +4,11 @@ import { parseServerlessYaml } from './parseServerlessYaml.js';
 import { type IntrinsicContext, resolveIntrinsic } from './resolveIntrinsic.js';
 import { resolveServerlessVariables, type VariableContext } from './resolveServerlessVariables.js';
 
-/** Exports of the core stack by export name, and the outputs that could not be worked out locally. */
-export type CoreExports = { exports: Record<string, string>; unresolved: string[] };
+/**
+ * Exports of the core stack by export name, the outputs that could not be worked out locally,
+ * and the names of the event buses it declares.
+ */
+export type CoreExports = { exports: Record<string, string>; unresolved: string[]; buses: string[] };
 
 type Resource = { Type?: string; Properties?: Record<string, unknown> };
 
@@ -42,20 +45,20 @@ const NAME_PROPERTIES = ['Name', 'TableName', 'BucketName', 'QueueName', 'TopicN
 /**
  * Works out the exports of the core stack (root `serverless.yml`) for one stage, locally.
  *
- * Services read the core stack's outputs with `Fn::ImportValue` of `fleet-<stage>-<Name>`; the
- * values follow from the resources' name properties (table name, bus name, queue name...) and
+ * Services read the core stack's outputs with `Fn::ImportValue`; the values follow from the resources' name properties (table name, bus name, queue name...) and
  * their documented ARN formats. Outputs whose value cannot be derived are listed in
  * `unresolved`. Returns no exports when the file does not exist.
  */
 export const loadCoreExports = (file: string, context: VariableContext): CoreExports => {
-  if (!existsSync(file)) return { exports: {}, unresolved: [] };
+  if (!existsSync(file)) return { exports: {}, unresolved: [], buses: [] };
   const parsed = parseServerlessYaml(file);
   const config = resolveServerlessVariables(parsed.value, file, context);
   const resources =
     (config.resources as { Resources?: Record<string, Resource>; Outputs?: Record<string, unknown> }) ?? {};
-  const stackName = `${String(config.service ?? 'fleet-core')}-${context.stage}`;
+  const stackName = `${String(config.service ?? 'core')}-${context.stage}`;
   const base: IntrinsicContext = { region: context.region, accountId: context.accountId, imports: {}, stackName };
   const references: Record<string, string> = {};
+  const buses: string[] = [];
   for (const [logicalId, resource] of Object.entries(resources.Resources ?? {})) {
     const properties = resource.Properties ?? {};
     const nameProperty = NAME_PROPERTIES.find((property) => property in properties);
@@ -63,6 +66,7 @@ export const loadCoreExports = (file: string, context: VariableContext): CoreExp
     const described =
       name === undefined ? undefined : describeResource(resource.Type ?? '', name, context.region, context.accountId);
     if (described === undefined) continue;
+    if (resource.Type === 'AWS::Events::EventBus') buses.push(described.ref);
     references[logicalId] = described.ref;
     for (const [attribute, value] of Object.entries(described.attributes))
       references[`${logicalId}.${attribute}`] = value;
@@ -76,5 +80,5 @@ export const loadCoreExports = (file: string, context: VariableContext): CoreExp
     if (exportName === undefined || value === undefined) unresolved.push(exportName ?? outputId);
     else exports[exportName] = value;
   }
-  return { exports, unresolved };
+  return { exports, unresolved, buses };
 };

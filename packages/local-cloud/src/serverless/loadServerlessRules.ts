@@ -60,7 +60,7 @@ export type LoadedServerlessRules = {
   files: string[];
   /** The stack exports `Fn::ImportValue` resolved against. */
   imports: Record<string, string>;
-  /** The name of the fleet bus (`fleet-<stage>` unless the core stack says otherwise). */
+  /** The name of the stacks' custom bus: the event bus the core stack declares (`<stage>` when it declares none). */
   fleetBusName: string;
 };
 
@@ -85,18 +85,13 @@ const number = (value: unknown, fallback: number): number => {
 
 const describe = (value: unknown) => JSON.stringify(value);
 
-/** Which bus an `eventBus:` value names: the default bus, the fleet bus, or neither. */
+/** Which bus an `eventBus:` value (a name, an ARN, or an import of either) names: the default bus, the custom bus, or neither. */
 const busOf = (
   eventBus: unknown,
-  stage: string,
   fleetBusName: string,
   intrinsics: IntrinsicContext,
 ): 'default' | 'fleet' | undefined => {
   if (eventBus === undefined || eventBus === null) return 'default';
-  if (isPlainObject(eventBus) && 'Fn::ImportValue' in eventBus) {
-    const exportName = resolveIntrinsic(eventBus['Fn::ImportValue'], intrinsics);
-    if (exportName === `fleet-${stage}-EventBusName` || exportName === `fleet-${stage}-EventBusArn`) return 'fleet';
-  }
   const name = resolveIntrinsic(eventBus, intrinsics);
   if (name === undefined) return undefined;
   const shortName = name.replace(/^arn:[^:]+:events:[^:]*:[^:]*:event-bus\//, '');
@@ -164,8 +159,8 @@ const findServiceDirs = (rootDir: string): string[] => {
  * and their variables resolved locally (`resolveServerlessVariables`), never by running the
  * framework. Every function whose handler module exists is listed in `functions`, its
  * environment resolved (references to the stack's own resources included). `eventBridge` events
- * become `rules`, on the fleet bus when `eventBus` imports `fleet-<stage>-EventBusName` and on the
- * default bus when no bus is named; `schedule` events become `schedules` for the clock. Patterns are validated as PutRule would. Other event kinds,
+ * become `rules`, on the custom bus (`fleet`) when `eventBus` names the core stack's event bus (by
+ * name, ARN or an import of either) and on the default bus when no bus is named; `schedule` events become `schedules` for the clock. Patterns are validated as PutRule would. Other event kinds,
  * unknown buses and invalid patterns are listed in `skipped` with the file and line; a file that
  * cannot be read or resolved is listed in `errors`. Nothing here throws for bad input.
  */
@@ -182,9 +177,11 @@ export const loadServerlessRules = (options: LoadServerlessRulesOptions): Loaded
   const warnings: string[] = [];
   const coreFile = path.join(options.rootDir, 'serverless.yml');
   let coreImports: Record<string, string> = {};
+  let coreBuses: string[] = [];
   try {
     const core = loadCoreExports(coreFile, variables);
     coreImports = core.exports;
+    coreBuses = core.buses;
     for (const name of core.unresolved)
       warnings.push(`${coreFile}: the value of export ${name} cannot be worked out locally`);
   } catch (error) {
@@ -195,7 +192,7 @@ export const loadServerlessRules = (options: LoadServerlessRulesOptions): Loaded
     );
   }
   const imports = { ...coreImports, ...options.imports };
-  const fleetBusName = imports[`fleet-${stage}-EventBusName`] ?? `fleet-${stage}`;
+  const fleetBusName = coreBuses[0] ?? stage;
   const intrinsics: IntrinsicContext = { region: variables.region, accountId: variables.accountId, imports };
 
   const result: LoadedServerlessRules = {
@@ -349,11 +346,11 @@ const readService = (
         skip(kind, 'disabled (enabled: false)', location);
         return;
       }
-      const bus = busOf(body.eventBus, context.stage, context.fleetBusName, context.intrinsics);
+      const bus = busOf(body.eventBus, context.fleetBusName, context.intrinsics);
       if (bus === undefined) {
         skip(
           kind,
-          `eventBus ${describe(body.eventBus)} is neither the fleet bus (Fn::ImportValue fleet-${context.stage}-EventBusName) nor the default bus`,
+          `eventBus ${describe(body.eventBus)} is neither the fleet bus (${context.fleetBusName}, the core stack's event bus) nor the default bus`,
           at('events', index, 'eventBridge', 'eventBus'),
         );
         return;

@@ -42,6 +42,13 @@ export type StandInContext = {
    * callback awaits it so that its consequences happen at its own time.
    */
   drain(): Promise<void>;
+  /**
+   * Starts the stand-in's server through `listen` and resolves to its endpoint: on the port the
+   * same service had in the previous cloud of this process when it is free (handler modules keep
+   * their SDK clients across clouds), and with `Date` response headers that follow the clock (the
+   * SDK corrects its signing clock from them).
+   */
+  listen(serviceId: string, listen: (port: number | undefined) => Promise<string>): Promise<string>;
 };
 
 /** What a started stand-in gives back: where clients find it, what it still has to do, how to stop it. */

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { LocalEventBridge } from '../../src/eventbridge/LocalEventBridge.js';
+import { LambdaRunner } from '../../src/lambda/LambdaRunner.js';
+import type { EventRule, ScheduleRule } from '../../src/serverless/LocalRule.js';
+import { loadServerlessRules } from '../../src/serverless/loadServerlessRules.js';
 import { calls, failuresToGo } from '../serverless/fixtures/recorder.js';
 import s3ObjectCreated from './events/s3-object-created-raw.json';
 import pipelineStatus from './events/sagemaker-pipeline-status.json';
@@ -20,7 +23,8 @@ const detailOf = (event: {
 });
 
 describe('LocalEventBridge', () => {
-  let bus: LocalEventBridge;
+  let bus: LocalEventBridge<EventRule, ScheduleRule>;
+  let runner: LambdaRunner;
   let client: EventBridgeClient;
   let clock = new Date('2024-05-01T09:00:00Z');
 
@@ -34,7 +38,21 @@ describe('LocalEventBridge', () => {
     );
 
   beforeAll(async () => {
-    bus = await LocalEventBridge.start({ rootDir, stage: 'test', now: () => clock, env: {} });
+    const loaded = loadServerlessRules({ rootDir, stage: 'test', env: {} });
+    const functions = new Map(loaded.functions.map((fn) => [fn.deployedName, fn]));
+    // Handlers' SDK clients reach this bus, as the local cloud points them at it.
+    runner = new LambdaRunner({ now: () => clock, baseEnvironment: () => bus.environment() });
+    bus = await LocalEventBridge.start({
+      busName: loaded.fleetBusName,
+      rules: loaded.rules,
+      schedules: loaded.schedules,
+      now: () => clock,
+      invoke: (target, payload, trigger) => {
+        const fn = functions.get(target);
+        if (fn === undefined) throw new Error(`no function ${target}`);
+        runner.invokeAsync(fn, payload, trigger);
+      },
+    });
     client = new EventBridgeClient({
       endpoint: bus.endpoint,
       region: 'eu-west-1',
@@ -73,7 +91,7 @@ describe('LocalEventBridge', () => {
     bus.injectEvent(
       detailOf({ ...s3ObjectCreated, detail: { ...s3ObjectCreated.detail, object: { key: 'profiles/x.json' } } }),
     );
-    await bus.drain();
+    await runner.drain();
 
     // Assess
     expect(calls.map((call) => [call.handler, (call.event as { id: string }).id])).toEqual([
@@ -103,7 +121,7 @@ describe('LocalEventBridge', () => {
 
     // Act
     const output = await putOnFleetBus('Dataset Validated', { dataset: 'churn', chain: true });
-    await bus.drain();
+    await runner.drain();
 
     // Assess
     const logged = bus.events.slice(before);
@@ -125,7 +143,7 @@ describe('LocalEventBridge', () => {
         Entries: [{ Source: 'fleet.validate-dataset', DetailType: 'Dataset Validated', Detail: '{"dataset":"churn"}' }],
       }),
     );
-    await bus.drain();
+    await runner.drain();
 
     // Assess
     expect(calls).toEqual([]);
@@ -144,7 +162,7 @@ describe('LocalEventBridge', () => {
       { model: 'churn', driftShare: 0.1, severity: 'warning' },
       'fleet.drift-monitor',
     );
-    await bus.drain();
+    await runner.drain();
 
     // Assess
     expect(calls.map((call) => [call.handler, call.event])).toEqual([
@@ -158,11 +176,11 @@ describe('LocalEventBridge', () => {
   it('applies the inputPath of a rule to a SageMaker status change', async () => {
     // Act
     bus.injectEvent(detailOf(pipelineStatus));
-    await bus.drain();
+    await runner.drain();
 
     // Assess
     expect(calls.map((call) => [call.handler, call.event])).toEqual([['onPipelineStatus', pipelineStatus.detail]]);
-    expect(bus.invocations.at(-1)).toMatchObject({
+    expect(runner.invocations.at(-1)).toMatchObject({
       functionName: 'onPipelineStatus',
       outcome: 'success',
       trigger: {
@@ -177,20 +195,20 @@ describe('LocalEventBridge', () => {
   it('retries a failing target as its function allows and dead-letters it', async () => {
     // Prepare
     failuresToGo.set('onDatasetValidated', 5);
-    const before = bus.invocations.length;
+    const before = runner.invocations.length;
 
     // Act
     const output = await putOnFleetBus('Dataset Validated', { dataset: 'broken' });
-    await bus.drain();
+    await runner.drain();
 
     // Assess
     expect(
-      bus.invocations.slice(before).map((record) => [record.functionName, record.attempt, record.outcome]),
+      runner.invocations.slice(before).map((record) => [record.functionName, record.attempt, record.outcome]),
     ).toEqual([
       ['onDatasetValidated', 1, 'error'],
       ['onDatasetValidated', 2, 'error'],
     ]);
-    expect(bus.deadLetters.at(-1)).toMatchObject({
+    expect(runner.deadLetters.at(-1)).toMatchObject({
       functionName: 'onDatasetValidated',
       attempts: 2,
       destination: 'arn:aws:sqs:eu-west-1:123456789012:fleet-test-dlq',
@@ -207,7 +225,7 @@ describe('LocalEventBridge', () => {
     // Act
     const fired = bus.fireSchedule(daily);
     bus.fireSchedule(twice.ruleName, new Date('2024-05-02T03:00:00Z'));
-    await bus.drain();
+    await runner.drain();
 
     // Assess
     expect(calls.map((call) => call.event)).toEqual([
@@ -235,7 +253,7 @@ describe('LocalEventBridge', () => {
 
     // Act
     bus.fireSchedule(tick, new Date('2024-05-03T03:00:00Z'));
-    await bus.drain();
+    await runner.drain();
 
     // Assess
     expect(calls.map((call) => call.event)).toEqual([

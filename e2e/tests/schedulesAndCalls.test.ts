@@ -1,4 +1,5 @@
-import { LocalCloud } from '../../src/LocalCloud.js';
+import { type FleetCloud, startFleetCloud } from '@fleet/cli/local';
+import type { LocalCloud } from '@fleet/local-cloud';
 import { churnBaseline, eventsOf, runPipelinesToEnd } from './support/loop.js';
 
 // Retraining that no dataset starts: the nightly schedule rule of trigger-retraining's
@@ -7,16 +8,22 @@ import { churnBaseline, eventsOf, runPipelinesToEnd } from './support/loop.js';
 const detail = (event: { detail: unknown }) => event.detail as Record<string, unknown>;
 
 describe('schedules and direct calls on the local cloud', () => {
-  let cloud: LocalCloud | undefined;
+  let fleet: FleetCloud | undefined;
+  let cloud: LocalCloud;
+
+  const start = async (options: Parameters<typeof startFleetCloud>[0] = {}) => {
+    fleet = await startFleetCloud(options);
+    return fleet.cloud;
+  };
 
   afterEach(async () => {
-    await cloud?.stop();
-    cloud = undefined;
+    await fleet?.stop();
+    fleet = undefined;
   });
 
   it('starts the nightly retraining when the clock passes the cron time of its schedule rule', async () => {
     // Prepare: Monday 09:00 UTC; the rule fires at 05:30 UTC, 07:30 in Berlin in summer, after the quiet hours.
-    cloud = await LocalCloud.start({ start: '2025-06-02T09:00:00Z' });
+    cloud = await start({ start: '2025-06-02T09:00:00Z' });
 
     // Act
     await cloud.tick('20h29m');
@@ -38,7 +45,7 @@ describe('schedules and direct calls on the local cloud', () => {
   it('skips a dataset landing inside the quiet hours of the pipeline and starts nothing', async () => {
     // Prepare: in January 22:30 UTC is 23:30 in Berlin, inside the 23:00-05:00 quiet hours;
     // dataset triggers are not critical for churn-retrain, so quiet hours apply to them.
-    cloud = await LocalCloud.start({ start: '2025-01-13T22:30:00Z' });
+    cloud = await start({ start: '2025-01-13T22:30:00Z' });
 
     // Act
     await cloud.land('raw/churn/2025-01-13.csv', churnBaseline());
@@ -51,7 +58,7 @@ describe('schedules and direct calls on the local cloud', () => {
 
   it('starts a run on a direct call and returns its execution ARN; the same request id again starts nothing', async () => {
     // Prepare
-    cloud = await LocalCloud.start();
+    cloud = await start();
     const request = {
       kind: 'manual',
       pipeline: 'churn-retrain',

@@ -1,6 +1,6 @@
 import { decodeS3Key, S3ObjectCreatedEvent } from '@fleet/shared';
-import { encodeS3EventKey } from '../../../src/cloud/encodeS3EventKey.js';
-import { objectCreatedEvent, type S3NotificationRecord } from '../../../src/cloud/objectCreatedEvent.js';
+import { encodeS3EventKey } from '../../src/s3/encodeS3EventKey.js';
+import { objectCreatedEvent, type S3NotificationRecord } from '../../src/s3/objectCreatedEvent.js';
 
 const record = (overrides: Partial<S3NotificationRecord['s3']['object']> = {}, eventName = 'ObjectCreated:Put') => ({
   eventName,

@@ -1,5 +1,5 @@
-import { LocalClock } from '../../../src/clock/LocalClock.js';
-import { ClockDateInstalledError, installClockDate } from '../../../src/cloud/installClockDate.js';
+import { LocalClock } from '../../src/clock/LocalClock.js';
+import { ClockDateInstalledError, installClockDate } from '../../src/cloud/installClockDate.js';
 
 describe('installClockDate', () => {
   let restore: (() => void) | undefined;

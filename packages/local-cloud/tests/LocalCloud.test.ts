@@ -1,11 +1,15 @@
+import path from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { decodeS3Key, S3ObjectCreatedEvent } from '@fleet/shared';
-import { LocalCloudError } from '../../src/cloud/LocalCloudError.js';
-import type { LocalStandIn } from '../../src/cloud/LocalStandIn.js';
-import { LocalCloud } from '../../src/LocalCloud.js';
+import { LocalCloudError } from '../src/cloud/LocalCloudError.js';
+import { LocalCloud } from '../src/LocalCloud.js';
+import type { LocalStandIn } from '../src/standIn/LocalStandIn.js';
 
-// The plumbing alone: no service is loaded, so nothing reacts to the events.
-const startBare = () => LocalCloud.start({ serviceDirs: [] });
+const rootDir = path.join(__dirname, 'fixtures', 'stacks');
+const uploadsBucket = 'shop-local-uploads-123456789012';
+
+// The plumbing alone: the core stack's resources, no service, so nothing reacts to the events.
+const startBare = () => LocalCloud.start({ rootDir, serviceDirs: [] });
 
 describe('LocalCloud plumbing', () => {
   let cloud: LocalCloud | undefined;
@@ -18,7 +22,7 @@ describe('LocalCloud plumbing', () => {
   it('turns an upload to the data bucket into an S3 Object Created event on the default bus', async () => {
     // Prepare
     cloud = await startBare();
-    const key = 'raw/churn/red flower+:é.csv';
+    const key = 'incoming/orders/red flower+:é.csv';
 
     // Act
     const landed = await cloud.land(key, 'a,b\n1,2\n');
@@ -29,13 +33,13 @@ describe('LocalCloud plumbing', () => {
     const event = S3ObjectCreatedEvent.parse(entry.event);
     expect(event.detail).toMatchObject({
       version: '0',
-      bucket: { name: cloud.names.dataBucket },
-      object: { key: 'raw/churn/red+flower%2B%3A%C3%A9.csv', size: 8, etag: landed.etag },
+      bucket: { name: uploadsBucket },
+      object: { key: 'incoming/orders/red+flower%2B%3A%C3%A9.csv', size: 8, etag: landed.etag },
       requester: cloud.names.accountId,
       reason: 'PutObject',
     });
     expect(decodeS3Key(event.detail.object.key)).toBe(key);
-    expect(event.resources).toEqual([`arn:aws:s3:::${cloud.names.dataBucket}`]);
+    expect(event.resources).toEqual([`arn:aws:s3:::${uploadsBucket}`]);
     expect(event.time).toBe('2025-06-02T09:00:00Z');
   });
 
@@ -44,8 +48,8 @@ describe('LocalCloud plumbing', () => {
     cloud = await startBare();
 
     // Act
-    await cloud.land('raw/churn/a.csv', 'x\n1\n');
-    await cloud.land('raw/churn/a.csv', 'x\n2\n');
+    await cloud.land('incoming/orders/a.csv', 'x\n1\n');
+    await cloud.land('incoming/orders/a.csv', 'x\n2\n');
 
     // Assess
     const sequencers = cloud.events().map((entry) => (entry.event.detail.object as { sequencer: string }).sequencer);
@@ -56,11 +60,11 @@ describe('LocalCloud plumbing', () => {
   it('points unchanged SDK clients at the local services through AWS_ENDPOINT_URL_<SERVICE>', async () => {
     // Prepare
     cloud = await startBare();
-    await cloud.land('raw/churn/b.csv', 'x\n3\n');
+    await cloud.land('incoming/orders/b.csv', 'x\n3\n');
     const client = new S3Client({});
 
     // Act
-    const object = await client.send(new GetObjectCommand({ Bucket: cloud.names.dataBucket, Key: 'raw/churn/b.csv' }));
+    const object = await client.send(new GetObjectCommand({ Bucket: uploadsBucket, Key: 'incoming/orders/b.csv' }));
 
     // Assess
     expect(await object.Body?.transformToString()).toBe('x\n3\n');
@@ -85,40 +89,19 @@ describe('LocalCloud plumbing', () => {
     expect(process.env.AWS_ENDPOINT_URL_DYNAMODB).toBe(before);
   });
 
-  it('registers the pipelines of the fleet configuration with their allow-listed and static parameters', async () => {
-    // Prepare
-    cloud = await startBare();
-
-    // Act
-    const described = await cloud.sageMaker.handle('DescribePipeline', { PipelineName: 'churn-retrain' });
-
-    // Assess
-    const definition = JSON.parse(described.PipelineDefinition as string) as { Parameters: { Name: string }[] };
-    expect(definition.Parameters.map((p) => p.Name).sort()).toEqual(
-      [
-        'ContractHash',
-        'DatasetName',
-        'InputDataUri',
-        'ModelApprovalStatus',
-        'TrainingWindowDays',
-        'TriggerReason',
-      ].sort(),
-    );
-  });
-
   it('starts further stand-ins after the core and gives every function their environment', async () => {
     // Prepare
     const calls: string[] = [];
     const receiver: LocalStandIn = {
       name: 'slack',
-      start: async (running) => {
-        calls.push(`start at ${running.now().toISOString()}`);
+      start: async (context) => {
+        calls.push(`start at ${context.clock.now().toISOString()}`);
         return { environment: { SLACK_API_URL: 'http://127.0.0.1:9/slack' }, stop: () => void calls.push('stop') };
       },
     };
 
     // Act
-    const running = await LocalCloud.start({ standIns: [receiver] });
+    const running = await LocalCloud.start({ rootDir, standIns: [receiver] });
     const environments = running.functions.map((fn) => fn.environment.SLACK_API_URL);
     const during = process.env.SLACK_API_URL;
     await running.stop();
@@ -141,7 +124,7 @@ describe('LocalCloud plumbing', () => {
     };
 
     // Act
-    const starting = LocalCloud.start({ serviceDirs: [], standIns: [broken] });
+    const starting = LocalCloud.start({ rootDir, serviceDirs: [], standIns: [broken] });
 
     // Assess
     await expect(starting).rejects.toThrow(LocalCloudError);

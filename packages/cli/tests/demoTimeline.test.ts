@@ -1,5 +1,5 @@
-import { describeEvent } from '../../../src/demo/describeEvent.js';
-import { formatTimelineEntry } from '../../../src/demo/formatTimelineEntry.js';
+import { describeEvent } from '../src/demo/describeEvent.js';
+import { formatTimelineEntry } from '../src/demo/formatTimelineEntry.js';
 
 const logEntry = (detailType: string, detail: Record<string, unknown>, source = 'fleet.trigger-retraining') => ({
   sequence: 1,

@@ -1,4 +1,5 @@
-import { LocalCloud } from '../../src/LocalCloud.js';
+import { type FleetCloud, startFleetCloud } from '@fleet/cli/local';
+import type { LocalCloud } from '@fleet/local-cloud';
 import {
   churnBaseline,
   churnBroken,
@@ -15,14 +16,16 @@ import {
 const detail = (event: { detail: unknown }) => event.detail as Record<string, unknown>;
 
 describe('the retraining loop on the local cloud', () => {
+  let fleet: FleetCloud;
   let cloud: LocalCloud;
 
   beforeEach(async () => {
-    cloud = await LocalCloud.start();
+    fleet = await startFleetCloud();
+    cloud = fleet.cloud;
   });
 
   afterEach(async () => {
-    await cloud.stop();
+    await fleet.stop();
   });
 
   it('starts exactly one pipeline run and announces one Retraining Succeeded for one dataset landing', async () => {
@@ -30,14 +33,14 @@ describe('the retraining loop on the local cloud', () => {
     await cloud.land('raw/churn/2025-06-02.csv', churnBaseline());
 
     // Act
-    await passDebounceWindow(cloud);
+    await passDebounceWindow(fleet);
     await runPipelinesToEnd(cloud);
 
     // Assess
     const executions = cloud.executions();
     expect(executions.map((execution) => execution.status)).toEqual(['Succeeded']);
     expect(executions[0].parameters).toMatchObject({
-      InputDataUri: `s3://${cloud.names.dataBucket}/raw/churn/`,
+      InputDataUri: `s3://${fleet.resources.dataBucket}/raw/churn/`,
       DatasetName: 'churn',
       ModelApprovalStatus: 'PendingManualApproval',
     });
@@ -50,12 +53,12 @@ describe('the retraining loop on the local cloud', () => {
   it('keeps the whole chain under the correlation id of the S3 event', async () => {
     // Prepare
     await cloud.land('raw/churn/2025-06-02.csv', churnBaseline());
-    await passDebounceWindow(cloud);
+    await passDebounceWindow(fleet);
     await runPipelinesToEnd(cloud);
     const [landing] = eventsOf(cloud, 'Object Created');
 
     // Act
-    const chain = await cloud.byCorrelation(landing.id);
+    const chain = await fleet.byCorrelation(landing.id);
 
     // Assess
     const audit = chain.filter((record) => /^(DATASET|PIPELINE)#/.test(record.pk));
@@ -75,7 +78,7 @@ describe('the retraining loop on the local cloud', () => {
 
     // Act
     await cloud.inject(landing, 'default');
-    await passDebounceWindow(cloud);
+    await passDebounceWindow(fleet);
     await runPipelinesToEnd(cloud);
 
     // Assess
@@ -92,12 +95,12 @@ describe('the retraining loop on the local cloud', () => {
     // Prepare
     const body = churnBaseline();
     await cloud.land('raw/churn/2025-06-02.csv', body);
-    await passDebounceWindow(cloud);
+    await passDebounceWindow(fleet);
     await runPipelinesToEnd(cloud);
 
     // Act
     await cloud.land('raw/churn/2025-06-02.csv', body);
-    await passDebounceWindow(cloud);
+    await passDebounceWindow(fleet);
     await runPipelinesToEnd(cloud);
 
     // Assess
@@ -113,12 +116,12 @@ describe('the retraining loop on the local cloud', () => {
   it('skips a redelivered Dataset Validated as a duplicate of the trigger it already decided', async () => {
     // Prepare
     await cloud.land('raw/churn/2025-06-02.csv', churnBaseline());
-    await passDebounceWindow(cloud);
+    await passDebounceWindow(fleet);
     const [validated] = eventsOf(cloud, 'Dataset Validated');
 
     // Act
     await cloud.inject(validated, 'fleet');
-    await passDebounceWindow(cloud);
+    await passDebounceWindow(fleet);
     await runPipelinesToEnd(cloud);
 
     // Assess
@@ -138,7 +141,7 @@ describe('the retraining loop on the local cloud', () => {
       if (index > 0) await cloud.tick('30s');
       await cloud.land(`raw/churn/part-${index + 1}.csv`, body);
     }
-    await cloud.tick(debounceMs(cloud) - 5000);
+    await cloud.tick(debounceMs(fleet) - 5000);
     const startedBeforeTheWindowEnds = cloud.executions().length;
     await cloud.tick('10s');
     await runPipelinesToEnd(cloud);
@@ -169,7 +172,7 @@ describe('the retraining loop on the local cloud', () => {
     await cloud.land('raw/churn/2025-06-02.csv', churnBaseline());
 
     // Act
-    await passDebounceWindow(cloud);
+    await passDebounceWindow(fleet);
     await runPipelinesToEnd(cloud);
 
     // Assess
@@ -180,7 +183,7 @@ describe('the retraining loop on the local cloud', () => {
       code: 'PipelineExecutionFailed',
       message: 'Step Train failed: AlgorithmError: loss diverged',
     });
-    const started = (await cloud.history('PIPELINE#churn-retrain')).filter((record) => record.decision === 'started');
+    const started = (await fleet.history('PIPELINE#churn-retrain')).filter((record) => record.decision === 'started');
     expect(started).toHaveLength(1);
     expect(started[0]).toMatchObject({
       executionArn: cloud.executions()[0].pipelineExecutionArn,
@@ -192,7 +195,7 @@ describe('the retraining loop on the local cloud', () => {
   it('starts nothing for a broken dataset and records the rejection with its reasons', async () => {
     // Act
     await cloud.land('raw/churn/2025-06-02.csv', churnBroken());
-    await passDebounceWindow(cloud);
+    await passDebounceWindow(fleet);
     await cloud.tick('1h');
 
     // Assess
@@ -209,7 +212,7 @@ describe('the retraining loop on the local cloud', () => {
     expect(cloud.events().filter((entry) => entry.event.source === 'fleet.trigger-retraining')).toEqual([]);
     expect(cloud.executions()).toEqual([]);
     expect(cloud.scheduler.invocations()).toEqual([]);
-    const history = await cloud.history('DATASET#churn');
+    const history = await fleet.history('DATASET#churn');
     expect(history.map((record) => [record.verdict, record.key])).toEqual([['rejected', 'raw/churn/2025-06-02.csv']]);
   });
 });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDuration } from '../../../src/clock/parseDuration.js';
-import type { LocalEvent } from '../../../src/eventbridge/LocalEvent.js';
-import type { LocalCloud } from '../../../src/LocalCloud.js';
+import type { FleetCloud } from '@fleet/cli/local';
+import type { LocalCloud, LocalEvent } from '@fleet/local-cloud';
 
-const repoRoot = path.join(__dirname, '..', '..', '..', '..', '..');
+const repoRoot = path.join(__dirname, '..', '..', '..');
+const HOUR_MS = 3_600_000;
 
 /** The churn training data of the examples, as it would land. */
 export const churnBaseline = (): string =>
@@ -27,15 +27,21 @@ export const eventsOf = (cloud: LocalCloud, detailType: string): LocalEvent[] =>
     .filter((event) => event['detail-type'] === detailType);
 
 /** The debounce window of the churn pipeline, from the configuration the functions read. */
-export const debounceMs = (cloud: LocalCloud): number =>
-  cloud.config.pipelines['churn-retrain'].guards.debounceSeconds * 1000;
+export const debounceMs = (fleet: FleetCloud): number =>
+  fleet.config.pipelines['churn-retrain'].guards.debounceSeconds * 1000;
 
-/** Moves the clock past the debounce window of a landing made now (the schedule is armed to the next whole second). */
-export const passDebounceWindow = (cloud: LocalCloud) => cloud.tick(debounceMs(cloud) + 2000);
+/**
+ * Moves the clock past the debounce window of a landing made now, as `fleet demo` does.
+ *
+ * Between moves the clock runs at wall speed, so the first landing of a process, whose handlers
+ * load cold, is decided a few seconds after it lands; the schedule is then armed to the next
+ * whole second after that.
+ */
+export const passDebounceWindow = (fleet: FleetCloud) => fleet.cloud.tick(debounceMs(fleet) + 5000);
 
 /** Moves the clock until no pipeline execution is running any more (at most `limit`). */
-export const runPipelinesToEnd = async (cloud: LocalCloud, limit = '6h'): Promise<void> => {
-  const deadline = cloud.clock.nowMs() + parseDuration(limit);
+export const runPipelinesToEnd = async (cloud: LocalCloud, limitMs = 6 * HOUR_MS): Promise<void> => {
+  const deadline = cloud.clock.nowMs() + limitMs;
   while (cloud.executions().some((execution) => execution.status === 'Executing')) {
     const next = cloud.clock.nextAt();
     if (next === undefined || next.getTime() > deadline) {

@@ -1,4 +1,4 @@
-import { InvalidCronExpressionError, nextCronTime } from '../../../src/cloud/nextCronTime.js';
+import { InvalidCronExpressionError, nextCronTime } from '../../src/eventbridge/nextCronTime.js';
 
 // Monday 2 June 2025, 09:00 UTC.
 const monday = Date.parse('2025-06-02T09:00:00Z');

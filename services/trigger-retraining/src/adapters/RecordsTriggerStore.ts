@@ -1,16 +1,19 @@
-import { correlationKey, type FleetRecord, type RecordsRepositoryPort, sortKey } from '@fleet/shared';
+import { type FleetRecord, type Lease, Leases, type RecordsRepositoryPort, sortKey } from '@fleet/shared';
 import type {
-  ClaimStatus,
   ExecutionFailure,
   ExecutionOutcome,
   ExecutionPointer,
   PendingLandings,
   RunLock,
+  RunLockRequest,
   TriggerClaim,
+  TriggerClaimRequest,
   TriggerDecision,
   TriggerStore,
 } from '../app/ports.js';
 import { claimTtlDays, pendingTtlDays, pointerTtlDays, triggerRecordKeys, ttlAfter } from '../app/recordKeys.js';
+
+const LEASE_FIELDS = ['state', 'owner', 'fence', 'acquiredAt', 'expiresAt', 'settledAt', 'result', 'failure'] as const;
 
 const KEY_FIELDS = ['pk', 'sk', 'kind', 'id', 'at', 'gsi1pk', 'gsi1sk', 'ttl'] as const;
 
@@ -21,63 +24,84 @@ const payload = <T>(record: FleetRecord): T => {
   return out as T;
 };
 
+/** The payload of a lease's record, without the lease's own attributes. */
+const leasePayload = <T>(lease: Lease): T => {
+  const out = payload<Record<string, unknown>>(lease.record);
+  for (const field of LEASE_FIELDS) delete out[field];
+  return out as T;
+};
+
 /**
  * The trigger store over the fleet's records table (the shared RecordsRepository).
  *
- * Claims, pointers, pending landings and run locks are point records outside any history; decisions go
- * into the pipeline's history. Each point record gets an explicit `gsi1sk` in the time form of
- * a sort key, so a correlation Query lists it in time order with the history records.
+ * Trigger claims and run locks are leases of the shared `Leases` primitive (one vocabulary of
+ * states, conditional writes, stale takeover with a fencing token); this store only chooses
+ * their keys, owners, durations and payloads. Claims, pointers, pending landings and run locks
+ * are point records outside any history; decisions go into the pipeline's history. Each point
+ * record gets an explicit `gsi1sk` in the time form of a sort key, so a correlation Query lists
+ * it in time order with the history records.
  */
 export class RecordsTriggerStore implements TriggerStore {
   readonly #records: RecordsRepositoryPort;
+  readonly #leases: Leases;
 
   constructor(records: RecordsRepositoryPort) {
     this.#records = records;
+    this.#leases = new Leases(records);
   }
 
-  #claimRecord(claim: TriggerClaim): FleetRecord {
-    return {
-      ...triggerRecordKeys.claim(claim.token),
-      kind: 'idempotency',
-      id: claim.token,
-      at: claim.claimedAt,
-      gsi1sk: sortKey(claim.claimedAt, 'idempotency', claim.token),
-      ttl: ttlAfter(claim.claimedAt, claimTtlDays),
-      ...claim,
-    };
-  }
-
-  putClaim(claim: TriggerClaim): Promise<boolean> {
-    return this.#records.putIfAbsent(this.#claimRecord(claim));
+  async claimTrigger(claim: TriggerClaimRequest, now: Date, leaseMs: number): Promise<boolean> {
+    const { owner, ...fields } = claim;
+    const at = now.toISOString();
+    const acquisition = await this.#leases.acquire({
+      key: triggerRecordKeys.claim(claim.token),
+      owner,
+      now,
+      durationMs: leaseMs,
+      record: {
+        kind: 'idempotency',
+        id: claim.token,
+        gsi1sk: sortKey(at, 'idempotency', claim.token),
+        ttl: ttlAfter(at, claimTtlDays),
+        ...fields,
+      },
+    });
+    return acquisition.outcome === 'acquired';
   }
 
   async getClaim(token: string): Promise<TriggerClaim | undefined> {
-    const { pk, sk } = triggerRecordKeys.claim(token);
-    const record = await this.#records.get(pk, sk);
-    return record === undefined ? undefined : payload<TriggerClaim>(record);
+    const lease = await this.#leases.get(triggerRecordKeys.claim(token));
+    if (lease === undefined) return undefined;
+    return {
+      ...leasePayload<Omit<TriggerClaimRequest, 'owner'>>(lease),
+      state: lease.state,
+      owner: lease.owner,
+      fence: lease.fence,
+      acquiredAt: lease.acquiredAt,
+      expiresAt: lease.expiresAt,
+      ...(lease.result as { decisionId?: string; executionArn?: string } | undefined),
+    };
   }
 
-  takeOverClaim(claim: TriggerClaim, expected: Pick<TriggerClaim, 'status' | 'claimedAt'>): Promise<boolean> {
-    const { pk, sk, ...fields } = this.#claimRecord(claim);
-    // A takeover starts afresh: what the failed attempt recorded goes.
-    return this.#records.update(
-      pk,
-      sk,
-      { ...fields, decisionId: undefined, executionArn: undefined },
-      { ifEquals: { status: expected.status, claimedAt: expected.claimedAt } },
-    );
-  }
-
-  async settleClaim(
+  async completeClaim(
     token: string,
-    status: Exclude<ClaimStatus, 'claimed'>,
-    details: Pick<TriggerClaim, 'decisionId' | 'executionArn'>,
-  ): Promise<void> {
-    const { pk, sk } = triggerRecordKeys.claim(token);
-    const changes: Record<string, unknown> = { status };
-    if (details.decisionId !== undefined) changes.decisionId = details.decisionId;
-    if (details.executionArn !== undefined) changes.executionArn = details.executionArn;
-    await this.#records.update(pk, sk, changes, { ifExists: true });
+    owner: string,
+    now: Date,
+    result: { decisionId: string; executionArn?: string },
+  ): Promise<boolean> {
+    const lease = await this.#heldBy(triggerRecordKeys.claim(token), owner);
+    return lease !== undefined && this.#leases.complete(lease, now, result);
+  }
+
+  async failClaim(token: string, owner: string, now: Date, error: unknown): Promise<boolean> {
+    const lease = await this.#heldBy(triggerRecordKeys.claim(token), owner);
+    return lease !== undefined && this.#leases.fail(lease, now, error);
+  }
+
+  /** The lease at `key` when `owner` holds it; every write after this is fenced on what was read. */
+  async #heldBy(key: { pk: string; sk: string }, owner: string): Promise<Lease | undefined> {
+    const lease = await this.#leases.get(key);
+    return lease?.state === 'held' && lease.owner === owner ? lease : undefined;
   }
 
   async recordDecision(decision: TriggerDecision): Promise<void> {
@@ -167,52 +191,43 @@ export class RecordsTriggerStore implements TriggerStore {
     );
   }
 
-  #lockRecord(lock: RunLock): FleetRecord {
-    return {
-      ...triggerRecordKeys.lock(lock.pipelineName),
-      kind: 'idempotency',
-      id: `run-lock-${lock.token}`,
-      at: lock.acquiredAt,
-      // Set here, not left to the repository: a takeover is an update, which fills in nothing.
-      gsi1pk: correlationKey(lock.correlationId),
-      gsi1sk: sortKey(lock.acquiredAt, 'idempotency', `run-lock-${lock.token}`),
-      ...lock,
-    };
-  }
-
-  putRunLock(lock: RunLock): Promise<boolean> {
-    return this.#records.putIfAbsent(this.#lockRecord(lock));
+  async acquireRunLock(lock: RunLockRequest, now: Date, durationMs: number): Promise<boolean> {
+    const at = now.toISOString();
+    const acquisition = await this.#leases.acquire({
+      key: triggerRecordKeys.lock(lock.pipelineName),
+      owner: lock.token,
+      now,
+      durationMs,
+      record: {
+        kind: 'idempotency',
+        id: `run-lock-${lock.token}`,
+        gsi1sk: sortKey(at, 'idempotency', `run-lock-${lock.token}`),
+        ...lock,
+      },
+    });
+    return acquisition.outcome === 'acquired';
   }
 
   async getRunLock(pipelineName: string): Promise<RunLock | undefined> {
-    const { pk, sk } = triggerRecordKeys.lock(pipelineName);
-    const record = await this.#records.get(pk, sk);
-    return record === undefined ? undefined : payload<RunLock>(record);
+    const lease = await this.#leases.get(triggerRecordKeys.lock(pipelineName));
+    if (lease === undefined) return undefined;
+    return {
+      ...leasePayload<RunLockRequest & { executionArn?: string }>(lease),
+      state: lease.state,
+      fence: lease.fence,
+      acquiredAt: lease.acquiredAt,
+      expiresAt: lease.expiresAt,
+      ...(lease.state === 'released' && lease.settledAt !== undefined ? { releasedAt: lease.settledAt } : {}),
+    };
   }
 
-  takeOverRunLock(lock: RunLock, expected: Pick<RunLock, 'status' | 'token' | 'acquiredAt'>): Promise<boolean> {
-    const { pk, sk, ...fields } = this.#lockRecord(lock);
-    // What the previous holder recorded goes with it.
-    return this.#records.update(
-      pk,
-      sk,
-      { ...fields, executionArn: lock.executionArn, releasedAt: undefined },
-      { ifExists: true, ifEquals: { status: expected.status, token: expected.token, acquiredAt: expected.acquiredAt } },
-    );
+  async noteRunLockExecution(pipelineName: string, token: string, executionArn: string): Promise<boolean> {
+    const lease = await this.#heldBy(triggerRecordKeys.lock(pipelineName), token);
+    return lease !== undefined && this.#leases.annotate(lease, { executionArn });
   }
 
-  noteRunLockExecution(pipelineName: string, token: string, executionArn: string): Promise<boolean> {
-    const { pk, sk } = triggerRecordKeys.lock(pipelineName);
-    return this.#records.update(pk, sk, { executionArn }, { ifExists: true, ifEquals: { status: 'held', token } });
-  }
-
-  releaseRunLock(pipelineName: string, token: string, at: string): Promise<boolean> {
-    const { pk, sk } = triggerRecordKeys.lock(pipelineName);
-    return this.#records.update(
-      pk,
-      sk,
-      { status: 'released', releasedAt: at },
-      { ifExists: true, ifEquals: { status: 'held', token } },
-    );
+  async releaseRunLock(pipelineName: string, token: string, at: string): Promise<boolean> {
+    const lease = await this.#heldBy(triggerRecordKeys.lock(pipelineName), token);
+    return lease !== undefined && this.#leases.release(lease, new Date(at));
   }
 }

@@ -8,10 +8,9 @@ import { executionDescription } from '../domain/executionDescription.js';
 import { mapParameters, type PipelineParameter } from '../domain/mapParameters.js';
 import type { PipelineSettings } from '../domain/PipelineSettings.js';
 import type { TriggerRequest } from '../domain/TriggerRequest.js';
-import { acquireRunLock } from './acquireRunLock.js';
 import type { Guard } from './guards/Guard.js';
 import { guardsInOrder, runGuards } from './guards/runGuards.js';
-import type { PendingLandings, RunLock, TriggerDecision, TriggerPorts } from './ports.js';
+import type { PendingLandings, RunLockRequest, TriggerDecision, TriggerPorts } from './ports.js';
 import { handledFailureMetric, reportHandledFailure } from './reportHandledFailure.js';
 import { retrainingEventKey } from './retrainingEventKey.js';
 
@@ -88,8 +87,8 @@ const armDebounce = async (
  * Started`. A failure after the guards (the pipeline's declaration unreadable or violated, or
  * a start that still fails after the SDK's retries) is recorded, announced as `Retraining
  * Failed` and rethrown, so Lambda's async retry and dead-letter queue apply; a failed start
- * also releases the run lock. On any failure the claim is released (marked `failed`) so the
- * retry is not mistaken for a duplicate.
+ * also releases the run lock. On any failure the claim is failed (a lease in state `failed`) so
+ * the retry takes it over instead of being mistaken for a duplicate.
  *
  * @throws ParameterMappingError when a field is not allow-listed or breaks a SageMaker limit
  * @throws UndeclaredParameterError when the pipeline does not declare a parameter of the start
@@ -105,7 +104,7 @@ export const decideTrigger = async (
   const now = ports.clock.now();
   const token = clientRequestToken(settings.pipelineName, request.trigger);
   const decisionId = ports.newId();
-  let skipReason = await runGuards(guards, { request, settings, token, now });
+  let skipReason = await runGuards(guards, { request, settings, token, attempt: decisionId, now });
   const decision: TriggerDecision = {
     id: decisionId,
     at: now.toISOString(),
@@ -126,9 +125,9 @@ export const decideTrigger = async (
   const ownsClaim = skipReason !== 'duplicate';
   const traced = { correlationId: request.correlationId, details: { pipeline: settings.key, token, decisionId } };
   /** Frees the claim for the retry; the error on its way up is the one that counts, but this one is traced. */
-  const releaseClaim = async () => {
+  const releaseClaim = async (cause: unknown) => {
     if (!ownsClaim) return;
-    await ports.store.settleClaim(token, 'failed', { decisionId }).catch((error: unknown) =>
+    await ports.store.failClaim(token, decisionId, now, cause).catch((error: unknown) =>
       reportHandledFailure(ports, {
         ...traced,
         metric: handledFailureMetric.claimRelease,
@@ -143,7 +142,7 @@ export const decideTrigger = async (
       error instanceof UndeclaredParameterError
         ? { code: error.code, message: error.message }
         : { code: errorCode(error), message: errorMessage(error) };
-    await releaseClaim();
+    await releaseClaim(error);
     await ports.store.recordDecision({ ...decision, decision: 'failed', failure }).catch((recordError: unknown) =>
       reportHandledFailure(ports, {
         ...traced,
@@ -173,20 +172,19 @@ export const decideTrigger = async (
     } catch (error) {
       return fail(error);
     }
-    const lock: RunLock = {
+    const lock: RunLockRequest = {
       pipelineName: settings.pipelineName,
       pipeline: settings.key,
-      status: 'held',
       token,
       decisionId,
       trigger: request.trigger,
       correlationId: request.correlationId,
-      acquiredAt: decision.at,
     };
     try {
-      if (!(await acquireRunLock(ports.store, lock, settings.guards.maxRunMinutes, now))) skipReason = 'in-flight';
+      const lockMs = settings.guards.maxRunMinutes * 60_000;
+      if (!(await ports.store.acquireRunLock(lock, now, lockMs))) skipReason = 'in-flight';
     } catch (error) {
-      await releaseClaim();
+      await releaseClaim(error);
       throw error;
     }
   }
@@ -200,9 +198,9 @@ export const decideTrigger = async (
         eventKey: retrainingEventKey.skipped(token, skipReason),
         skipReason,
       });
-      if (ownsClaim) await ports.store.settleClaim(token, 'done', { decisionId });
+      if (ownsClaim) await ports.store.completeClaim(token, decisionId, now, { decisionId });
     } catch (error) {
-      await releaseClaim();
+      await releaseClaim(error);
       throw error;
     }
     return { status: 'skipped', token, decisionId, skipReason };
@@ -253,10 +251,10 @@ export const decideTrigger = async (
       executionArn,
       parameters: started.parameters,
     });
-    await ports.store.settleClaim(token, 'done', { decisionId, executionArn });
+    await ports.store.completeClaim(token, decisionId, now, { decisionId, executionArn });
   } catch (error) {
     // The run is under way: the lock stays with it, and the retry, holding the same token, passes.
-    await releaseClaim();
+    await releaseClaim(error);
     throw error;
   }
   return { status: 'started', token, decisionId, executionArn, parameters: started.parameters };

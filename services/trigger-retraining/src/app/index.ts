@@ -1,4 +1,3 @@
-export { acquireRunLock, isRunLockLive } from './acquireRunLock.js';
 export { decideTrigger, type TriggerOutcome } from './decideTrigger.js';
 export { fireDebounce } from './fireDebounce.js';
 export { type ExecutionStatusChange, type FollowOutcome, followExecution } from './followExecution.js';

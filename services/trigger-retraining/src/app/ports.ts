@@ -1,22 +1,37 @@
-import type { FleetDetailInput, FleetDetailType, SkipReasonValue, Trigger } from '@fleet/shared';
+import type { FleetDetailInput, FleetDetailType, LeaseStateValue, SkipReasonValue, Trigger } from '@fleet/shared';
 import type { PipelineParameter } from '../domain/mapParameters.js';
 
 /** Why an execution did not succeed, as recorded and announced. */
 export type ExecutionFailure = { code: string; message: string };
 
-/** Where a claim on a trigger stands: being worked on, finished, or free to take over. */
-export type ClaimStatus = 'claimed' | 'done' | 'failed';
+/**
+ * Where a claim or the run lock stands, in the fleet's one lease vocabulary: `held` (being worked
+ * on, until `expiresAt`), `completed` (decided: every redelivery is a duplicate), `failed` or
+ * `released` (free: the next attempt takes it over at once).
+ */
+export type LeaseStatus = LeaseStateValue;
 
-/** The idempotency record of one trigger of one pipeline, keyed by its ClientRequestToken. */
-export type TriggerClaim = {
+/** What a trigger claim is about: one trigger of one pipeline, keyed by its ClientRequestToken. */
+export type TriggerClaimRequest = {
   token: string;
   pipeline: string;
   trigger: Trigger;
-  status: ClaimStatus;
-  /** ISO time of the last claim; a `claimed` record older than the lease may be taken over. */
-  claimedAt: string;
   correlationId: string;
-  /** The trigger record of the decision, once made. */
+  /** The attempt that claims it (its decision id): only this attempt may settle the claim. */
+  owner: string;
+};
+
+/** The idempotency record of one trigger of one pipeline: a lease keyed by its ClientRequestToken. */
+export type TriggerClaim = Omit<TriggerClaimRequest, 'owner'> & {
+  state: LeaseStatus;
+  owner: string;
+  /** The fencing token: one more at each takeover. */
+  fence: number;
+  /** ISO time of the last claim. */
+  acquiredAt: string;
+  /** ISO time after which a `held` claim (its attempt crashed or timed out) may be taken over. */
+  expiresAt: string;
+  /** The trigger record of the decision, once completed. */
   decisionId?: string;
   executionArn?: string;
 };
@@ -60,31 +75,36 @@ export type ExecutionPointer = {
   endedAt?: string;
 };
 
-/** Whether a pipeline's run lock is held by a run or free again. */
-export type RunLockStatus = 'held' | 'released';
-
-/**
- * The lock on one SageMaker pipeline that lets one run start at a time, whatever triggered it.
- *
- * Taken with a conditional write just before StartPipelineExecution and released, conditional
- * on the holder's token, when the run ends or its start fails for good. A held lock older than
- * the pipeline's `guards.maxRunMinutes` is stale and may be taken over, so a lost status event
- * cannot block a pipeline forever.
- */
-export type RunLock = {
+/** What taking a pipeline's run lock records: who takes it and for which trigger. */
+export type RunLockRequest = {
   /** The SageMaker pipeline the lock is on. */
   pipelineName: string;
-  /** The configuration key of the pipeline whose trigger took it. */
+  /** The configuration key of the pipeline whose trigger takes it. */
   pipeline: string;
-  status: RunLockStatus;
-  /** The ClientRequestToken of the holder's trigger; releases are conditional on it. */
+  /** The ClientRequestToken of the trigger: the lock's owner, so its own retry re-enters it. */
   token: string;
-  /** The trigger record of the decision that took the lock. */
+  /** The trigger record of the decision that takes the lock. */
   decisionId: string;
   trigger: Trigger;
   correlationId: string;
+};
+
+/**
+ * The lock on one SageMaker pipeline that lets one run start at a time, whatever triggered it:
+ * a lease owned by the holder's ClientRequestToken.
+ *
+ * Taken with a conditional write just before StartPipelineExecution for `guards.maxRunMinutes`
+ * and released, conditional on the holder's token and fence, when the run ends or its start
+ * fails for good. A held lock past `expiresAt` is stale and may be taken over (with the next
+ * fence), so a lost status event cannot block a pipeline forever.
+ */
+export type RunLock = RunLockRequest & {
+  state: LeaseStatus;
+  fence: number;
   /** ISO time the lock was taken. */
   acquiredAt: string;
+  /** ISO time after which a held lock is stale. */
+  expiresAt: string;
   /** The execution the holder started, once known. */
   executionArn?: string;
   /** ISO time the lock was released. */
@@ -120,17 +140,22 @@ export type PendingLandings = {
  * Every method that holds "exactly once" is a conditional write and says so.
  */
 export interface TriggerStore {
-  /** Creates the claim unless one exists for the token (conditional write); true when created. */
-  putClaim(claim: TriggerClaim): Promise<boolean>;
+  /**
+   * Claims the trigger for one attempt (a lease on the token, conditional writes): true when
+   * `claim.owner` holds it, fresh or taken over from a failed, released or expired claim; false
+   * when it was completed or another live attempt holds it.
+   */
+  claimTrigger(claim: TriggerClaimRequest, now: Date, leaseMs: number): Promise<boolean>;
   getClaim(token: string): Promise<TriggerClaim | undefined>;
-  /** Replaces the claim only if it still has the expected status and claim time; true when replaced. */
-  takeOverClaim(claim: TriggerClaim, expected: Pick<TriggerClaim, 'status' | 'claimedAt'>): Promise<boolean>;
-  /** Marks a claim finished or failed, recording what it came to. */
-  settleClaim(
+  /** Completes the claim with what it came to; false when `owner` no longer holds it. */
+  completeClaim(
     token: string,
-    status: Exclude<ClaimStatus, 'claimed'>,
-    details: Pick<TriggerClaim, 'decisionId' | 'executionArn'>,
-  ): Promise<void>;
+    owner: string,
+    now: Date,
+    result: { decisionId: string; executionArn?: string },
+  ): Promise<boolean>;
+  /** Fails the claim, so the retry takes it over at once; false when `owner` no longer holds it. */
+  failClaim(token: string, owner: string, now: Date, error: unknown): Promise<boolean>;
   recordDecision(decision: TriggerDecision): Promise<void>;
   /** The time of the newest start of the pipeline at or after `since`, if any. */
   lastStartAt(pipeline: string, since: Date): Promise<Date | undefined>;
@@ -151,11 +176,13 @@ export interface TriggerStore {
   putPending(pending: PendingLandings): Promise<void>;
   /** Marks the landings up to `lastLanding` decided, unless a newer landing arrived (conditional write). */
   markLandingsConsumed(pipeline: string, prefix: string, lastLanding: string): Promise<boolean>;
-  /** Creates the pipeline's run lock unless one exists (conditional write); true when created. */
-  putRunLock(lock: RunLock): Promise<boolean>;
+  /**
+   * Takes the pipeline's run lock for `durationMs` (a lease owned by the token): true when this
+   * token holds it, fresh, re-entered or taken over from a released or stale lock; false when
+   * another live token holds it.
+   */
+  acquireRunLock(lock: RunLockRequest, now: Date, durationMs: number): Promise<boolean>;
   getRunLock(pipelineName: string): Promise<RunLock | undefined>;
-  /** Replaces the run lock only if it is still as `expected` (conditional write); true when replaced. */
-  takeOverRunLock(lock: RunLock, expected: Pick<RunLock, 'status' | 'token' | 'acquiredAt'>): Promise<boolean>;
   /** Records on the run lock the execution its holder started, if `token` still holds it. */
   noteRunLockExecution(pipelineName: string, token: string, executionArn: string): Promise<boolean>;
   /** Releases the run lock if `token` holds it (conditional write); true when released. */

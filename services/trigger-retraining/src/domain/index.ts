@@ -4,6 +4,7 @@ export { debounceScheduleName } from './debounceScheduleName.js';
 export { displayName } from './displayName.js';
 export { ParameterMappingError, PipelineStartError, UndeclaredParameterError, UnknownPipelineError } from './errors.js';
 export { executionDescription } from './executionDescription.js';
+export { isRunLockLive } from './isRunLockLive.js';
 export { mapParameters, type PipelineParameter, parameterLimits } from './mapParameters.js';
 export { type PipelineSettings, pipelineSettings } from './PipelineSettings.js';
 export type { Landing, TriggerRequest } from './TriggerRequest.js';

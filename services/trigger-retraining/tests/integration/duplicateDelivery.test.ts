@@ -85,7 +85,7 @@ describe('the same trigger delivered three times (dynalite)', () => {
     // Assess
     const token = sagemaker.commandCalls(StartPipelineExecutionCommand)[0].args[0].input.ClientRequestToken;
     const claim = await table.records.get(partitionKey('IDEMPOTENCY', token ?? ''), 'claim');
-    expect(claim).toMatchObject({ kind: 'idempotency', status: 'done', token, ttl: expect.any(Number) });
+    expect(claim).toMatchObject({ kind: 'idempotency', state: 'completed', token, ttl: expect.any(Number) });
     const history = await table.records.history(partitionKey('PIPELINE', 'fraud-retrain'), {
       since: '2026-04-01T08:00:00.000Z',
     });

@@ -91,7 +91,7 @@ describe('the run lock of a pipeline (dynalite)', () => {
       pk: 'LOCK#PIPELINE#fraudretrain',
       sk: 'run',
       kind: 'idempotency',
-      status: 'held',
+      state: 'held',
       pipelineName: 'FraudRetrain',
       token: started?.status === 'started' ? started.token : 'none',
       decisionId: started?.status === 'started' ? started.decisionId : 'none',
@@ -119,7 +119,7 @@ describe('the run lock of a pipeline (dynalite)', () => {
     expect(sagemaker).toHaveReceivedCommandTimes(StartPipelineExecutionCommand, 2);
     expect(eventsOf('Retraining Succeeded')).toHaveLength(1);
     expect(await table.records.get(lockKeys.pk, lockKeys.sk)).toMatchObject({
-      status: 'held',
+      state: 'held',
       correlationId: 'landing-cc',
       executionArn: next.status === 'started' ? next.executionArn : 'none',
     });
@@ -143,7 +143,7 @@ describe('the run lock of a pipeline (dynalite)', () => {
     expect(takeover.status).toBe('started');
     expect(sagemaker).toHaveReceivedCommandTimes(StartPipelineExecutionCommand, 2);
     expect(await table.records.get(lockKeys.pk, lockKeys.sk)).toMatchObject({
-      status: 'held',
+      state: 'held',
       correlationId: 'landing-ee',
       acquiredAt: '2026-03-03T12:00:00.000Z',
       gsi1pk: 'CORR#landing-ee',

@@ -1,5 +1,6 @@
 import type { FleetDetailInput, FleetDetailType } from '@fleet/shared';
-import { fleetEvents } from '@fleet/shared';
+import { fleetEvents, MemoryRecordsRepository } from '@fleet/shared';
+import { RecordsTriggerStore } from '../../src/adapters/RecordsTriggerStore.js';
 import type {
   AppLogger,
   AppMetrics,
@@ -12,7 +13,6 @@ import type {
 } from '../../src/app/ports.js';
 import type { PipelineSettings } from '../../src/domain/PipelineSettings.js';
 import type { TriggerRequest } from '../../src/domain/TriggerRequest.js';
-import { InMemoryTriggerStore } from './InMemoryTriggerStore.js';
 
 /** A clock that stays where it is put. */
 export class FixedClock {
@@ -124,9 +124,13 @@ export class FakeMetrics implements AppMetrics {
   }
 }
 
-/** Ports made of fakes, plus handles on each fake. */
+/**
+ * Ports made of fakes, plus handles on each fake. The store is the real RecordsTriggerStore
+ * over the in-memory records repository, which the shared contract suite holds to DynamoDB.
+ */
 export const fakePorts = (now = '2026-03-02T12:00:00.000Z') => {
-  const store = new InMemoryTriggerStore();
+  const records = new MemoryRecordsRepository();
+  const store = new RecordsTriggerStore(records);
   const runner = new FakeRunner();
   const scheduler = new FakeScheduler();
   const events = new FakeEvents();
@@ -136,7 +140,7 @@ export const fakePorts = (now = '2026-03-02T12:00:00.000Z') => {
   let n = 0;
   const newId = () => `decision-${++n}`;
   const ports: TriggerPorts = { store, runner, scheduler, events, clock, newId, logger, metrics };
-  return { ports, store, runner, scheduler, events, clock, logger, metrics };
+  return { ports, store, records, runner, scheduler, events, clock, logger, metrics };
 };
 
 /** A pipeline with every guard off unless overridden. */

@@ -8,16 +8,16 @@ import {
   StartPipelineExecutionCommand,
 } from '@aws-sdk/client-sagemaker';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { EventPublisher, parseFleetConfig } from '@fleet/shared';
+import { EventPublisher, MemoryRecordsRepository, parseFleetConfig } from '@fleet/shared';
 import type { Context } from 'aws-lambda';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import type { TriggerDependencies } from '../../src/adapters/createDependencies.js';
+import { RecordsTriggerStore } from '../../src/adapters/RecordsTriggerStore.js';
 import { SageMakerPipelineRunner } from '../../src/adapters/SageMakerPipelineRunner.js';
 import { SchedulerDebounceScheduler } from '../../src/adapters/SchedulerDebounceScheduler.js';
 import type { TriggerStore } from '../../src/app/ports.js';
 import { describedPipeline } from './describedPipeline.js';
 import { FakeLogger, FakeMetrics, FixedClock } from './fakes.js';
-import { InMemoryTriggerStore } from './InMemoryTriggerStore.js';
 
 /** The configuration the handler tests run with: churn debounces landings, fraud does not. */
 export const testConfigYaml = `
@@ -71,7 +71,7 @@ export const handlerDependencies = (
     clock,
     config: parseFleetConfig(testConfigYaml, { file: 'fleet.test.yaml', stage: 'test' }),
     ports: {
-      store: options.store ?? new InMemoryTriggerStore(),
+      store: options.store ?? new RecordsTriggerStore(new MemoryRecordsRepository()),
       runner: new SageMakerPipelineRunner(new SageMakerClient({}), () => clock.now()),
       scheduler: new SchedulerDebounceScheduler(new SchedulerClient({}), schedulerTarget),
       events: new EventPublisher({

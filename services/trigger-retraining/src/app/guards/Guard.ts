@@ -8,6 +8,8 @@ export type GuardContext = {
   settings: PipelineSettings;
   /** The trigger's ClientRequestToken. */
   token: string;
+  /** This attempt's id (its decision id): the owner of the claim the duplicate guard takes. */
+  attempt: string;
   now: Date;
 };
 

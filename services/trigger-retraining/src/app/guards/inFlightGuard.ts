@@ -1,4 +1,4 @@
-import { isRunLockLive } from '../acquireRunLock.js';
+import { isRunLockLive } from '../../domain/isRunLockLive.js';
 import type { PipelineRunner, TriggerStore } from '../ports.js';
 import type { Guard } from './Guard.js';
 
@@ -12,13 +12,13 @@ import type { Guard } from './Guard.js';
  * and neither does SageMaker then: the run executing is most likely that attempt's, and
  * re-sending the start with the same token returns it. A stale lock (older than
  * `guards.maxRunMinutes`) does not count. The lock is taken only after every guard passed
- * (see `acquireRunLock`), which is what makes two different triggers racing start one run.
+ * (see `TriggerStore.acquireRunLock`), which is what makes two different triggers racing start one run.
  */
 export const inFlightGuard = (runner: PipelineRunner, store: TriggerStore): Guard => ({
   reason: 'in-flight',
   stops: async ({ settings, token, now }) => {
     const lock = await store.getRunLock(settings.pipelineName);
-    if (lock !== undefined && isRunLockLive(lock, settings.guards.maxRunMinutes, now)) return lock.token !== token;
+    if (lock !== undefined && isRunLockLive(lock, now)) return lock.token !== token;
     return runner.isExecuting(settings.pipelineName);
   },
 });

@@ -2,6 +2,7 @@ import { decideTrigger } from '../../../src/app/decideTrigger.js';
 import { followExecution } from '../../../src/app/followExecution.js';
 import { ParameterMappingError, PipelineStartError, UndeclaredParameterError } from '../../../src/domain/errors.js';
 import { fakePorts, scheduleTrigger, settings } from '../../support/fakes.js';
+import { storedDecisions, storedUnder } from '../../support/storedRecords.js';
 
 const datasetTrigger = scheduleTrigger({
   trigger: { kind: 'dataset', id: 's3://b/raw/churn/b.csv#etag:2' },
@@ -14,7 +15,7 @@ const landing = { prefix: 's3://b/raw/churn/', bucket: 'b', key: 'raw/churn/a.cs
 describe('decideTrigger', () => {
   it('starts the pipeline with the token, a display name, a description and the mapped parameters', async () => {
     // Prepare
-    const { ports, runner, events, store } = fakePorts();
+    const { ports, runner, events, store, records } = fakePorts();
 
     // Act
     const outcome = await decideTrigger(scheduleTrigger({ requested: { trainingWindowDays: 30 } }), settings(), ports);
@@ -42,9 +43,9 @@ describe('decideTrigger', () => {
         }),
       },
     ]);
-    expect(store.decisions.map((d) => d.decision)).toEqual(['started']);
-    expect(store.claims.get(start.clientRequestToken)?.status).toBe('done');
-    expect(store.executions.size).toBe(1);
+    expect(storedDecisions(records).map((d) => d.decision)).toEqual(['started']);
+    expect((await store.getClaim(start.clientRequestToken))?.state).toBe('completed');
+    expect(storedUnder(records, 'EXECUTION#')).toHaveLength(1);
   });
 
   it('starts once for the same trigger delivered three times at once', async () => {
@@ -63,7 +64,7 @@ describe('decideTrigger', () => {
 
   it('records and announces the first guard that stops a run', async () => {
     // Prepare
-    const { ports, runner, events, store } = fakePorts();
+    const { ports, runner, events, records } = fakePorts();
     runner.executing = true;
 
     // Act
@@ -72,7 +73,9 @@ describe('decideTrigger', () => {
     // Assess
     expect(outcome).toMatchObject({ status: 'skipped', skipReason: 'in-flight' });
     expect(runner.starts).toHaveLength(0);
-    expect(store.decisions).toEqual([expect.objectContaining({ decision: 'skipped', skipReason: 'in-flight' })]);
+    expect(storedDecisions(records)).toEqual([
+      expect.objectContaining({ decision: 'skipped', skipReason: 'in-flight' }),
+    ]);
     expect(events.published).toEqual([
       {
         detailType: 'Retraining Skipped',
@@ -83,7 +86,7 @@ describe('decideTrigger', () => {
 
   it('rejects an unknown parameter before any call', async () => {
     // Prepare
-    const { ports, runner, events, store } = fakePorts();
+    const { ports, runner, events, records } = fakePorts();
 
     // Act
     const decision = decideTrigger(scheduleTrigger({ requested: { learningRate: 0.1 } }), settings(), ports);
@@ -91,14 +94,14 @@ describe('decideTrigger', () => {
     // Assess
     await expect(decision).rejects.toThrow(ParameterMappingError);
     await expect(decision).rejects.toThrow('unknown parameter field "learningRate"');
-    expect(store.claims.size).toBe(0);
+    expect(storedUnder(records, 'IDEMPOTENCY#')).toHaveLength(0);
     expect(runner.starts).toHaveLength(0);
     expect(events.published).toHaveLength(0);
   });
 
   it('records, announces and rethrows a start that failed, and lets the retry start it', async () => {
     // Prepare
-    const { ports, runner, events, store } = fakePorts();
+    const { ports, runner, events, records } = fakePorts();
     runner.failWith = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
 
     // Act
@@ -114,7 +117,7 @@ describe('decideTrigger', () => {
         detail: expect.objectContaining({ failure: { code: 'ThrottlingException', message: 'Rate exceeded' } }),
       },
     ]);
-    expect(store.decisions.map((d) => d.decision)).toEqual(['failed', 'started']);
+    expect(storedDecisions(records).map((d) => d.decision)).toEqual(['failed', 'started']);
     expect(retry.status).toBe('started');
     expect(runner.starts.map((s) => s.clientRequestToken)).toEqual([
       runner.starts[0].clientRequestToken,
@@ -124,7 +127,7 @@ describe('decideTrigger', () => {
 
   it('releases the claim when announcing a start fails, so the retry announces it', async () => {
     // Prepare
-    const { ports, events, store } = fakePorts();
+    const { ports, events, records } = fakePorts();
     events.failWith = new Error('bus down');
 
     // Act
@@ -136,7 +139,7 @@ describe('decideTrigger', () => {
     expect(retry.status).toBe('started');
     expect(events.ofType('Retraining Started')).toHaveLength(1);
     expect(events.ofType('Retraining Failed')).toHaveLength(0);
-    expect(store.executions.size).toBe(1);
+    expect(storedUnder(records, 'EXECUTION#')).toHaveLength(1);
   });
 
   it('arms the debounce schedule for a landing and records it as pending', async () => {
@@ -189,14 +192,14 @@ describe('decideTrigger', () => {
     expect(events.ofType('Retraining Skipped').map((e) => e.detail.skipReason)).toEqual(['in-flight']);
     const started = outcomes.find((o) => o.status === 'started');
     expect(await store.getRunLock('churn-retrain')).toMatchObject({
-      status: 'held',
+      state: 'held',
       token: started?.status === 'started' ? started.token : 'none',
       decisionId: started?.status === 'started' ? started.decisionId : 'none',
       executionArn: started?.status === 'started' ? started.executionArn : 'none',
       acquiredAt: '2026-03-02T12:00:00.000Z',
     });
     const skipped = outcomes.find((o) => o.status === 'skipped');
-    expect(store.claims.get(skipped?.status === 'skipped' ? skipped.token : '')?.status).toBe('done');
+    expect((await store.getClaim(skipped?.status === 'skipped' ? skipped.token : ''))?.state).toBe('completed');
   });
 
   it('starts again once the run holding the lock has ended', async () => {
@@ -234,7 +237,7 @@ describe('decideTrigger', () => {
     expect(outcome.status).toBe('started');
     expect(runner.starts).toHaveLength(2);
     expect(await store.getRunLock('churn-retrain')).toMatchObject({
-      status: 'held',
+      state: 'held',
       correlationId: 'corr-2',
       acquiredAt: '2026-03-02T14:00:00.000Z',
       executionArn: outcome.status === 'started' ? outcome.executionArn : 'none',
@@ -253,12 +256,12 @@ describe('decideTrigger', () => {
 
     // Assess
     expect(outcome.status).toBe('started');
-    expect(await store.getRunLock('churn-retrain')).toMatchObject({ status: 'held', correlationId: 'corr-2' });
+    expect(await store.getRunLock('churn-retrain')).toMatchObject({ state: 'held', correlationId: 'corr-2' });
   });
 
   it('fails a trigger whose parameter the pipeline does not declare, without a start or a lock', async () => {
     // Prepare
-    const { ports, runner, events, store } = fakePorts();
+    const { ports, runner, events, records } = fakePorts();
     runner.declared = ['InputDataUri', 'ModelApprovalStatus'];
 
     // Act
@@ -271,7 +274,7 @@ describe('decideTrigger', () => {
     );
     expect(runner.starts).toHaveLength(0);
     expect(runner.described).toEqual(['churn-retrain']);
-    expect(store.locks.size).toBe(0);
+    expect(storedUnder(records, 'LOCK#')).toHaveLength(0);
     expect(events.published).toEqual([
       {
         detailType: 'Retraining Failed',
@@ -281,13 +284,13 @@ describe('decideTrigger', () => {
         }),
       },
     ]);
-    expect(store.decisions).toEqual([
+    expect(storedDecisions(records)).toEqual([
       expect.objectContaining({
         decision: 'failed',
         failure: expect.objectContaining({ code: 'UndeclaredParameter' }),
       }),
     ]);
-    expect([...store.claims.values()].map((c) => c.status)).toEqual(['failed']);
+    expect(storedUnder(records, 'IDEMPOTENCY#').map((c) => c.state)).toEqual(['failed']);
   });
 
   it('records, announces and rethrows a pipeline definition that cannot be read', async () => {

@@ -1,6 +1,7 @@
 import { decideTrigger } from '../../../src/app/decideTrigger.js';
 import { followExecution } from '../../../src/app/followExecution.js';
 import { fakePorts, scheduleTrigger, settings } from '../../support/fakes.js';
+import { executionStatuses } from '../../support/storedRecords.js';
 
 const startOne = async () => {
   const fakes = fakePorts();
@@ -12,7 +13,7 @@ const startOne = async () => {
 describe('followExecution', () => {
   it('announces a succeeded run once, however often SageMaker reports it', async () => {
     // Prepare
-    const { ports, events, executionArn, store } = await startOne();
+    const { ports, events, executionArn, records } = await startOne();
     const change = { executionArn, status: 'Succeeded', at: '2026-03-02T13:00:00Z' };
 
     // Act
@@ -28,12 +29,12 @@ describe('followExecution', () => {
         detail: expect.objectContaining({ executionArn, correlationId: 'corr-1', trigger: scheduleTrigger().trigger }),
       },
     ]);
-    expect(store.executionStatuses).toEqual([{ decisionId: 'decision-1', status: 'Succeeded' }]);
+    expect(executionStatuses(records)).toEqual([{ decisionId: 'decision-1', status: 'Succeeded' }]);
   });
 
   it("announces and records a failed run with SageMaker's failure reason", async () => {
     // Prepare
-    const { ports, events, store, executionArn } = await startOne();
+    const { ports, events, records, executionArn } = await startOne();
 
     // Act
     const outcome = await followExecution({ executionArn, status: 'Failed', at: '2026-03-02T13:00:00Z' }, ports);
@@ -44,7 +45,7 @@ describe('followExecution', () => {
       code: 'PipelineExecutionFailed',
       message: 'step Train failed',
     });
-    expect(store.executionStatuses).toEqual([
+    expect(executionStatuses(records)).toEqual([
       {
         decisionId: 'decision-1',
         status: 'Failed',
@@ -105,7 +106,7 @@ describe('followExecution', () => {
 
     // Assess
     expect(await store.getRunLock('churn-retrain')).toMatchObject({
-      status: 'released',
+      state: 'released',
       releasedAt: '2026-03-02T13:00:00.000Z',
       executionArn,
     });
@@ -115,17 +116,15 @@ describe('followExecution', () => {
     // Prepare
     const { ports, executionArn, store } = await startOne();
     const stale = await store.getRunLock('churn-retrain');
-    const other = {
-      ...(stale as NonNullable<typeof stale>),
-      token: 'o'.repeat(64),
-      acquiredAt: '2026-03-03T12:00:00.000Z',
-    };
-    await store.takeOverRunLock(other, stale as NonNullable<typeof stale>);
+    const { pipelineName, pipeline, decisionId, trigger, correlationId } = stale as NonNullable<typeof stale>;
+    const other = { pipelineName, pipeline, decisionId, trigger: { ...trigger }, correlationId, token: 'o'.repeat(64) };
+    // A day later, the first run's lock (held for maxRunMinutes, 1440) is stale.
+    await store.acquireRunLock(other, new Date('2026-03-03T12:00:00.000Z'), 1440 * 60_000);
 
     // Act
     await followExecution({ executionArn, status: 'Succeeded', at: '2026-03-03T13:00:00.000Z' }, ports);
 
     // Assess
-    expect(await store.getRunLock('churn-retrain')).toMatchObject({ status: 'held', token: 'o'.repeat(64) });
+    expect(await store.getRunLock('churn-retrain')).toMatchObject({ state: 'held', token: 'o'.repeat(64) });
   });
 });

@@ -24,7 +24,7 @@ describe('failures handled without a rethrow', () => {
   it('logs and counts a claim that could not be released after a failed start', async () => {
     // Prepare
     const { ports, store, logger, metrics } = failingStart();
-    jest.spyOn(store, 'settleClaim').mockRejectedValue(throttled());
+    jest.spyOn(store, 'failClaim').mockRejectedValue(throttled());
 
     // Act
     const error = await decideTrigger(scheduleTrigger(), settings(), ports).catch((e: unknown) => e);

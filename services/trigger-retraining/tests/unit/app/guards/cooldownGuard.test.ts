@@ -1,7 +1,8 @@
+import { MemoryRecordsRepository } from '@fleet/shared';
+import { RecordsTriggerStore } from '../../../../src/adapters/RecordsTriggerStore.js';
 import { cooldownGuard } from '../../../../src/app/guards/cooldownGuard.js';
 import type { TriggerDecision } from '../../../../src/app/ports.js';
 import { scheduleTrigger, settings } from '../../../support/fakes.js';
-import { InMemoryTriggerStore } from '../../../support/InMemoryTriggerStore.js';
 
 const started = (at: string, decision: TriggerDecision['decision'] = 'started'): TriggerDecision => ({
   id: at,
@@ -18,13 +19,14 @@ const context = (now: string, cooldownMinutes = 60) => ({
   request: scheduleTrigger(),
   settings: settings({ cooldownMinutes }),
   token: 't'.repeat(64),
+  attempt: 'attempt-1',
   now: new Date(now),
 });
 
 describe('cooldownGuard', () => {
   it('stops a trigger within the cooldown of the last start', async () => {
     // Prepare
-    const store = new InMemoryTriggerStore();
+    const store = new RecordsTriggerStore(new MemoryRecordsRepository());
     await store.recordDecision(started('2026-03-02T11:30:00.000Z'));
 
     // Act
@@ -36,7 +38,7 @@ describe('cooldownGuard', () => {
 
   it('lets a trigger through once the cooldown has passed', async () => {
     // Prepare
-    const store = new InMemoryTriggerStore();
+    const store = new RecordsTriggerStore(new MemoryRecordsRepository());
     await store.recordDecision(started('2026-03-02T11:00:00.000Z'));
 
     // Act
@@ -48,7 +50,7 @@ describe('cooldownGuard', () => {
 
   it('counts starts only, not skips', async () => {
     // Prepare
-    const store = new InMemoryTriggerStore();
+    const store = new RecordsTriggerStore(new MemoryRecordsRepository());
     await store.recordDecision(started('2026-03-02T11:59:00.000Z', 'skipped'));
 
     // Act
@@ -60,7 +62,7 @@ describe('cooldownGuard', () => {
 
   it('reads nothing when the cooldown is 0', async () => {
     // Prepare
-    const store = new InMemoryTriggerStore();
+    const store = new RecordsTriggerStore(new MemoryRecordsRepository());
     const lastStartAt = jest.spyOn(store, 'lastStartAt');
 
     // Act

@@ -7,6 +7,7 @@ const context = (request = scheduleTrigger(), debounceSeconds = 120) => ({
   request,
   settings: settings({ debounceSeconds }),
   token: 't'.repeat(64),
+  attempt: 'attempt-1',
   now: new Date(),
 });
 

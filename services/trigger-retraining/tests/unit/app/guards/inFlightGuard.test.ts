@@ -1,33 +1,44 @@
+import { MemoryRecordsRepository } from '@fleet/shared';
+import { RecordsTriggerStore } from '../../../../src/adapters/RecordsTriggerStore.js';
 import { inFlightGuard } from '../../../../src/app/guards/inFlightGuard.js';
-import type { RunLock } from '../../../../src/app/ports.js';
+import type { RunLockRequest } from '../../../../src/app/ports.js';
 import { FakeRunner, scheduleTrigger, settings } from '../../../support/fakes.js';
-import { InMemoryTriggerStore } from '../../../support/InMemoryTriggerStore.js';
 
 const token = 't'.repeat(64);
 const now = new Date('2026-03-02T12:00:00.000Z');
-const context = { request: scheduleTrigger(), settings: settings({ maxRunMinutes: 60 }), token, now };
-
-/** A lock on churn-retrain held by another trigger, taken `minutesAgo` before `now`. */
-const lockOf = (overrides: Partial<RunLock> & { minutesAgo?: number } = {}): RunLock => {
-  const { minutesAgo = 5, ...rest } = overrides;
-  return {
-    pipelineName: 'churn-retrain',
-    pipeline: 'churn-retrain',
-    status: 'held',
-    token: 'o'.repeat(64),
-    decisionId: 'decision-other',
-    trigger: { kind: 'dataset', id: 's3://b/raw/churn/a.csv#etag:1' },
-    correlationId: 'corr-other',
-    acquiredAt: new Date(now.getTime() - minutesAgo * 60_000).toISOString(),
-    ...rest,
-  };
+const maxRunMinutes = 60;
+const context = {
+  request: scheduleTrigger(),
+  settings: settings({ maxRunMinutes }),
+  token,
+  attempt: 'attempt-1',
+  now,
 };
 
-const guardWith = async (lock: RunLock | undefined, executing = false) => {
+type LockSpec = Partial<RunLockRequest> & { minutesAgo?: number; released?: boolean };
+
+/** A lock on churn-retrain held by another trigger, taken `minutesAgo` before `now` for maxRunMinutes. */
+const lockOf = (spec: LockSpec = {}): LockSpec => spec;
+
+const guardWith = async (lock: LockSpec | undefined, executing = false) => {
   const runner = new FakeRunner();
   runner.executing = executing;
-  const store = new InMemoryTriggerStore();
-  if (lock !== undefined) await store.putRunLock(lock);
+  const store = new RecordsTriggerStore(new MemoryRecordsRepository());
+  if (lock !== undefined) {
+    const { minutesAgo = 5, released = false, ...fields } = lock;
+    const request: RunLockRequest = {
+      pipelineName: 'churn-retrain',
+      pipeline: 'churn-retrain',
+      token: 'o'.repeat(64),
+      decisionId: 'decision-other',
+      trigger: { kind: 'dataset', id: 's3://b/raw/churn/a.csv#etag:1' },
+      correlationId: 'corr-other',
+      ...fields,
+    };
+    const acquiredAt = new Date(now.getTime() - minutesAgo * 60_000);
+    await store.acquireRunLock(request, acquiredAt, maxRunMinutes * 60_000);
+    if (released) await store.releaseRunLock(request.pipelineName, request.token, now.toISOString());
+  }
   return inFlightGuard(runner, store);
 };
 
@@ -78,7 +89,7 @@ describe('inFlightGuard', () => {
 
   it('lets a trigger through when the run lock was released', async () => {
     // Prepare
-    const guard = await guardWith(lockOf({ status: 'released', releasedAt: now.toISOString() }));
+    const guard = await guardWith(lockOf({ released: true }));
 
     // Act
     const stops = await guard.stops(context);

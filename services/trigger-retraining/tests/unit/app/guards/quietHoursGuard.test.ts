@@ -8,6 +8,7 @@ const context = (now: string, kind: 'schedule' | 'drift' = 'schedule'): GuardCon
   request: scheduleTrigger({ trigger: { kind, id: 'x' } }),
   settings: settings({ quietHours: [berlinNights], criticalTriggers: ['drift', 'manual'] }),
   token: 't'.repeat(64),
+  attempt: 'attempt-1',
   now: new Date(now),
 });
 

@@ -2,7 +2,13 @@ import type { Guard } from '../../../../src/app/guards/Guard.js';
 import { guardsInOrder, runGuards } from '../../../../src/app/guards/runGuards.js';
 import { fakePorts, scheduleTrigger, settings } from '../../../support/fakes.js';
 
-const context = { request: scheduleTrigger(), settings: settings(), token: 't'.repeat(64), now: new Date() };
+const context = {
+  request: scheduleTrigger(),
+  settings: settings(),
+  token: 't'.repeat(64),
+  attempt: 'attempt-1',
+  now: new Date(),
+};
 
 describe('runGuards', () => {
   it('runs the guards in the fixed order: duplicate, quiet hours, in flight, cooldown, debounce', () => {

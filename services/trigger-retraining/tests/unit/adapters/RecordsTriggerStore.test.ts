@@ -1,0 +1,172 @@
+import { MemoryRecordsRepository } from '@fleet/shared';
+import { RecordsTriggerStore } from '../../../src/adapters/RecordsTriggerStore.js';
+import type { RunLockRequest } from '../../../src/app/ports.js';
+
+const now = new Date('2026-03-02T12:00:00.000Z');
+const maxRunMinutes = 60;
+const lockMs = maxRunMinutes * 60_000;
+
+const lockOf = (token: string): RunLockRequest => ({
+  pipelineName: 'churn-retrain',
+  pipeline: 'churn-retrain',
+  token: token.repeat(64),
+  decisionId: `decision-${token}`,
+  trigger: { kind: 'schedule', id: `rule@${token}` },
+  correlationId: `corr-${token}`,
+});
+
+const minutesBefore = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+
+const newStore = () => new RecordsTriggerStore(new MemoryRecordsRepository());
+
+describe('RecordsTriggerStore run lock', () => {
+  it('takes a lock nobody holds', async () => {
+    // Prepare
+    const store = newStore();
+
+    // Act
+    const taken = await store.acquireRunLock(lockOf('a'), now, lockMs);
+
+    // Assess
+    expect(taken).toBe(true);
+    expect(await store.getRunLock('churn-retrain')).toMatchObject({ state: 'held', token: 'a'.repeat(64) });
+  });
+
+  it('gives the lock to exactly one of two different triggers racing for it', async () => {
+    // Prepare
+    const store = newStore();
+
+    // Act
+    const results = await Promise.all([
+      store.acquireRunLock(lockOf('a'), now, lockMs),
+      store.acquireRunLock(lockOf('b'), now, lockMs),
+    ]);
+
+    // Assess
+    expect(results.sort()).toEqual([false, true]);
+  });
+
+  it('refuses a lock another trigger holds', async () => {
+    // Prepare
+    const store = newStore();
+    await store.acquireRunLock(lockOf('a'), minutesBefore(59), lockMs);
+
+    // Act
+    const taken = await store.acquireRunLock(lockOf('b'), now, lockMs);
+
+    // Assess
+    expect(taken).toBe(false);
+    expect((await store.getRunLock('churn-retrain'))?.token).toBe('a'.repeat(64));
+  });
+
+  it('takes over a released lock, dropping what the last holder recorded', async () => {
+    // Prepare
+    const store = newStore();
+    await store.acquireRunLock(lockOf('a'), minutesBefore(5), lockMs);
+    await store.noteRunLockExecution('churn-retrain', 'a'.repeat(64), 'arn:execution/a');
+    await store.releaseRunLock('churn-retrain', 'a'.repeat(64), minutesBefore(1).toISOString());
+
+    // Act
+    const taken = await store.acquireRunLock(lockOf('b'), now, lockMs);
+
+    // Assess
+    expect(taken).toBe(true);
+    expect(await store.getRunLock('churn-retrain')).toEqual({
+      ...lockOf('b'),
+      state: 'held',
+      fence: 2,
+      acquiredAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + lockMs).toISOString(),
+    });
+  });
+
+  it('takes over a stale lock, and only one of two racers does', async () => {
+    // Prepare
+    const store = newStore();
+    await store.acquireRunLock(lockOf('a'), minutesBefore(maxRunMinutes), lockMs);
+
+    // Act
+    const results = await Promise.all([
+      store.acquireRunLock(lockOf('b'), now, lockMs),
+      store.acquireRunLock(lockOf('c'), now, lockMs),
+    ]);
+
+    // Assess
+    expect(results.sort()).toEqual([false, true]);
+    expect((await store.getRunLock('churn-retrain'))?.token).not.toBe('a'.repeat(64));
+  });
+
+  it('answers true to the trigger that already holds the lock, leaving it as it was', async () => {
+    // Prepare
+    const store = newStore();
+    await store.acquireRunLock(lockOf('a'), minutesBefore(2), lockMs);
+    const held = await store.getRunLock('churn-retrain');
+
+    // Act
+    const taken = await store.acquireRunLock(lockOf('a'), now, lockMs);
+
+    // Assess
+    expect(taken).toBe(true);
+    expect(await store.getRunLock('churn-retrain')).toEqual(held);
+  });
+
+  it('keeps a late release of a holder whose stale lock was taken over from freeing the new holder', async () => {
+    // Prepare
+    const store = newStore();
+    await store.acquireRunLock(lockOf('a'), minutesBefore(maxRunMinutes), lockMs);
+    await store.acquireRunLock(lockOf('b'), now, lockMs);
+
+    // Act
+    const released = await store.releaseRunLock('churn-retrain', 'a'.repeat(64), now.toISOString());
+
+    // Assess
+    expect(released).toBe(false);
+    expect(await store.getRunLock('churn-retrain')).toMatchObject({ state: 'held', token: 'b'.repeat(64), fence: 2 });
+  });
+});
+
+describe('RecordsTriggerStore trigger claim', () => {
+  const claimOf = (owner: string) => ({
+    token: 't'.repeat(64),
+    pipeline: 'churn-retrain',
+    trigger: { kind: 'schedule' as const, id: 'rule@t' },
+    correlationId: 'corr-t',
+    owner,
+  });
+
+  it('keeps what a completed claim came to, and answers a later claim as a duplicate', async () => {
+    // Prepare
+    const store = newStore();
+    await store.claimTrigger(claimOf('attempt-1'), now, 60_000);
+
+    // Act
+    const completed = await store.completeClaim('t'.repeat(64), 'attempt-1', now, {
+      decisionId: 'attempt-1',
+      executionArn: 'arn:execution/t',
+    });
+    const again = await store.claimTrigger(claimOf('attempt-2'), minutesBefore(-600), 60_000);
+
+    // Assess
+    expect(completed).toBe(true);
+    expect(again).toBe(false);
+    expect(await store.getClaim('t'.repeat(64))).toMatchObject({
+      state: 'completed',
+      owner: 'attempt-1',
+      decisionId: 'attempt-1',
+      executionArn: 'arn:execution/t',
+    });
+  });
+
+  it('refuses to settle a claim for an attempt that does not hold it', async () => {
+    // Prepare
+    const store = newStore();
+    await store.claimTrigger(claimOf('attempt-1'), now, 60_000);
+
+    // Act
+    const failed = await store.failClaim('t'.repeat(64), 'attempt-2', now, new Error('not mine'));
+
+    // Assess
+    expect(failed).toBe(false);
+    expect(await store.getClaim('t'.repeat(64))).toMatchObject({ state: 'held', owner: 'attempt-1' });
+  });
+});

@@ -1,12 +1,12 @@
-import type { FleetHandlerContext } from '@fleet/shared';
+import { type FleetHandlerContext, FleetMetric } from '@fleet/shared';
 import type { ValidationOutcome } from '../app/ValidationOutcome.js';
 
 const COUNTERS = {
-  validated: 'DatasetsValidated',
-  rejected: 'DatasetsRejected',
-  duplicate: 'DuplicateDeliveries',
-  'in-progress': 'ConcurrentDeliveries',
-  skipped: 'ObjectsSkipped',
+  validated: FleetMetric.DatasetsValidated,
+  rejected: FleetMetric.DatasetsRejected,
+  duplicate: FleetMetric.DuplicateDeliveries,
+  'in-progress': FleetMetric.ConcurrentDeliveries,
+  skipped: FleetMetric.ObjectsSkipped,
 } as const;
 
 /**
@@ -23,9 +23,9 @@ export const reportOutcome = (outcome: ValidationOutcome, context: Pick<FleetHan
   switch (outcome.status) {
     case 'validated':
     case 'rejected':
-      metrics.addMetric('RowsValidated', 'Count', outcome.rows);
-      metrics.addMetric('BytesValidated', 'Bytes', outcome.bytes);
-      metrics.addMetric('ValidationDuration', 'Milliseconds', outcome.durationMs);
+      metrics.addMetric(FleetMetric.RowsValidated, 'Count', outcome.rows);
+      metrics.addMetric(FleetMetric.BytesValidated, 'Bytes', outcome.bytes);
+      metrics.addMetric(FleetMetric.ValidationDuration, 'Milliseconds', outcome.durationMs);
       logger.info(`dataset ${outcome.status}`, {
         ...object,
         dataset: outcome.dataset,

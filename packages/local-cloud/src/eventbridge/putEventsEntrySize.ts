@@ -16,7 +16,7 @@ const utf8Length = (value: unknown) => (typeof value === 'string' ? Buffer.byteL
  * length of `Source`, `DetailType`, `Detail` and each of `Resources`. The JSON around them and
  * `EventBusName` do not count.
  *
- * @example putEventsEntrySize({ Source: 'fleet.a', DetailType: 'X', Detail: '{}' }) // 10
+ * @example putEventsEntrySize({ Source: 'shop.a', DetailType: 'X', Detail: '{}' }) // 9
  */
 export const putEventsEntrySize = (entry: SizedEntry): number => {
   let size = entry.Time !== undefined && entry.Time !== null ? 14 : 0;

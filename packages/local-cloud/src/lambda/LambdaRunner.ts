@@ -1,11 +1,12 @@
 import path from 'node:path';
+import { AWS_DEFAULTS } from '../aws/awsDefaults.js';
 import { createLambdaContext } from './createLambdaContext.js';
 import { HandlerLoadError } from './HandlerLoadError.js';
 import { LambdaTimeoutError } from './LambdaTimeoutError.js';
 
 /** What the runner needs to know of a function (`loadServerlessRules` returns them as `FunctionTarget`s). */
 export type LambdaFunction = {
-  /** The stack's `service:` name (e.g. `fleet-trigger-retraining`), for records. */
+  /** The stack's `service:` name (e.g. `shop-orders`), for records. */
   service?: string;
   /** The key under `functions:`. */
   functionName: string;
@@ -140,7 +141,7 @@ export class LambdaRunner {
   #sequence = 0;
 
   constructor(options: LambdaRunnerOptions = {}) {
-    this.#options = { region: 'eu-west-1', accountId: '123456789012', retryDelayMs: 0, ...options };
+    this.#options = { ...AWS_DEFAULTS, retryDelayMs: 0, ...options };
   }
 
   /** Every attempt so far, in the order they started. */

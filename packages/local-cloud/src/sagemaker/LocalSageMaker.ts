@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AWS_DEFAULTS } from '../aws/awsDefaults.js';
 import type { ClockTimer, LocalClock } from '../clock/LocalClock.js';
 import { type DurationInput, parseDuration } from '../clock/parseDuration.js';
 import { eventTime } from '../eventbridge/LocalEvent.js';
@@ -95,9 +96,9 @@ export type LocalSageMakerOptions = {
   clock: LocalClock;
   /** Receives each status-change event, as EventBridge would deliver it; awaited. */
   emit?: (event: PipelineExecutionStatusChangeEnvelope) => unknown;
-  /** Default `process.env.AWS_REGION`, else `us-east-1`. */
+  /** Default `process.env.AWS_REGION`, else `AWS_DEFAULTS.region`. */
   region?: string;
-  /** Default `123456789012`. */
+  /** Default `AWS_DEFAULTS.accountId`. */
   accountId?: string;
   /** Run duration for pipelines whose plan sets none (default 30 minutes). */
   defaultRunDuration?: DurationInput;
@@ -177,7 +178,7 @@ const checkParameterValue = (type: PipelineParameterType, value: string): boolea
 };
 
 /**
- * A wire-compatible stand-in for the SageMaker Pipelines API the fleet calls.
+ * A wire-compatible stand-in for the SageMaker Pipelines API.
  *
  * It serves StartPipelineExecution, DescribePipelineExecution, ListPipelineExecutions,
  * DescribePipeline, ListPipelines and StopPipelineExecution over the awsJson1_1 protocol (`listen()`), validates
@@ -205,8 +206,8 @@ export class LocalSageMaker {
   constructor(options: LocalSageMakerOptions) {
     this.#clock = options.clock;
     this.#emit = options.emit;
-    this.region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
-    this.accountId = options.accountId ?? '123456789012';
+    this.region = options.region ?? process.env.AWS_REGION ?? AWS_DEFAULTS.region;
+    this.accountId = options.accountId ?? AWS_DEFAULTS.accountId;
     this.#defaultRunMs = parseDuration(options.defaultRunDuration ?? '30m');
     this.#stopMs = parseDuration(options.stopDuration ?? 0);
     this.#maxConcurrent = options.maxConcurrentExecutions ?? 200;

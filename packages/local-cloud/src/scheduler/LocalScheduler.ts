@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AWS_DEFAULTS } from '../aws/awsDefaults.js';
 import type { ClockTimer, LocalClock } from '../clock/LocalClock.js';
 import { eventTime } from '../eventbridge/LocalEvent.js';
 import { AwsServiceError } from '../http/AwsServiceError.js';
@@ -66,9 +67,9 @@ export type LocalSchedulerOptions = {
    * AWS's retries run out, and the error is kept in `invocations()`.
    */
   onInvokeError?: (error: unknown, target: ScheduleInvocation) => void;
-  /** Default `process.env.AWS_REGION`, else `us-east-1`. */
+  /** Default `process.env.AWS_REGION`, else `AWS_DEFAULTS.region`. */
   region?: string;
-  /** Default `123456789012`. */
+  /** Default `AWS_DEFAULTS.accountId`. */
   accountId?: string;
 };
 
@@ -145,8 +146,8 @@ export class LocalScheduler {
     this.#clock = options.clock;
     this.#invoke = options.invoke;
     this.#onInvokeError = options.onInvokeError;
-    this.region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
-    this.accountId = options.accountId ?? '123456789012';
+    this.region = options.region ?? process.env.AWS_REGION ?? AWS_DEFAULTS.region;
+    this.accountId = options.accountId ?? AWS_DEFAULTS.accountId;
     this.#addGroup('default');
   }
 

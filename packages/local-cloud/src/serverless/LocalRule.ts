@@ -11,7 +11,7 @@ export type { InputTransformer, TargetInput };
  * sets it.
  */
 export type FunctionTarget = LambdaFunction & {
-  /** The `service:` of the stack, e.g. `fleet-trigger-retraining`. */
+  /** The `service:` of the stack, e.g. `shop-orders`. */
   service: string;
   /** The folder of the service (where its `serverless.yml` is). */
   serviceDir: string;

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { AWS_DEFAULTS } from '../aws/awsDefaults.js';
 import { validatePattern } from '../eventbridge/validatePattern.js';
 import { isPlainObject } from '../isPlainObject.js';
 import type {
@@ -26,9 +27,9 @@ export type LoadServerlessRulesOptions = {
   serviceDirs?: string[];
   /** The stage (`${sls:stage}`, `${opt:stage}`), default `local`. */
   stage?: string;
-  /** Default `eu-west-1`. */
+  /** Default `AWS_DEFAULTS.region`. */
   region?: string;
-  /** Default `123456789012`. */
+  /** Default `AWS_DEFAULTS.accountId`. */
   accountId?: string;
   /** Values for `${env:NAME}` (default: the process environment). */
   env?: Record<string, string | undefined>;
@@ -168,8 +169,8 @@ export const loadServerlessRules = (options: LoadServerlessRulesOptions): Loaded
   const stage = options.stage ?? 'local';
   const variables: VariableContext = {
     stage,
-    region: options.region ?? 'eu-west-1',
-    accountId: options.accountId ?? '123456789012',
+    region: options.region ?? AWS_DEFAULTS.region,
+    accountId: options.accountId ?? AWS_DEFAULTS.accountId,
     env: options.env ?? process.env,
     options: options.options,
   };

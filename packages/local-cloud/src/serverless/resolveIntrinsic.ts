@@ -4,7 +4,7 @@ import { isPlainObject } from '../isPlainObject.js';
 export type IntrinsicContext = {
   region: string;
   accountId: string;
-  /** Stack exports by name, for `Fn::ImportValue` (e.g. `fleet-local-EventBusName`). */
+  /** Stack exports by name, for `Fn::ImportValue` (e.g. `shop-local-EventBusName`). */
   imports: Record<string, string>;
   /** Values for `Ref` and `Fn::GetAtt` (`Logical` or `Logical.Attribute`) inside the stack, when known. */
   references?: Record<string, string>;

@@ -18,6 +18,11 @@ fs.readFileSync = function (file, ...rest) {
   if (/\.(ya?ml|json)$/.test(String(file)) && !String(file).includes('.cache')) mark('contract-read');
   return readFileSync.call(this, file, ...rest);
 };
+const openSync = fs.openSync;
+fs.openSync = function (file, ...rest) {
+  if (String(file).endsWith('.csv')) mark('data-opened');
+  return openSync.call(this, file, ...rest);
+};
 const open = fs.promises.open;
 fs.promises.open = function (...args) {
   mark('data-opened');

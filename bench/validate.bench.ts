@@ -247,7 +247,7 @@ const report = (rows: Row[], pandasVersion: string, loadBefore: number[], loadAf
       '- Start-up is not the gap: `fleet validate` starts from its cached bundle (see',
       '  `bench/validateCli.bench.ts --phases` for the phases of the process), and `import pandas` takes longer.',
       '- Fresh memory: every 4 KiB page touched the first time is a page fault, slow on a virtual machine;',
-      '  the `unique` table (about 17 MB per million ids) is most of what `fleet validate` touches.',
+      '  the `unique` table (15 to 30 MB per million distinct ids) is most of what `fleet validate` touches.',
       '- Single thread: the checks run on one core in JavaScript, pandas parses in C. A CPU profile of the',
       '  100 MB run (`node --cpu-prof`) puts about a quarter of the time in the byte tokenizer, a fifth in',
       '  parsing numbers and profiling them (moments, sketches, value counts), an eighth in `unique` (hashes,',

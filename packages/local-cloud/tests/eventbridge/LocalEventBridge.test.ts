@@ -120,7 +120,7 @@ describe('LocalEventBridge', () => {
     const before = bus.events.length;
 
     // Act
-    const output = await putOnFleetBus('Dataset Validated', { dataset: 'churn', chain: true });
+    const output = await putOnFleetBus('Dataset Validated', { dataset: 'orders', chain: true });
     await runner.drain();
 
     // Assess
@@ -130,7 +130,7 @@ describe('LocalEventBridge', () => {
       ['PutEvents', 'fleet-test', 'Dataset Validated', 'fleet.validate-dataset'],
       ['PutEvents', 'fleet-test', 'Retraining Started', 'fleet.trigger-retraining'],
     ]);
-    expect(logged[1].event.detail).toEqual({ pipeline: 'churn-retrain', correlationId: output.Entries?.[0].EventId });
+    expect(logged[1].event.detail).toEqual({ pipeline: 'orders-rollup', correlationId: output.Entries?.[0].EventId });
     expect(calls.map((call) => [call.handler, call.env.EVENT_BUS_NAME])).toEqual([
       ['onDatasetValidated', 'fleet-test'],
     ]);
@@ -140,7 +140,7 @@ describe('LocalEventBridge', () => {
     // Act
     await client.send(
       new PutEventsCommand({
-        Entries: [{ Source: 'fleet.validate-dataset', DetailType: 'Dataset Validated', Detail: '{"dataset":"churn"}' }],
+        Entries: [{ Source: 'fleet.validate-dataset', DetailType: 'Dataset Validated', Detail: '{"dataset":"orders"}' }],
       }),
     );
     await runner.drain();
@@ -154,12 +154,12 @@ describe('LocalEventBridge', () => {
     // Act
     await putOnFleetBus(
       'Drift Detected',
-      { model: 'churn', driftShare: 0.4, severity: 'critical' },
+      { model: 'orders', driftShare: 0.4, severity: 'critical' },
       'fleet.drift-monitor',
     );
     await putOnFleetBus(
       'Drift Detected',
-      { model: 'churn', driftShare: 0.1, severity: 'warning' },
+      { model: 'orders', driftShare: 0.1, severity: 'warning' },
       'fleet.drift-monitor',
     );
     await runner.drain();
@@ -168,7 +168,7 @@ describe('LocalEventBridge', () => {
     expect(calls.map((call) => [call.handler, call.event])).toEqual([
       [
         'onDrift',
-        { trigger: 'drift', model: 'churn', share: 0.4, rule: 'fleet-trigger-retraining-test-onDrift-rule-1' },
+        { trigger: 'drift', model: 'orders', share: 0.4, rule: 'fleet-trigger-retraining-test-onDrift-rule-1' },
       ],
     ]);
   });
@@ -242,7 +242,7 @@ describe('LocalEventBridge', () => {
         ],
         detail: {},
       },
-      { pipeline: 'churn-retrain' },
+      { pipeline: 'orders-rollup' },
     ]);
     expect(bus.events.at(-1)).toMatchObject({ origin: 'schedule', matchedRules: [twice.ruleName] });
   });

@@ -18,7 +18,7 @@ const context = (overrides: Partial<PutEventsContext> = {}): PutEventsContext =>
 const entry = (overrides: Record<string, unknown> = {}) => ({
   Source: 'fleet.validate-dataset',
   DetailType: 'Dataset Validated',
-  Detail: JSON.stringify({ dataset: 'churn' }),
+  Detail: JSON.stringify({ dataset: 'orders' }),
   ...overrides,
 });
 
@@ -68,7 +68,7 @@ describe('handlePutEvents', () => {
           time: '2024-05-01T10:00:00Z',
           region: 'eu-west-1',
           resources: ['arn:x'],
-          detail: { dataset: 'churn' },
+          detail: { dataset: 'orders' },
         },
       },
       expect.objectContaining({ bus: 'fleet-test', event: expect.objectContaining({ time: '2024-05-01T10:00:00Z' }) }),
@@ -147,7 +147,7 @@ describe('handlePutEvents', () => {
     // Assess
     expect(error.code).toBe('ValidationException');
     expect(error.message).toMatch(
-      /^1 validation error detected: Value '\[PutEventsRequestEntry\(time=null, source=fleet\.validate-dataset, resources=null, detailType=Dataset Validated, detail=\{"dataset":"churn"\}, eventBusName=null, traceHeader=null, kmsKeyIdentifier=null, internalMetadata=null\), .*\]' at 'entries' failed to satisfy constraint: Member must have length less than or equal to 10$/,
+      /^1 validation error detected: Value '\[PutEventsRequestEntry\(time=null, source=fleet\.validate-dataset, resources=null, detailType=Dataset Validated, detail=\{"dataset":"orders"\}, eventBusName=null, traceHeader=null, kmsKeyIdentifier=null, internalMetadata=null\), .*\]' at 'entries' failed to satisfy constraint: Member must have length less than or equal to 10$/,
     );
   });
 

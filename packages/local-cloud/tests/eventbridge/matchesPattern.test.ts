@@ -107,7 +107,7 @@ describe('matchesPattern', () => {
     const cases: Case[] = [
       ['matches a prefix', { time: [{ prefix: '2017-10-02' }] }, ec2StateChange, true],
       ['does not match another prefix', { time: [{ prefix: '2017-10-03' }] }, ec2StateChange, false],
-      ['matches an S3 key prefix', { detail: { object: { key: [{ prefix: 'raw/' }] } } }, s3ObjectCreated, true],
+      ['matches an S3 key prefix', { detail: { object: { key: [{ prefix: 'incoming/' }] } } }, s3ObjectCreated, true],
       ['does not match a prefix on a number', { detail: { 'c-count': [{ prefix: '5' }] } }, ec2StateChange, false],
       [
         'matches a prefix ignoring case',

@@ -10,7 +10,7 @@ import { type PutEventsEndpoint, startPutEventsEndpoint } from '../../src/eventb
 const entry = (overrides: Partial<PutEventsRequestEntry> = {}): PutEventsRequestEntry => ({
   Source: 'fleet.trigger-retraining',
   DetailType: 'Retraining Started',
-  Detail: JSON.stringify({ pipeline: 'churn-retrain', correlationId: 'c-1' }),
+  Detail: JSON.stringify({ pipeline: 'orders-rollup', correlationId: 'c-1' }),
   EventBusName: 'fleet-test',
   ...overrides,
 });

@@ -88,11 +88,11 @@ describe('transformInput', () => {
 
   it('returns the fixed input, parsing JSON text', () => {
     // Act
-    const fromObject = transformInput(event, { input: { pipeline: 'churn' } }, context);
-    const fromText = transformInput(event, { input: '{"pipeline":"churn"}' }, context);
+    const fromObject = transformInput(event, { input: { pipeline: 'orders' } }, context);
+    const fromText = transformInput(event, { input: '{"pipeline":"orders"}' }, context);
 
     // Assess
-    expect([fromObject, fromText]).toEqual([{ pipeline: 'churn' }, { pipeline: 'churn' }]);
+    expect([fromObject, fromText]).toEqual([{ pipeline: 'orders' }, { pipeline: 'orders' }]);
   });
 
   it('returns the part of the event an inputPath selects', () => {

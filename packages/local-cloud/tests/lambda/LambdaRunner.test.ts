@@ -109,7 +109,7 @@ describe('LambdaRunner', () => {
     // Act
     runner.invokeAsync(
       fn({ onFailure: 'arn:aws:sqs:eu-west-1:123456789012:fleet-local-dlq' }),
-      { key: 'raw/a.csv' },
+      { key: 'incoming/a.csv' },
       {
         kind: 'eventBridge',
         ruleName: 'r1',
@@ -128,7 +128,7 @@ describe('LambdaRunner', () => {
     expect(runner.deadLetters).toEqual([
       expect.objectContaining({
         functionName: 'worker',
-        payload: { key: 'raw/a.csv' },
+        payload: { key: 'incoming/a.csv' },
         attempts: 3,
         error: expect.objectContaining({ name: 'TypeError', message: 'table is missing' }),
         destination: 'arn:aws:sqs:eu-west-1:123456789012:fleet-local-dlq',

@@ -8,17 +8,17 @@ const record = (overrides: Partial<S3NotificationRecord['s3']['object']> = {}, e
   responseElements: { 'x-amz-request-id': 'N4N7GDK58NMKJ12R' },
   s3: {
     bucket: { name: 'example-bucket' },
-    object: { key: 'raw/churn/2024-01-01.csv', size: 5, eTag: 'b1946ac92492d2347c6235b4d2611184', ...overrides },
+    object: { key: 'incoming/orders/2024-01-01.csv', size: 5, eTag: 'b1946ac92492d2347c6235b4d2611184', ...overrides },
   },
 });
 
 describe('encodeS3EventKey', () => {
   it.each([
-    ['raw/churn/red flower.csv', 'raw/churn/red+flower.csv'],
-    ['raw/churn/a+b.csv', 'raw/churn/a%2Bb.csv'],
-    ['raw/churn/2024-01-01T00:00:00.csv', 'raw/churn/2024-01-01T00%3A00%3A00.csv'],
-    ['raw/churn/données é.csv', 'raw/churn/donn%C3%A9es+%C3%A9.csv'],
-    ['raw/churn/(copy) ~1.csv', 'raw/churn/%28copy%29+%7E1.csv'],
+    ['incoming/orders/red flower.csv', 'incoming/orders/red+flower.csv'],
+    ['incoming/orders/a+b.csv', 'incoming/orders/a%2Bb.csv'],
+    ['incoming/orders/2024-01-01T00:00:00.csv', 'incoming/orders/2024-01-01T00%3A00%3A00.csv'],
+    ['incoming/orders/données é.csv', 'incoming/orders/donn%C3%A9es+%C3%A9.csv'],
+    ['incoming/orders/(copy) ~1.csv', 'incoming/orders/%28copy%29+%7E1.csv'],
   ])('encodes %s as S3 writes it in events', (key, encoded) => {
     // Act
     const result = encodeS3EventKey(key);
@@ -55,7 +55,7 @@ describe('objectCreatedEvent', () => {
         version: '0',
         bucket: { name: 'example-bucket' },
         object: {
-          key: 'raw/churn/2024-01-01.csv',
+          key: 'incoming/orders/2024-01-01.csv',
           size: 5,
           etag: 'b1946ac92492d2347c6235b4d2611184',
           'version-id': 'IYV3p45BT0ac8hjHg1houSdS1a.Mro8e',
@@ -81,7 +81,7 @@ describe('objectCreatedEvent', () => {
     // Assess
     expect(event.detail.reason).toBe('CopyObject');
     expect(event.detail.object).toEqual({
-      key: 'raw/churn/2024-01-01.csv',
+      key: 'incoming/orders/2024-01-01.csv',
       size: 5,
       etag: 'd41d8cd98f00b204e9800998ecf8427e',
     });

@@ -11,7 +11,7 @@ import { LocalClock } from '../../src/clock/index.js';
 import { LocalSageMaker, type PipelineExecutionStatusChangeEnvelope } from '../../src/sagemaker/index.js';
 
 const START = '2026-03-02T09:00:00.000Z';
-const TOKEN = 'dataset-churn-raw-2026-03-02-etag-0123456789abcdef';
+const TOKEN = 'dataset-orders-raw-2026-03-02-etag-0123456789abcdef';
 
 describe('LocalSageMaker over HTTP', () => {
   let clock: LocalClock;
@@ -31,9 +31,9 @@ describe('LocalSageMaker over HTTP', () => {
       },
     });
     sagemaker.registerPipeline({
-      name: 'churn-retrain',
+      name: 'orders-rollup',
       parameters: [
-        { name: 'InputDataUri', defaultValue: 's3://bucket/raw/churn/' },
+        { name: 'InputDataUri', defaultValue: 's3://bucket/incoming/orders/' },
         { name: 'MinAuc', type: 'Float', defaultValue: 0.8 },
       ],
       run: ({ parameters }) =>
@@ -56,20 +56,20 @@ describe('LocalSageMaker over HTTP', () => {
 
   const start = (input: Partial<ConstructorParameters<typeof StartPipelineExecutionCommand>[0]> = {}) =>
     client.send(
-      new StartPipelineExecutionCommand({ PipelineName: 'churn-retrain', ClientRequestToken: TOKEN, ...input }),
+      new StartPipelineExecutionCommand({ PipelineName: 'orders-rollup', ClientRequestToken: TOKEN, ...input }),
     );
 
   it('returns the same execution ARN and starts nothing when the ClientRequestToken repeats', async () => {
     // Prepare
-    const first = await start({ PipelineParameters: [{ Name: 'InputDataUri', Value: 's3://bucket/raw/a.csv' }] });
+    const first = await start({ PipelineParameters: [{ Name: 'InputDataUri', Value: 's3://bucket/incoming/a.csv' }] });
 
     // Act
-    const second = await start({ PipelineParameters: [{ Name: 'InputDataUri', Value: 's3://bucket/raw/a.csv' }] });
+    const second = await start({ PipelineParameters: [{ Name: 'InputDataUri', Value: 's3://bucket/incoming/a.csv' }] });
 
     // Assess
     expect(second.PipelineExecutionArn).toBe(first.PipelineExecutionArn);
     expect(first.PipelineExecutionArn).toMatch(
-      /^arn:aws:sagemaker:eu-west-1:111122223333:pipeline\/churn-retrain\/execution\/[a-z0-9]{12}$/,
+      /^arn:aws:sagemaker:eu-west-1:111122223333:pipeline\/orders-rollup\/execution\/[a-z0-9]{12}$/,
     );
     expect(sagemaker.executions()).toHaveLength(1);
   });
@@ -82,7 +82,7 @@ describe('LocalSageMaker over HTTP', () => {
     await start({ ClientRequestToken: `${TOKEN}-2` });
 
     // Assess
-    expect(sagemaker.executions({ pipelineName: 'churn-retrain' })).toHaveLength(2);
+    expect(sagemaker.executions({ pipelineName: 'orders-rollup' })).toHaveLength(2);
   });
 
   it('throws ValidationException when the ClientRequestToken is shorter than 32 characters', async () => {
@@ -173,9 +173,9 @@ describe('LocalSageMaker over HTTP', () => {
     // Prepare
     const { PipelineExecutionArn } = await start({
       PipelineExecutionDisplayName: 'retrain-2026-03-02',
-      PipelineExecutionDescription: 'dataset churn/raw/a.csv',
+      PipelineExecutionDescription: 'dataset orders/incoming/a.csv',
     });
-    const pipelineArn = 'arn:aws:sagemaker:eu-west-1:111122223333:pipeline/churn-retrain';
+    const pipelineArn = 'arn:aws:sagemaker:eu-west-1:111122223333:pipeline/orders-rollup';
 
     // Act
     await clock.tick('44m');
@@ -206,7 +206,7 @@ describe('LocalSageMaker over HTTP', () => {
         pipelineArn,
         pipelineExecutionArn: PipelineExecutionArn,
         pipelineExecutionDisplayName: 'retrain-2026-03-02',
-        pipelineExecutionDescription: 'dataset churn/raw/a.csv',
+        pipelineExecutionDescription: 'dataset orders/incoming/a.csv',
         currentPipelineExecutionStatus: 'Executing',
         executionStartTime: '2026-03-02T09:00:00Z',
       },
@@ -225,7 +225,7 @@ describe('LocalSageMaker over HTTP', () => {
   it('fails with the planned FailureReason when the plan decides from the parameters', async () => {
     // Prepare
     const { PipelineExecutionArn } = await start({
-      PipelineParameters: [{ Name: 'InputDataUri', Value: 's3://bucket/raw/broken.csv' }],
+      PipelineParameters: [{ Name: 'InputDataUri', Value: 's3://bucket/incoming/broken.csv' }],
     });
 
     // Act
@@ -239,7 +239,7 @@ describe('LocalSageMaker over HTTP', () => {
     });
     expect(events.map((e) => e.detail.currentPipelineExecutionStatus)).toEqual(['Executing', 'Failed']);
     expect(sagemaker.execution(PipelineExecutionArn!)?.parameters).toEqual({
-      InputDataUri: 's3://bucket/raw/broken.csv',
+      InputDataUri: 's3://bucket/incoming/broken.csv',
       MinAuc: '0.8',
     });
   });
@@ -252,10 +252,10 @@ describe('LocalSageMaker over HTTP', () => {
 
     // Act
     const page1 = await client.send(
-      new ListPipelineExecutionsCommand({ PipelineName: 'churn-retrain', MaxResults: 1 }),
+      new ListPipelineExecutionsCommand({ PipelineName: 'orders-rollup', MaxResults: 1 }),
     );
     const page2 = await client.send(
-      new ListPipelineExecutionsCommand({ PipelineName: 'churn-retrain', MaxResults: 1, NextToken: page1.NextToken }),
+      new ListPipelineExecutionsCommand({ PipelineName: 'orders-rollup', MaxResults: 1, NextToken: page1.NextToken }),
     );
 
     // Assess
@@ -278,12 +278,12 @@ describe('LocalSageMaker over HTTP', () => {
 
   it('describes the pipeline with its declared parameters in the definition', async () => {
     // Act
-    const described = await client.send(new DescribePipelineCommand({ PipelineName: 'churn-retrain' }));
+    const described = await client.send(new DescribePipelineCommand({ PipelineName: 'orders-rollup' }));
 
     // Assess
-    expect(described).toMatchObject({ PipelineName: 'churn-retrain', PipelineStatus: 'Active' });
+    expect(described).toMatchObject({ PipelineName: 'orders-rollup', PipelineStatus: 'Active' });
     expect(JSON.parse(described.PipelineDefinition!).Parameters).toEqual([
-      { Name: 'InputDataUri', Type: 'String', DefaultValue: 's3://bucket/raw/churn/' },
+      { Name: 'InputDataUri', Type: 'String', DefaultValue: 's3://bucket/incoming/orders/' },
       { Name: 'MinAuc', Type: 'Float', DefaultValue: '0.8' },
     ]);
   });
@@ -320,7 +320,7 @@ describe('LocalSageMaker over HTTP', () => {
     // Act
     const outcome = client.send(
       new DescribePipelineExecutionCommand({
-        PipelineExecutionArn: 'arn:aws:sagemaker:eu-west-1:111122223333:pipeline/churn-retrain/execution/nope',
+        PipelineExecutionArn: 'arn:aws:sagemaker:eu-west-1:111122223333:pipeline/orders-rollup/execution/nope',
       }),
     );
 

@@ -48,12 +48,12 @@ describe('LocalScheduler over HTTP', () => {
   });
 
   const oneTime = (overrides: Partial<CreateScheduleCommandInput> = {}): CreateScheduleCommandInput => ({
-    Name: 'debounce-churn-raw',
+    Name: 'debounce-orders-incoming',
     ScheduleExpression: 'at(2026-03-02T09:15:00)',
     ScheduleExpressionTimezone: 'UTC',
     FlexibleTimeWindow: { Mode: 'OFF' },
     ActionAfterCompletion: 'DELETE',
-    Target: { Arn: FUNCTION_ARN, RoleArn: ROLE_ARN, Input: '{"prefix":"raw/churn/"}' },
+    Target: { Arn: FUNCTION_ARN, RoleArn: ROLE_ARN, Input: '{"prefix":"incoming/orders/"}' },
     ...overrides,
   });
 
@@ -62,7 +62,7 @@ describe('LocalScheduler over HTTP', () => {
     const created = await client.send(new CreateScheduleCommand(oneTime()));
 
     // Assess
-    expect(created.ScheduleArn).toBe('arn:aws:scheduler:eu-west-1:111122223333:schedule/default/debounce-churn-raw');
+    expect(created.ScheduleArn).toBe('arn:aws:scheduler:eu-west-1:111122223333:schedule/default/debounce-orders-incoming');
   });
 
   it('gets a schedule with the fields it was created with', async () => {
@@ -70,11 +70,11 @@ describe('LocalScheduler over HTTP', () => {
     await client.send(new CreateScheduleCommand(oneTime({ Description: 'trailing-edge debounce' })));
 
     // Act
-    const schedule = await client.send(new GetScheduleCommand({ Name: 'debounce-churn-raw' }));
+    const schedule = await client.send(new GetScheduleCommand({ Name: 'debounce-orders-incoming' }));
 
     // Assess
     expect(schedule).toMatchObject({
-      Name: 'debounce-churn-raw',
+      Name: 'debounce-orders-incoming',
       GroupName: 'default',
       ScheduleExpression: 'at(2026-03-02T09:15:00)',
       ScheduleExpressionTimezone: 'UTC',
@@ -82,7 +82,7 @@ describe('LocalScheduler over HTTP', () => {
       ActionAfterCompletion: 'DELETE',
       Description: 'trailing-edge debounce',
       FlexibleTimeWindow: { Mode: 'OFF' },
-      Target: { Arn: FUNCTION_ARN, RoleArn: ROLE_ARN, Input: '{"prefix":"raw/churn/"}' },
+      Target: { Arn: FUNCTION_ARN, RoleArn: ROLE_ARN, Input: '{"prefix":"incoming/orders/"}' },
       CreationDate: new Date(START),
     });
   });
@@ -97,7 +97,7 @@ describe('LocalScheduler over HTTP', () => {
     // Assess
     await expect(outcome).rejects.toBeInstanceOf(ConflictException);
     await expect(outcome).rejects.toMatchObject({
-      message: 'Schedule debounce-churn-raw already exists.',
+      message: 'Schedule debounce-orders-incoming already exists.',
       $metadata: expect.objectContaining({ httpStatusCode: 409 }),
     });
   });
@@ -119,12 +119,12 @@ describe('LocalScheduler over HTTP', () => {
 
   it('throws ValidationException when the name breaks the pattern', async () => {
     // Act
-    const outcome = client.send(new CreateScheduleCommand(oneTime({ Name: 'debounce churn' })));
+    const outcome = client.send(new CreateScheduleCommand(oneTime({ Name: 'debounce orders' })));
 
     // Assess
     await expect(outcome).rejects.toBeInstanceOf(ValidationException);
     await expect(outcome).rejects.toMatchObject({
-      message: expect.stringContaining("Value 'debounce churn' at 'name' failed to satisfy constraint"),
+      message: expect.stringContaining("Value 'debounce orders' at 'name' failed to satisfy constraint"),
     });
   });
 
@@ -187,15 +187,15 @@ describe('LocalScheduler over HTTP', () => {
     const before = invoked.length;
     await clock.tick('1m');
     await clock.tick('1d');
-    const after = client.send(new GetScheduleCommand({ Name: 'debounce-churn-raw' }));
+    const after = client.send(new GetScheduleCommand({ Name: 'debounce-orders-incoming' }));
 
     // Assess
     expect(before).toBe(0);
     expect(invoked).toEqual([
       expect.objectContaining({
         arn: FUNCTION_ARN,
-        input: '{"prefix":"raw/churn/"}',
-        scheduleName: 'debounce-churn-raw',
+        input: '{"prefix":"incoming/orders/"}',
+        scheduleName: 'debounce-orders-incoming',
         scheduledTime: new Date('2026-03-02T09:15:00.000Z'),
       }),
     ]);
@@ -208,12 +208,12 @@ describe('LocalScheduler over HTTP', () => {
 
     // Act
     await clock.tick('1h');
-    const schedule = await client.send(new GetScheduleCommand({ Name: 'debounce-churn-raw' }));
+    const schedule = await client.send(new GetScheduleCommand({ Name: 'debounce-orders-incoming' }));
 
     // Assess
     expect(invoked).toHaveLength(1);
-    expect(schedule.Name).toBe('debounce-churn-raw');
-    expect(scheduler.schedule('debounce-churn-raw')?.nextInvocation).toBeUndefined();
+    expect(schedule.Name).toBe('debounce-orders-incoming');
+    expect(scheduler.schedule('debounce-orders-incoming')?.nextInvocation).toBeUndefined();
   });
 
   it('reads the at() time in ScheduleExpressionTimezone', async () => {
@@ -255,7 +255,7 @@ describe('LocalScheduler over HTTP', () => {
     await client.send(new CreateScheduleCommand(oneTime()));
 
     // Act
-    await client.send(new DeleteScheduleCommand({ Name: 'debounce-churn-raw' }));
+    await client.send(new DeleteScheduleCommand({ Name: 'debounce-orders-incoming' }));
     await clock.tick('1d');
 
     // Assess

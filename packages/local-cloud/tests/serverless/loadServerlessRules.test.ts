@@ -95,7 +95,7 @@ describe('loadServerlessRules', () => {
       'detail-type': ['Object Created'],
       detail: {
         bucket: { name: ['fleet-test-data-123456789012-eu-west-1'] },
-        object: { key: [{ prefix: 'raw/' }] },
+        object: { key: [{ prefix: 'incoming/' }] },
       },
     });
     expect(rule.environment).toEqual({
@@ -104,7 +104,7 @@ describe('loadServerlessRules', () => {
       TABLE_NAME: 'fleet-test-records',
       POWERTOOLS_LOG_LEVEL: 'INFO',
       FROM_ENV: 'from-env',
-      RAW_PREFIX: 'raw/',
+      RAW_PREFIX: 'incoming/',
       DATA_BUCKET: 'fleet-test-data-123456789012-eu-west-1',
     });
     expect(rule).toMatchObject({ timeoutSeconds: 30, memorySize: 512, maximumRetryAttempts: 2 });
@@ -126,7 +126,7 @@ describe('loadServerlessRules', () => {
         'scheduledRetrain',
         'fleet-trigger-retraining-test-scheduledRetrain-schedule-2',
         { expressions: ['cron(0 3 * * ? *)', 'rate(12 hours)'], method: 'eventBus' },
-        { pipeline: 'churn-retrain' },
+        { pipeline: 'orders-rollup' },
       ],
       [
         'scheduleTick',

@@ -86,7 +86,7 @@ describe('resolveServerlessVariables', () => {
 
   it('resolves file includes relative to the including file, through a variable step', () => {
     // Prepare
-    write('common.yml', 'custom:\n  prefix: raw/\n  table: t-${sls:stage}\n');
+    write('common.yml', 'custom:\n  prefix: incoming/\n  table: t-${sls:stage}\n');
     write('other.json', '{"value": 42}');
 
     // Act
@@ -100,7 +100,7 @@ describe('resolveServerlessVariables', () => {
     );
 
     // Assess
-    expect(config).toMatchObject({ prefix: 'raw/', table: 't-local', n: 42 });
+    expect(config).toMatchObject({ prefix: 'incoming/', table: 't-local', n: 42 });
   });
 
   it('leaves CloudFormation placeholders and intrinsic functions alone', () => {

@@ -10,21 +10,17 @@ import { installServerDateHeader } from './cloud/installServerDateHeader.js';
 import { LocalCloudError } from './cloud/LocalCloudError.js';
 import { type LocalEndpoints, localCloudEnvironment } from './cloud/localCloudEnvironment.js';
 import { RealTimeDriver } from './cloud/RealTimeDriver.js';
-import { DynamoDbStandIn } from './dynamodb/DynamoDbStandIn.js';
-import { EventBridgeStandIn } from './eventbridge/EventBridgeStandIn.js';
 import type { LocalEvent } from './eventbridge/LocalEvent.js';
 import type { EventLogEntry, InjectedEvent, LocalEventBridge } from './eventbridge/LocalEventBridge.js';
 import type { UnfiredSchedule } from './eventbridge/startScheduleRules.js';
 import type { DeadLetter, InvocationRecord, InvocationResult } from './lambda/LambdaRunner.js';
-import { LambdaStandIn } from './lambda/LambdaStandIn.js';
-import { S3StandIn } from './s3/S3StandIn.js';
 import type { LocalPipelineDefinition, LocalPipelineExecution, LocalSageMaker } from './sagemaker/LocalSageMaker.js';
-import { SageMakerStandIn } from './sagemaker/SageMakerStandIn.js';
 import type { LocalScheduler } from './scheduler/LocalScheduler.js';
-import { SchedulerStandIn } from './scheduler/SchedulerStandIn.js';
 import type { FunctionTarget } from './serverless/LocalRule.js';
-import { type LoadedServerlessRules, loadServerlessRules } from './serverless/loadServerlessRules.js';
-import { readStackResources, type StackResources } from './serverless/readStackResources.js';
+import type { LoadedServerlessRules } from './serverless/loadServerlessRules.js';
+import type { StackResources } from './serverless/readStackResources.js';
+import { type ReadStacks, readStacks } from './serverless/readStacks.js';
+import { type BuiltInStandIns, builtInStandIns } from './standIn/builtInStandIns.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from './standIn/LocalStandIn.js';
 import { listenOnRememberedPort } from './standIn/listenOnRememberedPort.js';
 
@@ -88,15 +84,8 @@ export class LocalCloud {
   readonly rootDir: string;
   readonly clock: LocalClock;
   readonly #options: LocalCloudOptions;
-  #stacks?: LoadedServerlessRules;
-  #resources?: StackResources;
-  #functions: FunctionTarget[] = [];
-  #dynamoDb?: DynamoDbStandIn;
-  #s3?: S3StandIn;
-  #lambda?: LambdaStandIn;
-  #eventBridge?: EventBridgeStandIn;
-  #scheduler?: SchedulerStandIn;
-  #sageMaker?: SageMakerStandIn;
+  #read?: ReadStacks;
+  #builtIns?: BuiltInStandIns;
   #running: RunningStandIn[] = [];
   #endpoints: Record<string, string> = {};
   #cleanups: (() => unknown)[] = [];
@@ -133,80 +122,38 @@ export class LocalCloud {
 
   async #start(): Promise<void> {
     const { stage, region, accountId } = this.names;
-    const stacks = loadServerlessRules({
+    // Over each function's serverless.yml environment: path-style S3 URLs for s3rver, quiet
+    // Powertools (no metric or trace output in the terminal), and the caller's variables.
+    const read = readStacks({
       rootDir: this.rootDir,
       stage,
       region,
       accountId,
       serviceDirs: this.#options.serviceDirs,
+      environment: {
+        AWS_S3_FORCE_PATH_STYLE: 'true',
+        POWERTOOLS_LOG_LEVEL: this.#options.logLevel ?? 'SILENT',
+        POWERTOOLS_METRICS_DISABLED: 'true',
+        POWERTOOLS_TRACE_ENABLED: 'false',
+        ...this.#options.environment,
+      },
     });
-    if (stacks.errors.length > 0) {
-      throw new LocalCloudError(
-        `cannot load the services' serverless.yml:\n${stacks.errors.map((error) => `  ${error.message}`).join('\n')}`,
-      );
-    }
-    const resources = readStackResources([path.join(this.rootDir, 'serverless.yml'), ...stacks.files], {
-      stage,
-      region,
-      accountId,
-    });
-    this.#resources = resources;
-
+    this.#read = read;
     const environment = { region, logLevel: this.#options.logLevel };
     this.#cleanups.push(applyEnvironment(localCloudEnvironment(undefined, environment)));
     this.#cleanups.push(installClockDate(this.clock));
     const ports = new Set<number>();
     this.#cleanups.push(installServerDateHeader(() => ports));
 
-    // Over each function's serverless.yml environment: path-style S3 URLs for s3rver, quiet
-    // Powertools (no metric or trace output in the terminal), and the caller's variables.
-    const functionEnvironment = {
-      AWS_S3_FORCE_PATH_STYLE: 'true',
-      POWERTOOLS_LOG_LEVEL: this.#options.logLevel ?? 'SILENT',
-      POWERTOOLS_METRICS_DISABLED: 'true',
-      POWERTOOLS_TRACE_ENABLED: 'false',
-      ...this.#options.environment,
-    };
-    this.#functions = stacks.functions.map((fn) => ({
-      ...fn,
-      environment: { ...fn.environment, ...functionEnvironment },
-    }));
-    const byName = new Map(this.#functions.map((fn) => [fn.deployedName, fn]));
-    const withFunction = <R extends { deployedName: string; environment: Record<string, string> }>(rule: R): R => ({
-      ...rule,
-      environment: byName.get(rule.deployedName)?.environment ?? { ...rule.environment, ...functionEnvironment },
-    });
-    this.#stacks = {
-      ...stacks,
-      rules: stacks.rules.map(withFunction),
-      schedules: stacks.schedules.map(withFunction),
-    };
-
-    this.#dynamoDb = new DynamoDbStandIn({ tables: resources.tables });
-    this.#s3 = new S3StandIn({ buckets: resources.buckets });
-    this.#lambda = new LambdaStandIn({ functions: this.#functions });
-    this.#eventBridge = new EventBridgeStandIn({
-      busName: stacks.fleetBusName,
-      rules: this.#stacks.rules,
-      schedules: this.#stacks.schedules,
-    });
-    this.#scheduler = new SchedulerStandIn({ scheduleGroups: resources.scheduleGroups });
-    this.#sageMaker = new SageMakerStandIn({
+    const builtIn = builtInStandIns(read, {
       pipelines: this.#options.pipelines ?? [],
       ...(this.#options.pipelineRunDuration === undefined
         ? {}
         : { defaultRunDuration: this.#options.pipelineRunDuration }),
     });
-    const builtIn: LocalStandIn[] = [
-      this.#dynamoDb,
-      this.#s3,
-      this.#lambda,
-      this.#eventBridge,
-      this.#scheduler,
-      this.#sageMaker,
-    ];
+    this.#builtIns = builtIn;
     const context = this.#context(ports);
-    for (const standIn of [...builtIn, ...(this.#options.standIns ?? [])]) {
+    for (const standIn of [...Object.values(builtIn), ...(this.#options.standIns ?? [])]) {
       let running: RunningStandIn;
       try {
         running = await standIn.start(context);
@@ -217,15 +164,12 @@ export class LocalCloud {
       }
       this.#running.push(running);
       this.#cleanups.push(() => running.stop());
-      for (const endpoint of Object.values(running.endpoints ?? {})) ports.add(Number(new URL(endpoint).port));
       Object.assign(this.#endpoints, running.endpoints);
-      const variables = { ...localCloudEnvironment(running.endpoints, environment), ...running.environment };
-      this.#cleanups.push(applyEnvironment(variables));
-      // Rules share these very objects, so every later invocation sees the variables.
-      const defined = Object.fromEntries(
-        Object.entries(running.environment ?? {}).filter(([, value]) => value !== undefined),
+      this.#cleanups.push(
+        applyEnvironment({ ...localCloudEnvironment(running.endpoints, environment), ...running.environment }),
       );
-      for (const fn of this.#functions) Object.assign(fn.environment, defined);
+      // Rules share these very objects, so every later invocation sees the variables.
+      for (const fn of read.functions) Object.assign(fn.environment, running.environment);
     }
     if (this.#options.realTimeClock) {
       const driver = new RealTimeDriver((elapsedMs) => this.tick(elapsedMs));
@@ -236,7 +180,7 @@ export class LocalCloud {
 
   #context(ports: Set<number>): StandInContext {
     const { stage, region, accountId } = this.names;
-    const lambda = () => this.#builtIn(this.#lambda);
+    const lambda = () => this.#builtIn().lambda;
     return {
       clock: this.clock,
       region,
@@ -254,9 +198,14 @@ export class LocalCloud {
     };
   }
 
-  #builtIn<T>(standIn: T | undefined): T {
-    if (standIn === undefined) throw new LocalCloudError('the local cloud is not started');
-    return standIn;
+  #builtIn(): BuiltInStandIns {
+    if (this.#builtIns === undefined) throw new LocalCloudError('the local cloud is not started');
+    return this.#builtIns;
+  }
+
+  #stacks(): ReadStacks {
+    if (this.#read === undefined) throw new LocalCloudError('the local cloud is not started');
+    return this.#read;
   }
 
   /** Stops every stand-in (in reverse order) and puts the process environment and `Date` back. */
@@ -302,47 +251,47 @@ export class LocalCloud {
 
   /** The stacks' exports (`Fn::ImportValue` names to values), e.g. a table or bucket name. */
   get exports(): Readonly<Record<string, string>> {
-    return this.#stacks?.imports ?? {};
+    return this.#read?.stacks.imports ?? {};
   }
 
   /** The tables, buckets and schedule groups the stacks declare, as created. */
   get resources(): StackResources {
-    return this.#builtIn(this.#resources);
+    return this.#stacks().resources;
   }
 
   /** A DynamoDB document client on the local tables. */
   get documentClient(): DynamoDBDocumentClient {
-    return this.#builtIn(this.#dynamoDb).documentClient;
+    return this.#builtIn().dynamoDb.documentClient;
   }
 
   /** The local EventBridge: rules and the event log. */
   get bus(): LocalEventBridge {
-    return this.#builtIn(this.#eventBridge).bus;
+    return this.#builtIn().eventBridge.bus;
   }
 
   /** The SageMaker stand-in, e.g. to change how the next executions end with `setRunPlan`. */
   get sageMaker(): LocalSageMaker {
-    return this.#builtIn(this.#sageMaker).sageMaker;
+    return this.#builtIn().sageMaker.sageMaker;
   }
 
   /** The EventBridge Scheduler stand-in. */
   get scheduler(): LocalScheduler {
-    return this.#builtIn(this.#scheduler).scheduler;
+    return this.#builtIn().scheduler.scheduler;
   }
 
   /** The functions of every service, with the environment they run with. */
   get functions(): readonly FunctionTarget[] {
-    return this.#functions;
+    return this.#read?.functions ?? [];
   }
 
   /** The stacks as read from the services, with what could not be served locally (`skipped`, `warnings`). */
   get rules(): LoadedServerlessRules {
-    return this.#builtIn(this.#stacks);
+    return this.#stacks().stacks;
   }
 
   /** Schedule rule expressions the clock does not fire (a cron with a time zone other than UTC, an invalid expression). */
   get unfiredSchedules(): readonly UnfiredSchedule[] {
-    return this.#eventBridge?.unfiredSchedules ?? [];
+    return this.#builtIns?.eventBridge.unfiredSchedules ?? [];
   }
 
   /** Failures of the real-time clock's moves (a clock callback that threw), in order. */
@@ -378,7 +327,7 @@ export class LocalCloud {
     body: string | Uint8Array,
     options: { contentType?: string; bucket?: string } = {},
   ): Promise<LandedObject> {
-    const s3 = this.#builtIn(this.#s3);
+    const { s3 } = this.#builtIn();
     const bucket = options.bucket ?? s3.defaultBucket;
     if (bucket === undefined) throw new LocalCloudError('the stacks declare no bucket to land objects in');
     const contentType = options.contentType ?? (key.endsWith('.csv') ? 'text/csv' : 'application/octet-stream');
@@ -396,10 +345,10 @@ export class LocalCloud {
 
   /** Invokes a function synchronously (RequestResponse) by its key under `functions:` or deployed name. */
   async invoke(functionName: string, payload: unknown): Promise<InvocationResult> {
-    const lambda = this.#builtIn(this.#lambda);
+    const { lambda } = this.#builtIn();
     if (lambda.find(functionName) === undefined) {
       throw new LocalCloudError(
-        `no function named ${functionName}; the stacks have ${this.#functions.map((f) => f.functionName).join(', ')}`,
+        `no function named ${functionName}; the stacks have ${this.functions.map((f) => f.functionName).join(', ')}`,
       );
     }
     const result = await lambda.invokeSync(functionName, payload, { kind: 'direct' });
@@ -449,17 +398,17 @@ export class LocalCloud {
 
   /** Every invocation attempt, in order, with what the handler returned. */
   invocations(): InvocationRecord[] {
-    return this.#builtIn(this.#lambda).runner.invocations.map((record) => ({ ...record }));
+    return this.#builtIn().lambda.runner.invocations.map((record) => ({ ...record }));
   }
 
   /** Asynchronous invocations that failed every attempt. */
   deadLetters(): readonly DeadLetter[] {
-    return this.#builtIn(this.#lambda).runner.deadLetters;
+    return this.#builtIn().lambda.runner.deadLetters;
   }
 
   /** S3 notifications that could not be turned into events (the object vanished before it could be read). */
   conversionErrors(): readonly Error[] {
-    return this.#builtIn(this.#s3).conversionErrors;
+    return this.#builtIn().s3.conversionErrors;
   }
 
   /** The pipeline executions SageMaker ran, oldest first. */

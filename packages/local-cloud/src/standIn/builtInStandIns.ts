@@ -1,0 +1,42 @@
+import type { DurationInput } from '../clock/parseDuration.js';
+import { DynamoDbStandIn } from '../dynamodb/DynamoDbStandIn.js';
+import { EventBridgeStandIn } from '../eventbridge/EventBridgeStandIn.js';
+import { LambdaStandIn } from '../lambda/LambdaStandIn.js';
+import { S3StandIn } from '../s3/S3StandIn.js';
+import type { LocalPipelineDefinition } from '../sagemaker/LocalSageMaker.js';
+import { SageMakerStandIn } from '../sagemaker/SageMakerStandIn.js';
+import { SchedulerStandIn } from '../scheduler/SchedulerStandIn.js';
+import type { ReadStacks } from '../serverless/readStacks.js';
+
+/** The six stand-ins every local cloud has, by service, in the order they start. */
+export type BuiltInStandIns = {
+  dynamoDb: DynamoDbStandIn;
+  s3: S3StandIn;
+  lambda: LambdaStandIn;
+  eventBridge: EventBridgeStandIn;
+  scheduler: SchedulerStandIn;
+  sageMaker: SageMakerStandIn;
+};
+
+/**
+ * Builds the built-in stand-ins from what the stacks declare: tables for DynamoDB, buckets for
+ * S3, functions for Lambda, rules and schedules for EventBridge, schedule groups for Scheduler,
+ * and the given pipelines for SageMaker.
+ *
+ * The order matters: storage first, then Lambda, then what invokes functions.
+ */
+export const builtInStandIns = (
+  read: ReadStacks,
+  sageMaker: { pipelines: readonly LocalPipelineDefinition[]; defaultRunDuration?: DurationInput },
+): BuiltInStandIns => ({
+  dynamoDb: new DynamoDbStandIn({ tables: read.resources.tables }),
+  s3: new S3StandIn({ buckets: read.resources.buckets }),
+  lambda: new LambdaStandIn({ functions: read.functions }),
+  eventBridge: new EventBridgeStandIn({
+    busName: read.stacks.fleetBusName,
+    rules: read.stacks.rules,
+    schedules: read.stacks.schedules,
+  }),
+  scheduler: new SchedulerStandIn({ scheduleGroups: read.resources.scheduleGroups }),
+  sageMaker: new SageMakerStandIn(sageMaker),
+});

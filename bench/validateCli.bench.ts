@@ -189,22 +189,20 @@ const main = (): void => {
       );
     }
   }
-  const phases = options.phases
-    ? repos.map((repo) => {
-        const spans: Record<string, number>[] = [];
-        for (let k = 0; k < runs; k++) {
-          const startedAt = performance.timeOrigin + performance.now();
-          const run = timed(
-            repo,
-            process.execPath,
-            ['-r', resolve(root, 'bench/validatePhases.cjs'), ...fleetArgs(repo)],
-            fleetVerdict,
-          );
-          spans.push(phasesOf(run.stderr, startedAt, performance.timeOrigin + performance.now()));
-        }
-        return { name: label(repo), spans };
-      })
-    : [];
+  // Phase runs are interleaved too, so that every checkout sees the same load.
+  const phases = repos.map((repo) => ({ name: label(repo), repo, spans: [] as Record<string, number>[] }));
+  for (let k = 0; options.phases && k < runs; k++) {
+    for (const phase of phases) {
+      const startedAt = performance.timeOrigin + performance.now();
+      const run = timed(
+        phase.repo,
+        process.execPath,
+        ['-r', resolve(root, 'bench/validatePhases.cjs'), ...fleetArgs(phase.repo)],
+        fleetVerdict,
+      );
+      phase.spans.push(phasesOf(run.stderr, startedAt, performance.timeOrigin + performance.now()));
+    }
+  }
   const loadAfter = loadavg();
   const pandas = median(tools[tools.length - 1].runs.map((run) => run.seconds));
   const repoArgs = repos.length === 1 && repos[0] === root ? '' : repos.map((repo) => ` --repo ${repo}`).join('');
@@ -230,7 +228,7 @@ const main = (): void => {
       `| ${tool.name} | ${wall.toFixed(2)} | ${Math.min(...seconds).toFixed(2)} | ${Math.max(...seconds).toFixed(2)} | ${median(tool.runs.map((run) => run.cpuSeconds)).toFixed(2)} | ${(mb / wall).toFixed(1)} | ${Math.max(...tool.runs.map((run) => run.peakMb)).toFixed(0)} | ${median(tool.runs.map((run) => run.faults)).toFixed(0)} | ${(pandas / wall).toFixed(2)}x | ${tool.runs.every((run) => run.passed && run.rows === rows)} |`,
     );
   }
-  if (phases.length > 0) {
+  if (options.phases) {
     const names = Object.keys(phases[0].spans[0]);
     lines.push(
       '',

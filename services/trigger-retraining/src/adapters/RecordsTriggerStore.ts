@@ -109,6 +109,9 @@ export class RecordsTriggerStore implements TriggerStore {
       ...triggerRecordKeys.decision(decision.pipeline, decision.at, decision.id),
       kind: 'trigger',
       ...decision,
+      // The pipeline's history is kept for audit, and a started run's record is its lineage
+      // (what it trained on): never expired, whatever a caller passes.
+      ttl: undefined,
     });
   }
 

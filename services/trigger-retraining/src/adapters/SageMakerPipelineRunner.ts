@@ -11,12 +11,17 @@ import type { PipelineRunner, StartExecutionInput } from '../app/ports.js';
 export const inFlightLookbackDays = 30;
 
 /**
- * Reads the parameter names a pipeline definition (DescribePipeline's `PipelineDefinition`,
- * JSON) declares in its `Parameters: [{ Name, Type, DefaultValue? }]`.
+ * Reads the parameters a pipeline definition (DescribePipeline's `PipelineDefinition`, JSON)
+ * declares in its `Parameters: [{ Name, Type, DefaultValue? }]`: each name with its default as
+ * SageMaker would pass it (a string; numbers and booleans in their JSON spelling), or
+ * `undefined` when it declares none.
  *
  * @throws Error naming the pipeline when the definition is not JSON or its parameters are malformed
  */
-export const definitionParameterNames = (pipelineName: string, definition: string | undefined): Set<string> => {
+export const definitionParameters = (
+  pipelineName: string,
+  definition: string | undefined,
+): Map<string, string | undefined> => {
   if (definition === undefined) {
     throw new Error(`DescribePipeline for "${pipelineName}" returned no PipelineDefinition`);
   }
@@ -32,16 +37,26 @@ export const definitionParameterNames = (pipelineName: string, definition: strin
   if (!Array.isArray(parameters)) {
     throw new Error(`the PipelineDefinition of "${pipelineName}" has a "Parameters" that is not a list`);
   }
-  return new Set(
+  return new Map(
     parameters.map((parameter: unknown, i) => {
-      const name = (parameter as { Name?: unknown } | null)?.Name;
+      const { Name: name, DefaultValue: value } = (parameter ?? {}) as { Name?: unknown; DefaultValue?: unknown };
       if (typeof name !== 'string' || name === '') {
         throw new Error(`the PipelineDefinition of "${pipelineName}" has no Name in Parameters[${i}]`);
       }
-      return name;
+      const defaultValue =
+        value === undefined || value === null ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+      return [name, defaultValue] as const;
     }),
   );
 };
+
+/**
+ * Reads the parameter names a pipeline definition declares (see {@link definitionParameters}).
+ *
+ * @throws Error naming the pipeline when the definition is not JSON or its parameters are malformed
+ */
+export const definitionParameterNames = (pipelineName: string, definition: string | undefined): Set<string> =>
+  new Set(definitionParameters(pipelineName, definition).keys());
 
 /**
  * SageMaker Pipelines through the AWS SDK: starts executions, answers the in-flight check and
@@ -54,7 +69,7 @@ export class SageMakerPipelineRunner implements PipelineRunner {
   readonly #client: SageMakerClient;
   readonly #now: () => Date;
   // Per pipeline, for the life of the function instance: a definition changes with a deployment.
-  readonly #declared = new Map<string, Promise<ReadonlySet<string>>>();
+  readonly #declared = new Map<string, Promise<ReadonlyMap<string, string | undefined>>>();
 
   constructor(client: SageMakerClient, now: () => Date = () => new Date()) {
     this.#client = client;
@@ -97,12 +112,22 @@ export class SageMakerPipelineRunner implements PipelineRunner {
    * Described once per pipeline per cold start; a failed lookup is not cached, so the next
    * trigger asks again.
    */
-  declaredParameters(pipelineName: string): Promise<ReadonlySet<string>> {
+  async declaredParameters(pipelineName: string): Promise<ReadonlySet<string>> {
+    return new Set((await this.#definition(pipelineName)).keys());
+  }
+
+  /** The defaults the pipeline declares, from the same (cached) DescribePipeline. */
+  async declaredDefaults(pipelineName: string): Promise<Readonly<Record<string, string>>> {
+    const declared = await this.#definition(pipelineName);
+    return Object.fromEntries([...declared].filter((entry): entry is [string, string] => entry[1] !== undefined));
+  }
+
+  #definition(pipelineName: string): Promise<ReadonlyMap<string, string | undefined>> {
     const cached = this.#declared.get(pipelineName);
     if (cached !== undefined) return cached;
     const lookup = this.#client
       .send(new DescribePipelineCommand({ PipelineName: pipelineName }))
-      .then((output) => definitionParameterNames(pipelineName, output.PipelineDefinition));
+      .then((output) => definitionParameters(pipelineName, output.PipelineDefinition));
     this.#declared.set(pipelineName, lookup);
     return lookup.catch((error: unknown) => {
       // Forget the failed lookup so the next trigger asks again; the caller gets the error.

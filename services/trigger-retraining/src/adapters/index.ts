@@ -6,5 +6,5 @@ export {
   type TriggerDependencies,
 } from './createDependencies.js';
 export { RecordsTriggerStore } from './RecordsTriggerStore.js';
-export { definitionParameterNames, SageMakerPipelineRunner } from './SageMakerPipelineRunner.js';
+export { definitionParameterNames, definitionParameters, SageMakerPipelineRunner } from './SageMakerPipelineRunner.js';
 export { atExpression, SchedulerDebounceScheduler, type SchedulerTarget } from './SchedulerDebounceScheduler.js';

@@ -1,4 +1,5 @@
 import type { SkipReasonValue } from '@fleet/shared';
+import { coverObjects } from '../domain/CoveredObject.js';
 import { checkDeclaredParameters } from '../domain/checkDeclaredParameters.js';
 import { clientRequestToken } from '../domain/clientRequestToken.js';
 import { ceilToSecond, debounceScheduleName } from '../domain/debounceScheduleName.js';
@@ -7,6 +8,7 @@ import { PipelineStartError, UndeclaredParameterError } from '../domain/errors.j
 import { executionDescription } from '../domain/executionDescription.js';
 import { mapParameters, type PipelineParameter } from '../domain/mapParameters.js';
 import type { PipelineSettings } from '../domain/PipelineSettings.js';
+import { runInput } from '../domain/runInput.js';
 import type { TriggerRequest } from '../domain/TriggerRequest.js';
 import type { Guard } from './guards/Guard.js';
 import { guardsInOrder, runGuards } from './guards/runGuards.js';
@@ -46,12 +48,18 @@ const armDebounce = async (
   const at = now.toISOString();
   const previous = await ports.store.getPending(settings.key, landing.prefix);
   const fresh = previous === undefined || previous.consumedLanding === previous.lastLanding.triggerId;
+  const covered = coverObjects(
+    fresh ? { objects: [], omitted: 0 } : { objects: previous.objects ?? [], omitted: previous.objectsOmitted ?? 0 },
+    request.covers?.objects ?? [],
+  );
   const pending: PendingLandings = {
     pipeline: settings.key,
     prefix: landing.prefix,
     armedAt: at,
     firstLandingAt: fresh ? at : previous.firstLandingAt,
     landings: fresh ? 1 : previous.landings + 1,
+    objects: covered.objects,
+    ...(covered.omitted > 0 ? { objectsOmitted: covered.omitted } : {}),
     lastLanding: {
       triggerId: request.trigger.id,
       bucket: landing.bucket,
@@ -166,9 +174,11 @@ export const decideTrigger = async (
     throw new PipelineStartError(settings.key, failure.code, failure.message, { cause: error });
   };
 
+  let declaredDefaults: Readonly<Record<string, string>> = {};
   if (skipReason === undefined) {
     try {
       checkDeclaredParameters(settings, parameters, await ports.runner.declaredParameters(settings.pipelineName));
+      declaredDefaults = await ports.runner.declaredDefaults(settings.pipelineName);
     } catch (error) {
       return fail(error);
     }
@@ -228,7 +238,12 @@ export const decideTrigger = async (
     return fail(error);
   }
 
-  const started = { ...decision, executionArn, parameters: asRecord(parameters) };
+  const started: TriggerDecision = {
+    ...decision,
+    executionArn,
+    parameters: asRecord(parameters),
+    input: runInput(parameters, declaredDefaults, request.covers),
+  };
   try {
     await ports.store.putExecution({
       executionArn,
@@ -249,7 +264,7 @@ export const decideTrigger = async (
       ...common,
       eventKey: retrainingEventKey.started(token),
       executionArn,
-      parameters: started.parameters,
+      parameters: asRecord(parameters),
     });
     await ports.store.completeClaim(token, decisionId, now, { decisionId, executionArn });
   } catch (error) {
@@ -257,5 +272,5 @@ export const decideTrigger = async (
     await releaseClaim(error);
     throw error;
   }
-  return { status: 'started', token, decisionId, executionArn, parameters: started.parameters };
+  return { status: 'started', token, decisionId, executionArn, parameters: asRecord(parameters) };
 };

@@ -34,6 +34,7 @@ export const debouncedRequest = (pending: PendingLandings, settings: PipelineSet
       contractHash: lastLanding.contractHash,
     },
     debounced: true,
+    covers: { objects: pending.objects ?? [], omitted: pending.objectsOmitted ?? 0 },
   };
 };
 

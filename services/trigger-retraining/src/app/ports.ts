@@ -1,5 +1,7 @@
 import type { FleetDetailInput, FleetDetailType, LeaseStateValue, SkipReasonValue, Trigger } from '@fleet/shared';
+import type { CoveredObject } from '../domain/CoveredObject.js';
 import type { PipelineParameter } from '../domain/mapParameters.js';
+import type { RunInput } from '../domain/runInput.js';
 
 /** Why an execution did not succeed, as recorded and announced. */
 export type ExecutionFailure = { code: string; message: string };
@@ -52,6 +54,8 @@ export type TriggerDecision = {
   skipReason?: SkipReasonValue;
   executionArn?: string;
   parameters?: Record<string, string>;
+  /** The effective input of a started run (lineage); the record of a started run has no TTL. */
+  input?: RunInput;
   failure?: { code: string; message: string };
 };
 
@@ -129,6 +133,10 @@ export type PendingLandings = {
     contractHash?: string;
   };
   landings: number;
+  /** The validated objects that landed in this window, newest last (lineage of the run it starts). */
+  objects?: CoveredObject[];
+  /** How many objects of the window are not listed (see `maxCoveredObjects`). */
+  objectsOmitted?: number;
   /** The last landing a debounce fire decided on; landings after it start a new window. */
   consumedLanding?: string;
 };
@@ -206,6 +214,8 @@ export interface PipelineRunner {
   isExecuting(pipelineName: string): Promise<boolean>;
   /** The names of the parameters the pipeline's definition declares. */
   declaredParameters(pipelineName: string): Promise<ReadonlySet<string>>;
+  /** The defaults the pipeline's definition declares, by parameter name: what SageMaker uses for a parameter not sent. */
+  declaredDefaults(pipelineName: string): Promise<Readonly<Record<string, string>>>;
   /** Why a failed execution failed, when SageMaker says. */
   failureReason(executionArn: string): Promise<string | undefined>;
 }

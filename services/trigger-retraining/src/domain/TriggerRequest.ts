@@ -1,4 +1,5 @@
 import type { Trigger } from '@fleet/shared';
+import type { CoveredObject } from './CoveredObject.js';
 
 /** A dataset that landed under a prefix: what the debounce guard collects. */
 export type Landing = {
@@ -31,4 +32,6 @@ export type TriggerRequest = {
   landing?: Landing;
   /** Set when the debounce schedule fired: the trailing edge, which debounce lets through. */
   debounced?: boolean;
+  /** The validated objects the run would train on (a landing, or every landing of a window): lineage. */
+  covers?: { objects: CoveredObject[]; omitted: number };
 };

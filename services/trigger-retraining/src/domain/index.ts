@@ -1,3 +1,4 @@
+export { type CoveredObject, coverObjects, maxCoveredObjects } from './CoveredObject.js';
 export { checkDeclaredParameters } from './checkDeclaredParameters.js';
 export { clientRequestToken } from './clientRequestToken.js';
 export { debounceScheduleName } from './debounceScheduleName.js';
@@ -7,5 +8,6 @@ export { executionDescription } from './executionDescription.js';
 export { isRunLockLive } from './isRunLockLive.js';
 export { mapParameters, type PipelineParameter, parameterLimits } from './mapParameters.js';
 export { type PipelineSettings, pipelineSettings } from './PipelineSettings.js';
+export { type RunInput, runInput } from './runInput.js';
 export type { Landing, TriggerRequest } from './TriggerRequest.js';
 export { type TriggerSource, triggerIdentity } from './triggerIdentity.js';

@@ -52,12 +52,19 @@ export class FakeRunner implements PipelineRunner {
   failWith: Error | undefined;
   describeFailWith: Error | undefined;
   declared: string[] = [...declaredByDefault];
+  /** The defaults the pipeline declares, as its definition's `DefaultValue`s. */
+  defaults: Record<string, string> = { TrainingWindowDays: '90', ModelApprovalStatus: 'PendingManualApproval' };
   reason: string | undefined = 'step Train failed';
 
   async declaredParameters(pipelineName: string): Promise<ReadonlySet<string>> {
     this.described.push(pipelineName);
     if (this.describeFailWith !== undefined) throw this.describeFailWith;
     return new Set(this.declared);
+  }
+
+  async declaredDefaults(): Promise<Readonly<Record<string, string>>> {
+    if (this.describeFailWith !== undefined) throw this.describeFailWith;
+    return Object.fromEntries(Object.entries(this.defaults).filter(([name]) => this.declared.includes(name)));
   }
 
   async start(input: StartExecutionInput): Promise<{ executionArn: string }> {

@@ -45,5 +45,17 @@ export const datasetRequest = (detail: DatasetValidated, pipeline: string): Trig
       dataset: detail.dataset,
       contractHash: detail.contractHash,
     },
+    covers: {
+      objects: [
+        {
+          bucket: detail.bucket,
+          key: detail.key,
+          ...(detail.versionId === undefined ? {} : { versionId: detail.versionId }),
+          ...(detail.etag === undefined ? {} : { etag: detail.etag }),
+          validationRecordKey: detail.recordKey,
+        },
+      ],
+      omitted: 0,
+    },
   };
 };

@@ -170,3 +170,32 @@ describe('RecordsTriggerStore trigger claim', () => {
     expect(await store.getClaim('t'.repeat(64))).toMatchObject({ state: 'held', owner: 'attempt-1' });
   });
 });
+
+describe('RecordsTriggerStore decision', () => {
+  it('keeps a started decision and its lineage without TTL, whatever the caller passes', async () => {
+    // Prepare
+    const records = new MemoryRecordsRepository();
+    const store = new RecordsTriggerStore(records);
+    const input = { parameters: { A: '1' }, declaredDefaults: { B: '2' }, effectiveParameters: { A: '1', B: '2' } };
+    const decision = {
+      id: 'decision-1',
+      at: now.toISOString(),
+      pipeline: 'churn-retrain',
+      trigger: { kind: 'manual' as const, id: 'r-1' },
+      reason: 'r',
+      correlationId: 'corr-1',
+      token: 't'.repeat(64),
+      decision: 'started' as const,
+      executionArn: 'arn:execution/1',
+      input,
+    };
+
+    // Act
+    await store.recordDecision({ ...decision, ttl: 1 } as typeof decision);
+
+    // Assess
+    const [stored] = records.records;
+    expect(stored).toMatchObject({ pk: 'PIPELINE#churn-retrain', kind: 'trigger', input });
+    expect(stored).not.toHaveProperty('ttl');
+  });
+});

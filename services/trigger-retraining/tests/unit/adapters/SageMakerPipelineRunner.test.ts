@@ -124,6 +124,34 @@ describe('SageMakerPipelineRunner', () => {
     expect(sagemaker).toHaveReceivedCommandWith(DescribePipelineCommand, { PipelineName: 'churn-retrain' });
   });
 
+  it('reads the declared defaults from the same pipeline definition, in the spelling SageMaker passes', async () => {
+    // Prepare
+    sagemaker.on(DescribePipelineCommand).resolves({
+      PipelineDefinition: JSON.stringify({
+        Parameters: [
+          { Name: 'InputDataUri', Type: 'String' },
+          { Name: 'ModelApprovalStatus', Type: 'String', DefaultValue: 'PendingManualApproval' },
+          { Name: 'TrainingWindowDays', Type: 'Integer', DefaultValue: 90 },
+          { Name: 'Threshold', Type: 'Float', DefaultValue: 0.5 },
+        ],
+      }),
+    });
+    const instance = runner();
+
+    // Act
+    const names = await instance.declaredParameters('churn-retrain');
+    const defaults = await instance.declaredDefaults('churn-retrain');
+
+    // Assess
+    expect([...names]).toEqual(['InputDataUri', 'ModelApprovalStatus', 'TrainingWindowDays', 'Threshold']);
+    expect(defaults).toEqual({
+      ModelApprovalStatus: 'PendingManualApproval',
+      TrainingWindowDays: '90',
+      Threshold: '0.5',
+    });
+    expect(sagemaker).toHaveReceivedCommandTimes(DescribePipelineCommand, 1);
+  });
+
   it('describes each pipeline once per instance, however many triggers ask at once', async () => {
     // Prepare
     sagemaker

@@ -120,7 +120,7 @@ describe('the retraining loop on the local cloud', () => {
     const [validated] = eventsOf(cloud, 'Dataset Validated');
 
     // Act
-    await cloud.inject(validated, 'fleet');
+    await cloud.inject(validated, fleet.resources.eventBus);
     await passDebounceWindow(fleet);
     await runPipelinesToEnd(cloud);
 

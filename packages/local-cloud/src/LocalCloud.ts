@@ -336,7 +336,7 @@ export class LocalCloud {
     return landed;
   }
 
-  /** Puts an event on a bus (`default`, `fleet` or a bus name) as an AWS service would, and lets it settle. */
+  /** Puts an event on a bus (`default`, `custom` or a bus name) as an AWS service would, and lets it settle. */
   async inject(event: InjectedEvent, bus = 'default'): Promise<LocalEvent> {
     const complete = this.bus.injectEvent(event, bus);
     await this.settle();

@@ -23,8 +23,8 @@ export type TargetInput = {
  */
 export type BusRule = TargetInput & {
   ruleName: string;
-  /** `default` for AWS services' events, `fleet` for the stack's custom bus. */
-  bus: 'default' | 'fleet';
+  /** `default` for AWS services' events, `custom` for the stack's custom bus. */
+  bus: 'default' | 'custom';
   pattern: Record<string, unknown>;
   /** The target function, by deployed name. */
   deployedName: string;

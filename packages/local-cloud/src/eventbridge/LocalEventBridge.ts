@@ -14,7 +14,7 @@ export type InvokeTarget = (deployedName: string, payload: unknown, trigger: Inv
 
 /** Options of a LocalEventBridge. */
 export type LocalEventBridgeOptions<R extends BusRule = BusRule, S extends ScheduledRule = ScheduledRule> = {
-  /** The name of the custom bus, besides `default` (rules on bus `fleet` listen to it). */
+  /** The name of the custom bus, besides `default` (rules on bus `custom` listen to it). */
   busName: string;
   /** The rules, in the order they match. */
   rules?: readonly R[];
@@ -41,7 +41,7 @@ export type EventLogEntry = {
   sequence: number;
   /** When the bus received it, by the bus's clock (ISO 8601). */
   receivedAt: string;
-  /** The bus name (`default` or the fleet bus name). */
+  /** The bus name (`default` or the custom bus name). */
   bus: string;
   origin: EventOrigin;
   event: LocalEvent;
@@ -83,7 +83,7 @@ const DEFAULT_BUS = 'default';
 export class LocalEventBridge<R extends BusRule = BusRule, S extends ScheduledRule = ScheduledRule> {
   readonly region: string;
   readonly accountId: string;
-  readonly fleetBusName: string;
+  readonly customBusName: string;
   readonly #options: LocalEventBridgeOptions<R, S>;
   readonly #rules: LiveRule<R>[] = [];
   readonly #schedules: readonly S[];
@@ -96,7 +96,7 @@ export class LocalEventBridge<R extends BusRule = BusRule, S extends ScheduledRu
     this.#options = options;
     this.region = options.region ?? AWS_DEFAULTS.region;
     this.accountId = options.accountId ?? AWS_DEFAULTS.accountId;
-    this.fleetBusName = options.busName;
+    this.customBusName = options.busName;
     this.#schedules = options.schedules ?? [];
     for (const rule of options.rules ?? []) this.addRule(rule);
   }
@@ -175,14 +175,14 @@ export class LocalEventBridge<R extends BusRule = BusRule, S extends ScheduledRu
   /**
    * Puts an event on a bus as an AWS service would (S3, SageMaker, ...), without going over HTTP.
    *
-   * `bus` is `default` (AWS service events), `fleet`, or a bus name. Returns the complete event.
+   * `bus` is `default` (AWS service events), `custom`, or a bus name. Returns the complete event.
    *
    * @throws Error when the bus is unknown.
    */
   injectEvent(event: InjectedEvent, bus = DEFAULT_BUS): LocalEvent {
-    const busName = bus === 'fleet' ? this.fleetBusName : this.#resolveBus(bus);
+    const busName = bus === 'custom' ? this.customBusName : this.#resolveBus(bus);
     if (busName === undefined)
-      throw new Error(`Event bus ${bus} does not exist (known: default, ${this.fleetBusName})`);
+      throw new Error(`Event bus ${bus} does not exist (known: default, ${this.customBusName})`);
     const time = event.time === undefined ? this.#now() : new Date(event.time);
     const complete: LocalEvent = {
       version: '0',
@@ -244,7 +244,7 @@ export class LocalEventBridge<R extends BusRule = BusRule, S extends ScheduledRu
 
   #resolveBus(nameOrArn: string | undefined): string | undefined {
     const name = (nameOrArn ?? DEFAULT_BUS).replace(/^arn:[^:]+:events:[^:]*:[^:]*:event-bus\//, '');
-    return name === DEFAULT_BUS || name === this.fleetBusName ? name : undefined;
+    return name === DEFAULT_BUS || name === this.customBusName ? name : undefined;
   }
 
   #ruleArn(ruleName: string, bus: string): string {
@@ -253,7 +253,7 @@ export class LocalEventBridge<R extends BusRule = BusRule, S extends ScheduledRu
   }
 
   #route(event: LocalEvent, bus: string, origin: EventOrigin) {
-    const busKind = bus === DEFAULT_BUS ? 'default' : 'fleet';
+    const busKind = bus === DEFAULT_BUS ? 'default' : 'custom';
     const matched = this.#rules.filter(({ rule, compiled }) => rule.bus === busKind && matchesPattern(compiled, event));
     this.#log.push({
       sequence: this.#log.length + 1,

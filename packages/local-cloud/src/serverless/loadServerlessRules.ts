@@ -62,7 +62,7 @@ export type LoadedServerlessRules = {
   /** The stack exports `Fn::ImportValue` resolved against. */
   imports: Record<string, string>;
   /** The name of the stacks' custom bus: the event bus the core stack declares (`<stage>` when it declares none). */
-  fleetBusName: string;
+  customBusName: string;
 };
 
 const HANDLER_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
@@ -89,15 +89,15 @@ const describe = (value: unknown) => JSON.stringify(value);
 /** Which bus an `eventBus:` value (a name, an ARN, or an import of either) names: the default bus, the custom bus, or neither. */
 const busOf = (
   eventBus: unknown,
-  fleetBusName: string,
+  customBusName: string,
   intrinsics: IntrinsicContext,
-): 'default' | 'fleet' | undefined => {
+): 'default' | 'custom' | undefined => {
   if (eventBus === undefined || eventBus === null) return 'default';
   const name = resolveIntrinsic(eventBus, intrinsics);
   if (name === undefined) return undefined;
   const shortName = name.replace(/^arn:[^:]+:events:[^:]*:[^:]*:event-bus\//, '');
   if (shortName === 'default') return 'default';
-  if (shortName === fleetBusName) return 'fleet';
+  if (shortName === customBusName) return 'custom';
   return undefined;
 };
 
@@ -160,7 +160,7 @@ const findServiceDirs = (rootDir: string): string[] => {
  * and their variables resolved locally (`resolveServerlessVariables`), never by running the
  * framework. Every function whose handler module exists is listed in `functions`, its
  * environment resolved (references to the stack's own resources included). `eventBridge` events
- * become `rules`, on the custom bus (`fleet`) when `eventBus` names the core stack's event bus (by
+ * become `rules`, on the custom bus (`custom`) when `eventBus` names the core stack's event bus (by
  * name, ARN or an import of either) and on the default bus when no bus is named; `schedule` events become `schedules` for the clock. Patterns are validated as PutRule would. Other event kinds,
  * unknown buses and invalid patterns are listed in `skipped` with the file and line; a file that
  * cannot be read or resolved is listed in `errors`. Nothing here throws for bad input.
@@ -193,7 +193,7 @@ export const loadServerlessRules = (options: LoadServerlessRulesOptions): Loaded
     );
   }
   const imports = { ...coreImports, ...options.imports };
-  const fleetBusName = coreBuses[0] ?? stage;
+  const customBusName = coreBuses[0] ?? stage;
   const intrinsics: IntrinsicContext = { region: variables.region, accountId: variables.accountId, imports };
 
   const result: LoadedServerlessRules = {
@@ -205,7 +205,7 @@ export const loadServerlessRules = (options: LoadServerlessRulesOptions): Loaded
     warnings,
     files: [],
     imports,
-    fleetBusName,
+    customBusName,
   };
 
   for (const serviceDir of options.serviceDirs ?? findServiceDirs(options.rootDir)) {
@@ -224,12 +224,12 @@ export const loadServerlessRules = (options: LoadServerlessRulesOptions): Loaded
       );
       continue;
     }
-    readService(config, parsed, path.resolve(serviceDir), { stage, fleetBusName, intrinsics }, result);
+    readService(config, parsed, path.resolve(serviceDir), { stage, customBusName, intrinsics }, result);
   }
   return result;
 };
 
-type ServiceContext = { stage: string; fleetBusName: string; intrinsics: IntrinsicContext };
+type ServiceContext = { stage: string; customBusName: string; intrinsics: IntrinsicContext };
 
 const readService = (
   config: Record<string, unknown>,
@@ -347,11 +347,11 @@ const readService = (
         skip(kind, 'disabled (enabled: false)', location);
         return;
       }
-      const bus = busOf(body.eventBus, context.fleetBusName, context.intrinsics);
+      const bus = busOf(body.eventBus, context.customBusName, context.intrinsics);
       if (bus === undefined) {
         skip(
           kind,
-          `eventBus ${describe(body.eventBus)} is neither the fleet bus (${context.fleetBusName}, the core stack's event bus) nor the default bus`,
+          `eventBus ${describe(body.eventBus)} is neither the custom bus (${context.customBusName}, the core stack's event bus) nor the default bus`,
           at('events', index, 'eventBridge', 'eventBus'),
         );
         return;

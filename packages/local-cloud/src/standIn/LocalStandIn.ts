@@ -32,7 +32,7 @@ export type StandInContext = {
   /** Invokes a function synchronously (RequestResponse) and resolves with its outcome. */
   invokeSync(target: string, payload: unknown, trigger: InvocationTrigger): Promise<InvocationResult>;
   /**
-   * Puts an event on a bus (`default`, `fleet` or a bus name) and returns it complete.
+   * Puts an event on a bus (`default`, `custom` or a bus name) and returns it complete.
    *
    * @throws LocalCloudError when the EventBridge stand-in is not started
    */

@@ -33,7 +33,7 @@ export const builtInStandIns = (
   s3: new S3StandIn({ buckets: read.resources.buckets }),
   lambda: new LambdaStandIn({ functions: read.functions }),
   eventBridge: new EventBridgeStandIn({
-    busName: read.stacks.fleetBusName,
+    busName: read.stacks.customBusName,
     rules: read.stacks.rules,
     schedules: read.stacks.schedules,
   }),

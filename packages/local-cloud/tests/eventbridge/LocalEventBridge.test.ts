@@ -32,7 +32,7 @@ describe('LocalEventBridge', () => {
     client.send(
       new PutEventsCommand({
         Entries: [
-          { EventBusName: bus.fleetBusName, Source: source, DetailType: detailType, Detail: JSON.stringify(detail) },
+          { EventBusName: bus.customBusName, Source: source, DetailType: detailType, Detail: JSON.stringify(detail) },
         ],
       }),
     );
@@ -43,7 +43,7 @@ describe('LocalEventBridge', () => {
     // Handlers' SDK clients reach this bus, as the local cloud points them at it.
     runner = new LambdaRunner({ now: () => clock, baseEnvironment: () => bus.environment() });
     bus = await LocalEventBridge.start({
-      busName: loaded.fleetBusName,
+      busName: loaded.customBusName,
       rules: loaded.rules,
       schedules: loaded.schedules,
       now: () => clock,
@@ -73,8 +73,8 @@ describe('LocalEventBridge', () => {
   it('loads the rules of the fixture services', () => {
     // Assess
     expect(bus.rules.map((rule) => [rule.functionName, rule.bus])).toEqual([
-      ['onDatasetValidated', 'fleet'],
-      ['onDrift', 'fleet'],
+      ['onDatasetValidated', 'custom'],
+      ['onDrift', 'custom'],
       ['onPipelineStatus', 'default'],
       ['validateDataset', 'default'],
     ]);
@@ -140,7 +140,9 @@ describe('LocalEventBridge', () => {
     // Act
     await client.send(
       new PutEventsCommand({
-        Entries: [{ Source: 'fleet.validate-dataset', DetailType: 'Dataset Validated', Detail: '{"dataset":"orders"}' }],
+        Entries: [
+          { Source: 'fleet.validate-dataset', DetailType: 'Dataset Validated', Detail: '{"dataset":"orders"}' },
+        ],
       }),
     );
     await runner.drain();

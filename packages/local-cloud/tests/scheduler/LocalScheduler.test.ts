@@ -62,7 +62,9 @@ describe('LocalScheduler over HTTP', () => {
     const created = await client.send(new CreateScheduleCommand(oneTime()));
 
     // Assess
-    expect(created.ScheduleArn).toBe('arn:aws:scheduler:eu-west-1:111122223333:schedule/default/debounce-orders-incoming');
+    expect(created.ScheduleArn).toBe(
+      'arn:aws:scheduler:eu-west-1:111122223333:schedule/default/debounce-orders-incoming',
+    );
   });
 
   it('gets a schedule with the fields it was created with', async () => {

@@ -49,7 +49,7 @@ describe('loadServerlessRules', () => {
       functionName: 'onDatasetValidated',
       deployedName: 'fleet-trigger-retraining-test-onDatasetValidated',
       ruleName: 'fleet-trigger-retraining-test-onDatasetValidated-rule-1',
-      bus: 'fleet',
+      bus: 'custom',
       pattern: { source: ['fleet.validate-dataset'], 'detail-type': ['Dataset Validated'] },
       handlerPath: path.join(service('trigger-retraining'), 'src', 'handlers', 'onDatasetValidated.ts'),
       handlerExport: 'handler',
@@ -77,7 +77,7 @@ describe('loadServerlessRules', () => {
 
     // Assess
     expect(rule).toMatchObject({
-      bus: 'fleet',
+      bus: 'custom',
       inputTransformer: {
         inputPathsMap: { model: '$.detail.model', share: '$.detail.driftShare' },
         inputTemplate: '{"trigger": "drift", "model": <model>, "share": <share>, "rule": "<aws.events.rule-name>"}',
@@ -151,7 +151,7 @@ describe('loadServerlessRules', () => {
     // Assess
     expect(skipped).toEqual([
       ['scheduledRetrain', 'schedule', 69, 'disabled (enabled: false)'],
-      ['misconfigured', 'eventBridge', 77, expect.stringContaining('is neither the fleet bus')],
+      ['misconfigured', 'eventBridge', 77, expect.stringContaining('is neither the custom bus')],
       [
         'misconfigured',
         'eventBridge',
@@ -196,9 +196,9 @@ describe('loadServerlessRules', () => {
     );
   });
 
-  it('derives the core stack exports and the fleet bus name', () => {
+  it('derives the core stack exports and the custom bus name', () => {
     // Assess
-    expect(loaded.fleetBusName).toBe('fleet-test');
+    expect(loaded.customBusName).toBe('fleet-test');
     expect(loaded.imports).toMatchObject({
       'fleet-test-EventBusName': 'fleet-test',
       'fleet-test-EventBusArn': 'arn:aws:events:eu-west-1:123456789012:event-bus/fleet-test',

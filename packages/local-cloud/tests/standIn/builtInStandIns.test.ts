@@ -63,7 +63,7 @@ describe('the stand-ins of the local cloud', () => {
       },
       { kind: 'direct' },
     );
-    context.putEvent({ source: 'shop.orders', 'detail-type': 'Order Placed', detail: { id: 'o-1' } }, 'fleet');
+    context.putEvent({ source: 'shop.orders', 'detail-type': 'Order Placed', detail: { id: 'o-1' } }, 'custom');
     await cloud.settle();
 
     // Assess

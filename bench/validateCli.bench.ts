@@ -166,7 +166,11 @@ const main = (): void => {
   ];
   // Builds each checkout's cached bundle (if a source changed) outside the timed runs.
   for (const repo of repos) timed(repo, process.execPath, fleetArgs(repo), fleetVerdict);
-  const label = (repo: string) => (repos.length === 1 ? 'fleet validate' : `fleet validate at ${commitOf(repo)}`);
+  // Labelled once: other work may commit to a checkout while the benchmark runs.
+  const labels = new Map(
+    repos.map((repo) => [repo, repos.length === 1 ? 'fleet validate' : `fleet validate at ${commitOf(repo)}`]),
+  );
+  const label = (repo: string) => labels.get(repo) as string;
   const tools = [
     ...repos.map((repo) => ({
       name: label(repo),

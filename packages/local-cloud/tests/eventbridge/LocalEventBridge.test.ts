@@ -28,7 +28,7 @@ describe('LocalEventBridge', () => {
   let client: EventBridgeClient;
   let clock = new Date('2024-05-01T09:00:00Z');
 
-  const putOnFleetBus = (detailType: string, detail: Record<string, unknown>, source = 'fleet.validate-dataset') =>
+  const putOnCustomBus = (detailType: string, detail: Record<string, unknown>, source = 'shop.upload-checks') =>
     client.send(
       new PutEventsCommand({
         Entries: [
@@ -73,10 +73,10 @@ describe('LocalEventBridge', () => {
   it('loads the rules of the fixture services', () => {
     // Assess
     expect(bus.rules.map((rule) => [rule.functionName, rule.bus])).toEqual([
-      ['onDatasetValidated', 'custom'],
-      ['onDrift', 'custom'],
+      ['onUploadChecked', 'custom'],
+      ['onStockLow', 'custom'],
       ['onPipelineStatus', 'default'],
-      ['validateDataset', 'default'],
+      ['checkUpload', 'default'],
     ]);
     expect(bus.schedules).toHaveLength(3);
     expect(bus.environment()).toEqual({ AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint });
@@ -94,13 +94,11 @@ describe('LocalEventBridge', () => {
     await runner.drain();
 
     // Assess
-    expect(calls.map((call) => [call.handler, (call.event as { id: string }).id])).toEqual([
-      ['validateDataset', event.id],
-    ]);
+    expect(calls.map((call) => [call.handler, (call.event as { id: string }).id])).toEqual([['checkUpload', event.id]]);
     expect(calls[0].env).toMatchObject({
       STAGE: 'test',
-      TABLE_NAME: 'fleet-test-records',
-      AWS_LAMBDA_FUNCTION_NAME: 'fleet-validate-dataset-test-validateDataset',
+      TABLE_NAME: 'shop-test-records',
+      AWS_LAMBDA_FUNCTION_NAME: 'shop-upload-checks-test-checkUpload',
     });
     expect(calls[0].event).toEqual(event);
     expect(event).toMatchObject({
@@ -110,7 +108,7 @@ describe('LocalEventBridge', () => {
       time: '2024-05-01T09:00:00Z',
     });
     expect(bus.events.slice(before).map((entry) => [entry.origin, entry.bus, entry.matchedRules])).toEqual([
-      ['inject', 'default', ['fleet-validate-dataset-test-validateDataset-rule-1']],
+      ['inject', 'default', ['shop-upload-checks-test-checkUpload-rule-1']],
       ['inject', 'default', []],
     ]);
   });
@@ -120,29 +118,25 @@ describe('LocalEventBridge', () => {
     const before = bus.events.length;
 
     // Act
-    const output = await putOnFleetBus('Dataset Validated', { dataset: 'orders', chain: true });
+    const output = await putOnCustomBus('Upload Checked', { dataset: 'orders', chain: true });
     await runner.drain();
 
     // Assess
     const logged = bus.events.slice(before);
     expect(output.FailedEntryCount).toBe(0);
     expect(logged.map((entry) => [entry.origin, entry.bus, entry.event['detail-type'], entry.event.source])).toEqual([
-      ['PutEvents', 'fleet-test', 'Dataset Validated', 'fleet.validate-dataset'],
-      ['PutEvents', 'fleet-test', 'Retraining Started', 'fleet.trigger-retraining'],
+      ['PutEvents', 'shop-test', 'Upload Checked', 'shop.upload-checks'],
+      ['PutEvents', 'shop-test', 'Rollup Started', 'shop.order-rollups'],
     ]);
     expect(logged[1].event.detail).toEqual({ pipeline: 'orders-rollup', correlationId: output.Entries?.[0].EventId });
-    expect(calls.map((call) => [call.handler, call.env.EVENT_BUS_NAME])).toEqual([
-      ['onDatasetValidated', 'fleet-test'],
-    ]);
+    expect(calls.map((call) => [call.handler, call.env.EVENT_BUS_NAME])).toEqual([['onUploadChecked', 'shop-test']]);
   });
 
-  it('keeps the buses apart: a fleet rule does not see the same event on the default bus', async () => {
+  it('keeps the buses apart: a shop rule does not see the same event on the default bus', async () => {
     // Act
     await client.send(
       new PutEventsCommand({
-        Entries: [
-          { Source: 'fleet.validate-dataset', DetailType: 'Dataset Validated', Detail: '{"dataset":"orders"}' },
-        ],
+        Entries: [{ Source: 'shop.upload-checks', DetailType: 'Upload Checked', Detail: '{"dataset":"orders"}' }],
       }),
     );
     await runner.drain();
@@ -154,23 +148,15 @@ describe('LocalEventBridge', () => {
 
   it('applies the input transformer of a rule', async () => {
     // Act
-    await putOnFleetBus(
-      'Drift Detected',
-      { model: 'orders', driftShare: 0.4, severity: 'critical' },
-      'fleet.drift-monitor',
-    );
-    await putOnFleetBus(
-      'Drift Detected',
-      { model: 'orders', driftShare: 0.1, severity: 'warning' },
-      'fleet.drift-monitor',
-    );
+    await putOnCustomBus('Stock Low', { model: 'orders', driftShare: 0.4, severity: 'critical' }, 'shop.stock-monitor');
+    await putOnCustomBus('Stock Low', { model: 'orders', driftShare: 0.1, severity: 'warning' }, 'shop.stock-monitor');
     await runner.drain();
 
     // Assess
     expect(calls.map((call) => [call.handler, call.event])).toEqual([
       [
-        'onDrift',
-        { trigger: 'drift', model: 'orders', share: 0.4, rule: 'fleet-trigger-retraining-test-onDrift-rule-1' },
+        'onStockLow',
+        { trigger: 'drift', model: 'orders', share: 0.4, rule: 'shop-order-rollups-test-onStockLow-rule-1' },
       ],
     ]);
   });
@@ -196,26 +182,26 @@ describe('LocalEventBridge', () => {
 
   it('retries a failing target as its function allows and dead-letters it', async () => {
     // Prepare
-    failuresToGo.set('onDatasetValidated', 5);
+    failuresToGo.set('onUploadChecked', 5);
     const before = runner.invocations.length;
 
     // Act
-    const output = await putOnFleetBus('Dataset Validated', { dataset: 'broken' });
+    const output = await putOnCustomBus('Upload Checked', { dataset: 'broken' });
     await runner.drain();
 
     // Assess
     expect(
       runner.invocations.slice(before).map((record) => [record.functionName, record.attempt, record.outcome]),
     ).toEqual([
-      ['onDatasetValidated', 1, 'error'],
-      ['onDatasetValidated', 2, 'error'],
+      ['onUploadChecked', 1, 'error'],
+      ['onUploadChecked', 2, 'error'],
     ]);
     expect(runner.deadLetters.at(-1)).toMatchObject({
-      functionName: 'onDatasetValidated',
+      functionName: 'onUploadChecked',
       attempts: 2,
-      destination: 'arn:aws:sqs:eu-west-1:123456789012:fleet-test-dlq',
+      destination: 'arn:aws:sqs:eu-west-1:123456789012:shop-test-dlq',
       error: { message: 'failing on purpose (4 to go)' },
-      trigger: { eventId: output.Entries?.[0].EventId, detailType: 'Dataset Validated' },
+      trigger: { eventId: output.Entries?.[0].EventId, detailType: 'Upload Checked' },
     });
   });
 
@@ -239,9 +225,7 @@ describe('LocalEventBridge', () => {
         account: '123456789012',
         time: '2024-05-02T03:00:00Z',
         region: 'eu-west-1',
-        resources: [
-          'arn:aws:events:eu-west-1:123456789012:rule/fleet-trigger-retraining-test-scheduledRetrain-schedule-1',
-        ],
+        resources: ['arn:aws:events:eu-west-1:123456789012:rule/shop-order-rollups-test-scheduledRollup-schedule-1'],
         detail: {},
       },
       { pipeline: 'orders-rollup' },
@@ -261,7 +245,7 @@ describe('LocalEventBridge', () => {
     expect(calls.map((call) => call.event)).toEqual([
       {
         kind: 'schedule',
-        rule: 'arn:aws:events:eu-west-1:123456789012:rule/fleet-trigger-retraining-test-scheduleTick-rule-1',
+        rule: 'arn:aws:events:eu-west-1:123456789012:rule/shop-order-rollups-test-scheduleTick-rule-1',
         scheduledTime: '2024-05-03T03:00:00Z',
       },
     ]);
@@ -272,6 +256,6 @@ describe('LocalEventBridge', () => {
     const act = () => bus.injectEvent(detailOf(s3ObjectCreated), 'nowhere');
 
     // Assess
-    expect(act).toThrow('Event bus nowhere does not exist (known: default, fleet-test)');
+    expect(act).toThrow('Event bus nowhere does not exist (known: default, shop-test)');
   });
 });

@@ -6,7 +6,7 @@ const context = (overrides: Partial<PutEventsContext> = {}): PutEventsContext =>
   let next = 0;
   return {
     resolveBus: (name) =>
-      name === undefined || name === 'default' ? 'default' : name === 'fleet-test' ? 'fleet-test' : undefined,
+      name === undefined || name === 'default' ? 'default' : name === 'shop-test' ? 'shop-test' : undefined,
     region: 'eu-west-1',
     accountId: '123456789012',
     now: () => new Date('2024-05-01T10:00:00.123Z'),
@@ -16,8 +16,8 @@ const context = (overrides: Partial<PutEventsContext> = {}): PutEventsContext =>
 };
 
 const entry = (overrides: Record<string, unknown> = {}) => ({
-  Source: 'fleet.validate-dataset',
-  DetailType: 'Dataset Validated',
+  Source: 'shop.upload-checks',
+  DetailType: 'Upload Checked',
   Detail: JSON.stringify({ dataset: 'orders' }),
   ...overrides,
 });
@@ -48,7 +48,7 @@ describe('handlePutEvents', () => {
   it('returns an event id per entry and builds the delivered event', () => {
     // Prepare
     const request = {
-      Entries: [entry({ Resources: ['arn:x'], Time: 1_714_557_600 }), entry({ EventBusName: 'fleet-test' })],
+      Entries: [entry({ Resources: ['arn:x'], Time: 1_714_557_600 }), entry({ EventBusName: 'shop-test' })],
     };
 
     // Act
@@ -62,8 +62,8 @@ describe('handlePutEvents', () => {
         event: {
           version: '0',
           id: 'event-1',
-          'detail-type': 'Dataset Validated',
-          source: 'fleet.validate-dataset',
+          'detail-type': 'Upload Checked',
+          source: 'shop.upload-checks',
           account: '123456789012',
           time: '2024-05-01T10:00:00Z',
           region: 'eu-west-1',
@@ -71,7 +71,7 @@ describe('handlePutEvents', () => {
           detail: { dataset: 'orders' },
         },
       },
-      expect.objectContaining({ bus: 'fleet-test', event: expect.objectContaining({ time: '2024-05-01T10:00:00Z' }) }),
+      expect.objectContaining({ bus: 'shop-test', event: expect.objectContaining({ time: '2024-05-01T10:00:00Z' }) }),
     ]);
   });
 
@@ -147,7 +147,7 @@ describe('handlePutEvents', () => {
     // Assess
     expect(error.code).toBe('ValidationException');
     expect(error.message).toMatch(
-      /^1 validation error detected: Value '\[PutEventsRequestEntry\(time=null, source=fleet\.validate-dataset, resources=null, detailType=Dataset Validated, detail=\{"dataset":"orders"\}, eventBusName=null, traceHeader=null, kmsKeyIdentifier=null, internalMetadata=null\), .*\]' at 'entries' failed to satisfy constraint: Member must have length less than or equal to 10$/,
+      /^1 validation error detected: Value '\[PutEventsRequestEntry\(time=null, source=shop\.upload-checks, resources=null, detailType=Upload Checked, detail=\{"dataset":"orders"\}, eventBusName=null, traceHeader=null, kmsKeyIdentifier=null, internalMetadata=null\), .*\]' at 'entries' failed to satisfy constraint: Member must have length less than or equal to 10$/,
     );
   });
 
@@ -182,14 +182,14 @@ describe('handlePutEvents', () => {
   it('throws ResourceNotFoundException for an unknown bus by default', () => {
     // Prepare
     const request = {
-      Entries: [entry(), entry({ EventBusName: 'arn:aws:events:eu-west-1:123456789012:event-bus/fleet-prod' })],
+      Entries: [entry(), entry({ EventBusName: 'arn:aws:events:eu-west-1:123456789012:event-bus/shop-prod' })],
     };
 
     // Act
     const error = thrown(() => handlePutEvents(request, context()));
 
     // Assess
-    expect(error).toMatchObject({ code: 'ResourceNotFoundException', message: 'Event bus fleet-prod does not exist.' });
+    expect(error).toMatchObject({ code: 'ResourceNotFoundException', message: 'Event bus shop-prod does not exist.' });
   });
 
   it('accepts and drops events for an unknown bus when told to behave as AWS does', () => {

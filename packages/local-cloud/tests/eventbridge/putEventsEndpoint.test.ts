@@ -8,10 +8,10 @@ import type { AcceptedEvent } from '../../src/eventbridge/handlePutEvents.js';
 import { type PutEventsEndpoint, startPutEventsEndpoint } from '../../src/eventbridge/putEventsEndpoint.js';
 
 const entry = (overrides: Partial<PutEventsRequestEntry> = {}): PutEventsRequestEntry => ({
-  Source: 'fleet.trigger-retraining',
-  DetailType: 'Retraining Started',
+  Source: 'shop.order-rollups',
+  DetailType: 'Rollup Started',
   Detail: JSON.stringify({ pipeline: 'orders-rollup', correlationId: 'c-1' }),
-  EventBusName: 'fleet-test',
+  EventBusName: 'shop-test',
   ...overrides,
 });
 
@@ -23,7 +23,7 @@ describe('startPutEventsEndpoint (real EventBridgeClient over HTTP)', () => {
   beforeAll(async () => {
     endpoint = await startPutEventsEndpoint({
       resolveBus: (name) =>
-        name === undefined || name === 'default' ? 'default' : name === 'fleet-test' ? 'fleet-test' : undefined,
+        name === undefined || name === 'default' ? 'default' : name === 'shop-test' ? 'shop-test' : undefined,
       region: 'eu-west-1',
       accountId: '123456789012',
       now: () => new Date('2024-05-01T10:00:00Z'),
@@ -57,7 +57,7 @@ describe('startPutEventsEndpoint (real EventBridgeClient over HTTP)', () => {
     expect(output.FailedEntryCount).toBe(0);
     expect(output.Entries?.every((result) => typeof result.EventId === 'string')).toBe(true);
     expect(received.map(({ bus, event }) => [bus, event.id, event.time])).toEqual([
-      ['fleet-test', output.Entries?.[0].EventId, '2024-05-01T10:00:00Z'],
+      ['shop-test', output.Entries?.[0].EventId, '2024-05-01T10:00:00Z'],
       ['default', output.Entries?.[1].EventId, '2024-04-30T08:00:00Z'],
     ]);
   });
@@ -111,11 +111,11 @@ describe('startPutEventsEndpoint (real EventBridgeClient over HTTP)', () => {
 
   it('throws the SDK ResourceNotFoundException for an unknown bus', async () => {
     // Act
-    const act = client.send(new PutEventsCommand({ Entries: [entry({ EventBusName: 'fleet-typo' })] }));
+    const act = client.send(new PutEventsCommand({ Entries: [entry({ EventBusName: 'shop-typo' })] }));
 
     // Assess
     await expect(act).rejects.toBeInstanceOf(ResourceNotFoundException);
-    await expect(act).rejects.toMatchObject({ message: 'Event bus fleet-typo does not exist.' });
+    await expect(act).rejects.toMatchObject({ message: 'Event bus shop-typo does not exist.' });
   });
 
   it('serves a client configured only through AWS_ENDPOINT_URL_EVENTBRIDGE', async () => {

@@ -4,12 +4,12 @@ import { type InvocationRecord, type LambdaFunction, LambdaRunner } from '../../
 import { calls } from '../serverless/fixtures/recorder.js';
 
 const fn = (overrides: Partial<LambdaFunction> = {}): LambdaFunction => ({
-  service: 'fleet-test',
+  service: 'shop-test',
   functionName: 'worker',
-  deployedName: 'fleet-test-local-worker',
+  deployedName: 'shop-test-local-worker',
   handlerPath: '/virtual/worker.ts',
   handlerExport: 'handler',
-  environment: { TABLE_NAME: 'fleet-local-records' },
+  environment: { TABLE_NAME: 'shop-local-records' },
   timeoutSeconds: 5,
   memorySize: 256,
   maximumRetryAttempts: 2,
@@ -63,10 +63,10 @@ describe('LambdaRunner', () => {
     expect(result).toBe(42);
     expect(seen).toMatchObject({
       event: { n: 21 },
-      table: 'fleet-local-records',
-      lambdaName: 'fleet-test-local-worker',
-      functionName: 'fleet-test-local-worker',
-      arn: 'arn:aws:lambda:eu-west-1:123456789012:function:fleet-test-local-worker',
+      table: 'shop-local-records',
+      lambdaName: 'shop-test-local-worker',
+      functionName: 'shop-test-local-worker',
+      arn: 'arn:aws:lambda:eu-west-1:123456789012:function:shop-test-local-worker',
       memory: '256',
       requestId: record.requestId,
     });
@@ -108,7 +108,7 @@ describe('LambdaRunner', () => {
 
     // Act
     runner.invokeAsync(
-      fn({ onFailure: 'arn:aws:sqs:eu-west-1:123456789012:fleet-local-dlq' }),
+      fn({ onFailure: 'arn:aws:sqs:eu-west-1:123456789012:shop-local-dlq' }),
       { key: 'incoming/a.csv' },
       {
         kind: 'eventBridge',
@@ -131,7 +131,7 @@ describe('LambdaRunner', () => {
         payload: { key: 'incoming/a.csv' },
         attempts: 3,
         error: expect.objectContaining({ name: 'TypeError', message: 'table is missing' }),
-        destination: 'arn:aws:sqs:eu-west-1:123456789012:fleet-local-dlq',
+        destination: 'arn:aws:sqs:eu-west-1:123456789012:shop-local-dlq',
         trigger: expect.objectContaining({ detailType: 'Object Created', eventId: 'e-1' }),
         failedAt: '2024-05-01T12:00:00.000Z',
       }),
@@ -197,7 +197,7 @@ describe('LambdaRunner', () => {
 
     // Assess
     expect(record.outcome).toBe('timeout');
-    expect(error?.message).toBe('fleet-test-local-worker: Task timed out after 0.02 seconds');
+    expect(error?.message).toBe('shop-test-local-worker: Task timed out after 0.02 seconds');
   });
 
   it('fails with HandlerLoadError when the module or the export is missing', async () => {
@@ -292,7 +292,7 @@ describe('LambdaRunner', () => {
     const runner = new LambdaRunner();
     const handlerPath = path.join(
       __dirname,
-      '../serverless/fixtures/repo/services/trigger-retraining/src/handlers/scheduledRetrain.ts',
+      '../serverless/fixtures/repo/services/order-rollups/src/handlers/scheduledRollup.ts',
     );
 
     // Act
@@ -302,7 +302,7 @@ describe('LambdaRunner', () => {
     expect(result).toEqual({ started: true });
     expect(calls).toEqual([
       expect.objectContaining({
-        handler: 'scheduledRetrain',
+        handler: 'scheduledRollup',
         event: { hello: 'world' },
         env: expect.objectContaining({ STAGE: 'disk' }),
       }),

@@ -113,13 +113,13 @@ describe('LocalSageMaker over HTTP', () => {
 
   it('throws ValidationException when the display name contains an underscore', async () => {
     // Act
-    const outcome = start({ PipelineExecutionDisplayName: 'retrain_2026' });
+    const outcome = start({ PipelineExecutionDisplayName: 'rollup_2026' });
 
     // Assess
     await expect(outcome).rejects.toMatchObject({
       name: 'ValidationException',
       message: expect.stringContaining(
-        "Value 'retrain_2026' at 'pipelineExecutionDisplayName' failed to satisfy constraint: Member must satisfy regular expression pattern",
+        "Value 'rollup_2026' at 'pipelineExecutionDisplayName' failed to satisfy constraint: Member must satisfy regular expression pattern",
       ),
     });
   });
@@ -172,7 +172,7 @@ describe('LocalSageMaker over HTTP', () => {
   it('succeeds after the planned duration and emits the Executing and Succeeded events', async () => {
     // Prepare
     const { PipelineExecutionArn } = await start({
-      PipelineExecutionDisplayName: 'retrain-2026-03-02',
+      PipelineExecutionDisplayName: 'rollup-2026-03-02',
       PipelineExecutionDescription: 'dataset orders/incoming/a.csv',
     });
     const pipelineArn = 'arn:aws:sagemaker:eu-west-1:111122223333:pipeline/orders-rollup';
@@ -188,7 +188,7 @@ describe('LocalSageMaker over HTTP', () => {
     expect(done).toMatchObject({
       PipelineArn: pipelineArn,
       PipelineExecutionStatus: 'Succeeded',
-      PipelineExecutionDisplayName: 'retrain-2026-03-02',
+      PipelineExecutionDisplayName: 'rollup-2026-03-02',
       CreationTime: new Date(START),
       LastModifiedTime: new Date('2026-03-02T09:45:00.000Z'),
     });
@@ -205,7 +205,7 @@ describe('LocalSageMaker over HTTP', () => {
       detail: {
         pipelineArn,
         pipelineExecutionArn: PipelineExecutionArn,
-        pipelineExecutionDisplayName: 'retrain-2026-03-02',
+        pipelineExecutionDisplayName: 'rollup-2026-03-02',
         pipelineExecutionDescription: 'dataset orders/incoming/a.csv',
         currentPipelineExecutionStatus: 'Executing',
         executionStartTime: '2026-03-02T09:00:00Z',

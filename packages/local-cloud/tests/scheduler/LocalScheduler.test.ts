@@ -14,8 +14,8 @@ import { LocalClock } from '../../src/clock/index.js';
 import { LocalScheduler, type ScheduleInvocation } from '../../src/scheduler/index.js';
 
 const START = '2026-03-02T09:00:00.000Z';
-const FUNCTION_ARN = 'arn:aws:lambda:eu-west-1:111122223333:function:fleet-trigger-retraining-dev-debounce';
-const ROLE_ARN = 'arn:aws:iam::111122223333:role/fleet-scheduler-invoke';
+const FUNCTION_ARN = 'arn:aws:lambda:eu-west-1:111122223333:function:shop-order-rollups-dev-debounce';
+const ROLE_ARN = 'arn:aws:iam::111122223333:role/shop-scheduler-invoke';
 
 describe('LocalScheduler over HTTP', () => {
   let clock: LocalClock;
@@ -148,7 +148,7 @@ describe('LocalScheduler over HTTP', () => {
   it('throws ValidationException when the role ARN is not an IAM role', async () => {
     // Act
     const outcome = client.send(
-      new CreateScheduleCommand(oneTime({ Target: { Arn: FUNCTION_ARN, RoleArn: 'fleet-role' } })),
+      new CreateScheduleCommand(oneTime({ Target: { Arn: FUNCTION_ARN, RoleArn: 'shop-role' } })),
     );
 
     // Assess
@@ -321,12 +321,12 @@ describe('LocalScheduler over HTTP', () => {
 
   it('throws ResourceNotFoundException for a schedule group that does not exist', async () => {
     // Act
-    const outcome = client.send(new CreateScheduleCommand(oneTime({ GroupName: 'fleet' })));
+    const outcome = client.send(new CreateScheduleCommand(oneTime({ GroupName: 'shop' })));
 
     // Assess
     await expect(outcome).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
-      message: 'Schedule group fleet does not exist.',
+      message: 'Schedule group shop does not exist.',
     });
   });
 

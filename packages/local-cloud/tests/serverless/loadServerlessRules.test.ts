@@ -5,13 +5,13 @@ const root = path.join(__dirname, 'fixtures', 'repo');
 const service = (name: string) => path.join(root, 'services', name);
 
 describe('loadServerlessRules', () => {
-  const loaded = loadServerlessRules({ rootDir: root, stage: 'test', env: { FLEET_FIXTURE_VALUE: 'from-env' } });
+  const loaded = loadServerlessRules({ rootDir: root, stage: 'test', env: { SHOP_FIXTURE_VALUE: 'from-env' } });
   const ruleOf = (functionName: string) => loaded.rules.filter((rule) => rule.functionName === functionName);
 
   it('reads every service folder that has a serverless.yml', () => {
     // Assess
     expect(loaded.files).toEqual(
-      ['broken', 'trigger-retraining', 'unresolved', 'validate-dataset'].map((name) =>
+      ['broken', 'order-rollups', 'unresolved', 'upload-checks'].map((name) =>
         path.join(service(name), 'serverless.yml'),
       ),
     );
@@ -23,44 +23,44 @@ describe('loadServerlessRules', () => {
 
     // Assess
     expect(names).toEqual([
-      'onDatasetValidated',
-      'onDrift',
+      'onUploadChecked',
+      'onStockLow',
       'onPipelineStatus',
-      'scheduledRetrain',
+      'scheduledRollup',
       'misconfigured',
       'scheduleTick',
-      'validateDataset',
+      'checkUpload',
     ]);
     expect(loaded.functions.find((fn) => fn.functionName === 'misconfigured')).toMatchObject({
-      deployedName: 'fleet-trigger-retraining-test-misconfigured',
-      handlerPath: path.join(service('trigger-retraining'), 'src', 'handlers', 'onDatasetValidated.ts'),
+      deployedName: 'shop-order-rollups-test-misconfigured',
+      handlerPath: path.join(service('order-rollups'), 'src', 'handlers', 'onUploadChecked.ts'),
       maximumRetryAttempts: 2,
     });
   });
 
-  it('puts a rule whose eventBus imports the fleet bus on the fleet bus', () => {
+  it('puts a rule whose eventBus imports the shop bus on the shop bus', () => {
     // Act
-    const [rule] = ruleOf('onDatasetValidated');
+    const [rule] = ruleOf('onUploadChecked');
 
     // Assess
     expect(rule).toMatchObject({
       kind: 'eventBridge',
-      service: 'fleet-trigger-retraining',
-      functionName: 'onDatasetValidated',
-      deployedName: 'fleet-trigger-retraining-test-onDatasetValidated',
-      ruleName: 'fleet-trigger-retraining-test-onDatasetValidated-rule-1',
+      service: 'shop-order-rollups',
+      functionName: 'onUploadChecked',
+      deployedName: 'shop-order-rollups-test-onUploadChecked',
+      ruleName: 'shop-order-rollups-test-onUploadChecked-rule-1',
       bus: 'custom',
-      pattern: { source: ['fleet.validate-dataset'], 'detail-type': ['Dataset Validated'] },
-      handlerPath: path.join(service('trigger-retraining'), 'src', 'handlers', 'onDatasetValidated.ts'),
+      pattern: { source: ['shop.upload-checks'], 'detail-type': ['Upload Checked'] },
+      handlerPath: path.join(service('order-rollups'), 'src', 'handlers', 'onUploadChecked.ts'),
       handlerExport: 'handler',
       timeoutSeconds: 10,
       memorySize: 1024,
       maximumRetryAttempts: 1,
-      onFailure: 'arn:aws:sqs:eu-west-1:123456789012:fleet-test-dlq',
+      onFailure: 'arn:aws:sqs:eu-west-1:123456789012:shop-test-dlq',
       retryPolicy: { maximumEventAge: 3600, maximumRetryAttempts: 3 },
-      deadLetterQueueArn: 'arn:aws:sqs:eu-west-1:123456789012:fleet-test-dlq',
+      deadLetterQueueArn: 'arn:aws:sqs:eu-west-1:123456789012:shop-test-dlq',
     });
-    expect(rule.location).toEqual({ file: path.join(service('trigger-retraining'), 'serverless.yml'), line: 23 });
+    expect(rule.location).toEqual({ file: path.join(service('order-rollups'), 'serverless.yml'), line: 23 });
   });
 
   it('puts a rule without an eventBus on the default bus and keeps its inputPath', () => {
@@ -73,7 +73,7 @@ describe('loadServerlessRules', () => {
 
   it('keeps the input transformer of a rule', () => {
     // Act
-    const [rule] = ruleOf('onDrift');
+    const [rule] = ruleOf('onStockLow');
 
     // Assess
     expect(rule).toMatchObject({
@@ -87,25 +87,25 @@ describe('loadServerlessRules', () => {
 
   it('resolves file, self, env and core-stack imports in patterns and environments', () => {
     // Act
-    const [rule] = ruleOf('validateDataset');
+    const [rule] = ruleOf('checkUpload');
 
     // Assess
     expect(rule.pattern).toEqual({
       source: ['aws.s3'],
       'detail-type': ['Object Created'],
       detail: {
-        bucket: { name: ['fleet-test-data-123456789012-eu-west-1'] },
+        bucket: { name: ['shop-test-data-123456789012-eu-west-1'] },
         object: { key: [{ prefix: 'incoming/' }] },
       },
     });
     expect(rule.environment).toEqual({
       STAGE: 'test',
-      EVENT_BUS_NAME: 'fleet-test',
-      TABLE_NAME: 'fleet-test-records',
+      EVENT_BUS_NAME: 'shop-test',
+      TABLE_NAME: 'shop-test-records',
       POWERTOOLS_LOG_LEVEL: 'INFO',
       FROM_ENV: 'from-env',
       RAW_PREFIX: 'incoming/',
-      DATA_BUCKET: 'fleet-test-data-123456789012-eu-west-1',
+      DATA_BUCKET: 'shop-test-data-123456789012-eu-west-1',
     });
     expect(rule).toMatchObject({ timeoutSeconds: 30, memorySize: 512, maximumRetryAttempts: 2 });
   });
@@ -117,20 +117,20 @@ describe('loadServerlessRules', () => {
     // Assess
     expect(schedules.map((rule) => [rule.functionName, rule.ruleName, rule.schedule, rule.input])).toEqual([
       [
-        'scheduledRetrain',
-        'fleet-trigger-retraining-test-scheduledRetrain-schedule-1',
+        'scheduledRollup',
+        'shop-order-rollups-test-scheduledRollup-schedule-1',
         { expressions: ['rate(1 day)'], method: 'eventBus' },
         undefined,
       ],
       [
-        'scheduledRetrain',
-        'fleet-trigger-retraining-test-scheduledRetrain-schedule-2',
+        'scheduledRollup',
+        'shop-order-rollups-test-scheduledRollup-schedule-2',
         { expressions: ['cron(0 3 * * ? *)', 'rate(12 hours)'], method: 'eventBus' },
         { pipeline: 'orders-rollup' },
       ],
       [
         'scheduleTick',
-        'fleet-trigger-retraining-test-scheduleTick-rule-1',
+        'shop-order-rollups-test-scheduleTick-rule-1',
         { expressions: ['cron(0 3 * * ? *)'], method: 'eventBus' },
         undefined,
       ],
@@ -143,14 +143,14 @@ describe('loadServerlessRules', () => {
 
   it('skips and reports what it does not serve, with the file and line', () => {
     // Prepare
-    const triggerFile = path.join(service('trigger-retraining'), 'serverless.yml');
+    const triggerFile = path.join(service('order-rollups'), 'serverless.yml');
 
     // Act
     const skipped = loaded.skipped.map((item) => [item.functionName, item.kind, item.location.line, item.reason]);
 
     // Assess
     expect(skipped).toEqual([
-      ['scheduledRetrain', 'schedule', 69, 'disabled (enabled: false)'],
+      ['scheduledRollup', 'schedule', 69, 'disabled (enabled: false)'],
       ['misconfigured', 'eventBridge', 77, expect.stringContaining('is neither the custom bus')],
       [
         'misconfigured',
@@ -165,7 +165,7 @@ describe('loadServerlessRules', () => {
         89,
         expect.stringContaining('handler module src/handlers/doesNotExist not found'),
       ],
-      ['validateDataset', 'http', 38, 'the local EventBridge serves eventBridge and schedule events, not http'],
+      ['checkUpload', 'http', 38, 'the local EventBridge serves eventBridge and schedule events, not http'],
     ]);
     expect(loaded.skipped.slice(0, 5).every((item) => item.location.file === triggerFile)).toBe(true);
   });
@@ -178,34 +178,34 @@ describe('loadServerlessRules', () => {
     expect(messages).toEqual([
       expect.stringMatching(/broken[/\\]serverless\.yml:4: not valid YAML/),
       expect.stringMatching(
-        /unresolved[/\\]serverless\.yml: provider\.environment\.SECRET: cannot resolve \$\{ssm:\/fleet\/secret\} locally/,
+        /unresolved[/\\]serverless\.yml: provider\.environment\.SECRET: cannot resolve \$\{ssm:\/shop\/secret\} locally/,
       ),
     ]);
   });
 
   it('leaves out environment values it cannot resolve and warns', () => {
     // Act
-    const [rule] = ruleOf('onDatasetValidated');
+    const [rule] = ruleOf('onUploadChecked');
 
     // Assess
     expect(rule.environment.QUEUE_ARN).toBeUndefined();
     expect(loaded.warnings).toContainEqual(
       expect.stringContaining(
-        'functions.onDatasetValidated.environment.QUEUE_ARN: {"Fn::GetAtt":["SomeLocalQueue","Arn"]} cannot be resolved locally',
+        'functions.onUploadChecked.environment.QUEUE_ARN: {"Fn::GetAtt":["SomeLocalQueue","Arn"]} cannot be resolved locally',
       ),
     );
   });
 
   it('derives the core stack exports and the custom bus name', () => {
     // Assess
-    expect(loaded.customBusName).toBe('fleet-test');
+    expect(loaded.customBusName).toBe('shop-test');
     expect(loaded.imports).toMatchObject({
-      'fleet-test-EventBusName': 'fleet-test',
-      'fleet-test-EventBusArn': 'arn:aws:events:eu-west-1:123456789012:event-bus/fleet-test',
-      'fleet-test-RecordsTableName': 'fleet-test-records',
-      'fleet-test-RecordsTableArn': 'arn:aws:dynamodb:eu-west-1:123456789012:table/fleet-test-records',
-      'fleet-test-DeadLetterQueueUrl': 'https://sqs.eu-west-1.amazonaws.com/123456789012/fleet-test-dlq',
-      'fleet-test-AlarmTopicArn': 'arn:aws:sns:eu-west-1:123456789012:fleet-test-alarms',
+      'shop-test-EventBusName': 'shop-test',
+      'shop-test-EventBusArn': 'arn:aws:events:eu-west-1:123456789012:event-bus/shop-test',
+      'shop-test-RecordsTableName': 'shop-test-records',
+      'shop-test-RecordsTableArn': 'arn:aws:dynamodb:eu-west-1:123456789012:table/shop-test-records',
+      'shop-test-DeadLetterQueueUrl': 'https://sqs.eu-west-1.amazonaws.com/123456789012/shop-test-dlq',
+      'shop-test-AlarmTopicArn': 'arn:aws:sns:eu-west-1:123456789012:shop-test-alarms',
     });
   });
 
@@ -214,8 +214,8 @@ describe('loadServerlessRules', () => {
     const overridden = loadServerlessRules({
       rootDir: root,
       stage: 'test',
-      serviceDirs: [service('validate-dataset')],
-      imports: { 'fleet-test-DataBucketName': 'local-data' },
+      serviceDirs: [service('upload-checks')],
+      imports: { 'shop-test-DataBucketName': 'local-data' },
     });
 
     // Assess

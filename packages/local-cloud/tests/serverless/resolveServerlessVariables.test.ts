@@ -27,7 +27,7 @@ describe('resolveServerlessVariables', () => {
   };
 
   beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'fleet-sls-'));
+    dir = mkdtempSync(path.join(os.tmpdir(), 'shop-sls-'));
   });
 
   afterEach(() => {
@@ -44,7 +44,7 @@ describe('resolveServerlessVariables', () => {
         "missing: ${opt:flag, env:NOPE, 'fallback, with comma'}",
         'team: ${env:HOME_TEAM}',
         'account: ${aws:accountId}',
-        'name: fleet-${sls:stage}-${aws:region}',
+        'name: shop-${sls:stage}-${aws:region}',
       ].join('\n'),
     );
 
@@ -56,7 +56,7 @@ describe('resolveServerlessVariables', () => {
       missing: 'fallback, with comma',
       team: 'ml',
       account: '123456789012',
-      name: 'fleet-local-eu-west-1',
+      name: 'shop-local-eu-west-1',
     });
   });
 
@@ -106,13 +106,13 @@ describe('resolveServerlessVariables', () => {
   it('leaves CloudFormation placeholders and intrinsic functions alone', () => {
     // Act
     const config = resolveYaml(
-      'bucket: !Sub fleet-${sls:stage}-${AWS::AccountId}\nbus: !ImportValue fleet-${sls:stage}-EventBusName\narn: !GetAtt Queue.Arn',
+      'bucket: !Sub shop-${sls:stage}-${AWS::AccountId}\nbus: !ImportValue shop-${sls:stage}-EventBusName\narn: !GetAtt Queue.Arn',
     );
 
     // Assess
     expect(config).toEqual({
-      bucket: { 'Fn::Sub': 'fleet-local-${AWS::AccountId}' },
-      bus: { 'Fn::ImportValue': 'fleet-local-EventBusName' },
+      bucket: { 'Fn::Sub': 'shop-local-${AWS::AccountId}' },
+      bus: { 'Fn::ImportValue': 'shop-local-EventBusName' },
       arn: { 'Fn::GetAtt': ['Queue', 'Arn'] },
     });
   });
@@ -139,14 +139,14 @@ describe('resolveIntrinsic', () => {
   const intrinsics = {
     region: 'eu-west-1',
     accountId: '123456789012',
-    imports: { 'fleet-local-EventBusName': 'fleet-local' },
+    imports: { 'shop-local-EventBusName': 'shop-local' },
     references: { 'Queue.Arn': 'arn:aws:sqs:eu-west-1:123456789012:q' },
   };
 
   it('resolves imports, subs, joins and known references', () => {
     // Act
     const values = [
-      resolveIntrinsic({ 'Fn::ImportValue': 'fleet-local-EventBusName' }, intrinsics),
+      resolveIntrinsic({ 'Fn::ImportValue': 'shop-local-EventBusName' }, intrinsics),
       resolveIntrinsic({ 'Fn::Sub': 'x-${AWS::Region}-${AWS::AccountId}' }, intrinsics),
       resolveIntrinsic({ 'Fn::Sub': ['${Name}-y', { Name: { Ref: 'AWS::Region' } }] }, intrinsics),
       resolveIntrinsic({ 'Fn::Join': ['/', ['a', { 'Fn::GetAtt': ['Queue', 'Arn'] }]] }, intrinsics),
@@ -155,7 +155,7 @@ describe('resolveIntrinsic', () => {
 
     // Assess
     expect(values).toEqual([
-      'fleet-local',
+      'shop-local',
       'x-eu-west-1-123456789012',
       'eu-west-1-y',
       'a/arn:aws:sqs:eu-west-1:123456789012:q',
@@ -166,7 +166,7 @@ describe('resolveIntrinsic', () => {
   it('returns undefined for what cannot be known locally', () => {
     // Act
     const values = [
-      resolveIntrinsic({ 'Fn::ImportValue': 'fleet-local-Unknown' }, intrinsics),
+      resolveIntrinsic({ 'Fn::ImportValue': 'shop-local-Unknown' }, intrinsics),
       resolveIntrinsic({ Ref: 'SomeResource' }, intrinsics),
       resolveIntrinsic({ 'Fn::Sub': '${SomeResource.Arn}' }, intrinsics),
     ];

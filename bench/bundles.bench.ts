@@ -2,7 +2,7 @@
  * Benchmark: the size and module load time of every packaged Lambda function.
  *
  * Run from the repository root:
- * `pnpm exec tsx bench/bundles.bench.ts [--runs 5] [--no-package] [--analyze] [--nice -10]`.
+ * `pnpm exec tsx bench/bundles.bench.ts [--runs 5] [--no-package] [--analyze] [--nice=-10] [--compare <checkout>]`.
  * Packages every stack with `scripts/package-all.mjs` (what `pnpm package` runs; skip with
  * `--no-package` to read the zips already under each service's `.serverless/`), unzips each
  * function's artifact into a temporary folder and reports, per function, the KiB of its
@@ -15,6 +15,10 @@
  * bundles built with the same esbuild options as the functions: the DynamoDB client with its
  * document client, and the floor the issue quotes (DynamoDB, EventBridge, Powertools logger and
  * metrics, middy). "peer" ratios are against the DynamoDB peer, "floor" against the second one.
+ *
+ * `--compare <checkout>` also measures the zips already packaged in another checkout (say the
+ * code before a change), interleaved in the same rounds, so both sides see the same load; rows
+ * are labelled with each checkout's commit.
  *
  * `--analyze` rebuilds each handler with esbuild (the options of serverless.common.yml, plus
  * a metafile) and prints what its bundle is made of, by package.
@@ -36,6 +40,7 @@ const { values: options } = parseArgs({
     analyze: { type: 'boolean', default: false },
     stage: { type: 'string', default: 'dev' },
     nice: { type: 'string', default: '0' },
+    compare: { type: 'string' },
   },
 });
 const runs = Number(options.runs);
@@ -68,26 +73,33 @@ const plainEnvironment = (variables: Record<string, unknown> = {}): Record<strin
     Object.entries(variables).map(([key, value]) => [key, typeof value === 'string' ? value : `bench-${key}`]),
   );
 
-/** The service folders that have a serverless.yml. */
-const serviceDirs = (): string[] =>
-  readdirSync(join(root, 'services'))
-    .map((name) => join(root, 'services', name))
+/** The service folders of a checkout that have a serverless.yml. */
+const serviceDirs = (checkout = root): string[] =>
+  readdirSync(join(checkout, 'services'))
+    .map((name) => join(checkout, 'services', name))
     .filter((dir) => existsSync(join(dir, 'serverless.yml')))
     .sort();
 
 const kibOf = (file: string): number => statSync(file).size / 1024;
 
-/** Unzips every packaged function into `work` and describes how Lambda would load it. */
-const packagedFunctions = (work: string): Subject[] => {
+/** The short commit of a checkout, to label its rows. */
+const commitOf = (checkout: string): string =>
+  spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: checkout, encoding: 'utf8' }).stdout.trim();
+
+/**
+ * Unzips every packaged function of a checkout into `work` and describes how Lambda would load
+ * it; `label` prefixes the rows (set when another checkout is measured in the same run).
+ */
+const packagedFunctions = (work: string, checkout = root, label = ''): Subject[] => {
   const subjects: Subject[] = [];
-  for (const serviceDir of serviceDirs()) {
-    const service = relative(join(root, 'services'), serviceDir);
+  for (const serviceDir of serviceDirs(checkout)) {
+    const service = relative(join(checkout, 'services'), serviceDir);
     const state = JSON.parse(
       readFileSync(join(serviceDir, '.serverless', 'serverless-state.json'), 'utf8'),
     ) as ServerlessState;
     const provider = state.service.provider;
     for (const [key, fn] of Object.entries(state.service.functions)) {
-      const dir = join(work, service, key);
+      const dir = join(work, label, service, key);
       mkdirSync(dir, { recursive: true });
       const unzip = spawnSync('unzip', ['-q', '-o', join(serviceDir, '.serverless', `${key}.zip`), '-d', dir]);
       if (unzip.status !== 0) throw new Error(`unzip of ${service}/${key} failed: ${unzip.stderr}`);
@@ -96,7 +108,7 @@ const packagedFunctions = (work: string): Subject[] => {
         entry.endsWith('.js'),
       );
       subjects.push({
-        name: `${service}/${key}`,
+        name: `${label === '' ? '' : `${label} `}${service}/${key}`,
         dir,
         file,
         kib: javascript.reduce((sum, entry) => sum + kibOf(join(dir, entry)), 0),
@@ -230,7 +242,11 @@ const main = (): void => {
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const work = mkdtempSync(join(root, '.tmp', 'bundles-bench-'));
   try {
-    const functions = packagedFunctions(work);
+    const compare = options.compare === undefined ? undefined : resolve(options.compare);
+    const functions =
+      compare === undefined
+        ? packagedFunctions(work)
+        : [...packagedFunctions(work, compare, commitOf(compare)), ...packagedFunctions(work, root, commitOf(root))];
     const sdkPeer = peerBundle(
       work,
       'dynamodb client + lib-dynamodb',

@@ -1,10 +1,4 @@
-export {
-  createDependencies,
-  defaultDependencies,
-  defaultMaxAttempts,
-  serviceName,
-  type TriggerDependencies,
-} from './createDependencies.js';
+export * from './dependencies/index.js';
 export { RecordsTriggerStore } from './RecordsTriggerStore.js';
 export { definitionParameterNames, definitionParameters, SageMakerPipelineRunner } from './SageMakerPipelineRunner.js';
 export { atExpression, SchedulerDebounceScheduler, type SchedulerTarget } from './SchedulerDebounceScheduler.js';

@@ -15,6 +15,9 @@ export type FollowOutcome =
   | { status: 'announced'; outcome: Exclude<ExecutionOutcome, 'pending'> }
   | { status: 'ignored'; why: string };
 
+/** The ports following an execution uses: no scheduler, no clock. */
+export type FollowPorts = Pick<TriggerPorts, 'store' | 'runner' | 'events' | 'logger' | 'metrics'>;
+
 const terminal: Record<string, Exclude<ExecutionOutcome, 'pending'> | undefined> = {
   Succeeded: 'succeeded',
   Failed: 'failed',
@@ -35,7 +38,7 @@ const terminal: Record<string, Exclude<ExecutionOutcome, 'pending'> | undefined>
  * twice; if the announcement then fails, the pointer is reopened and the error rethrown so
  * the retry announces it.
  */
-export const followExecution = async (change: ExecutionStatusChange, ports: TriggerPorts): Promise<FollowOutcome> => {
+export const followExecution = async (change: ExecutionStatusChange, ports: FollowPorts): Promise<FollowOutcome> => {
   const outcome = terminal[change.status];
   if (outcome === undefined) return { status: 'ignored', why: `status ${change.status} is not final` };
   const pointer = await ports.store.getExecution(change.executionArn);

@@ -1,6 +1,11 @@
 export { decideTrigger, type TriggerOutcome } from './decideTrigger.js';
 export { fireDebounce } from './fireDebounce.js';
-export { type ExecutionStatusChange, type FollowOutcome, followExecution } from './followExecution.js';
+export {
+  type ExecutionStatusChange,
+  type FollowOutcome,
+  type FollowPorts,
+  followExecution,
+} from './followExecution.js';
 export { guardsInOrder, runGuards } from './guards/runGuards.js';
 export type * from './ports.js';
 export { triggerRecordKeys } from './recordKeys.js';

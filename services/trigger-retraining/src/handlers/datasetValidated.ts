@@ -1,5 +1,7 @@
 import { fleetEventSchema, fleetHandler } from '@fleet/shared';
-import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
+import { defaultLandingDependencies } from '../adapters/dependencies/landingDependencies.js';
+import { serviceName } from '../adapters/dependencies/serviceName.js';
+import type { TriggerDependencies } from '../adapters/dependencies/TriggerDependencies.js';
 import { decideTrigger, type TriggerOutcome } from '../app/decideTrigger.js';
 import { datasetPipeline, datasetRequest } from '../app/requests/datasetRequest.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
@@ -11,7 +13,7 @@ import { reportOutcome } from './reportOutcome.js';
  *
  * A dataset no model or pipeline claims is ignored, not an error.
  */
-export const createDatasetValidatedHandler = (dependencies: () => TriggerDependencies = defaultDependencies) =>
+export const createDatasetValidatedHandler = (dependencies: () => TriggerDependencies = defaultLandingDependencies) =>
   fleetHandler({
     service: serviceName,
     schema: fleetEventSchema('Dataset Validated'),

@@ -1,5 +1,7 @@
 import { fleetHandler } from '@fleet/shared';
-import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
+import { defaultLandingDependencies } from '../adapters/dependencies/landingDependencies.js';
+import { serviceName } from '../adapters/dependencies/serviceName.js';
+import type { TriggerDependencies } from '../adapters/dependencies/TriggerDependencies.js';
 import type { TriggerOutcome } from '../app/decideTrigger.js';
 import { fireDebounce } from '../app/fireDebounce.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
@@ -10,7 +12,7 @@ import { reportOutcome } from './reportOutcome.js';
  * Builds the handler the debounce schedules invoke with `{ kind: 'debounce', pipeline, prefix,
  * armedAt }`: one run for everything that landed under the prefix once it has been quiet.
  */
-export const createDebounceFireHandler = (dependencies: () => TriggerDependencies = defaultDependencies) =>
+export const createDebounceFireHandler = (dependencies: () => TriggerDependencies = defaultLandingDependencies) =>
   fleetHandler({
     service: serviceName,
     schema: DebounceFireEvent,

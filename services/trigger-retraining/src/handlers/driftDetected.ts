@@ -1,5 +1,7 @@
 import { fleetEventSchema, fleetHandler } from '@fleet/shared';
-import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
+import { serviceName } from '../adapters/dependencies/serviceName.js';
+import { defaultStartDependencies } from '../adapters/dependencies/startDependencies.js';
+import type { TriggerDependencies } from '../adapters/dependencies/TriggerDependencies.js';
 import { decideTrigger, type TriggerOutcome } from '../app/decideTrigger.js';
 import { driftRequest } from '../app/requests/driftRequest.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
@@ -10,7 +12,7 @@ import { reportOutcome } from './reportOutcome.js';
  *
  * Only a measured drift (`status: drift`) retrains; a window with too little data does not.
  */
-export const createDriftDetectedHandler = (dependencies: () => TriggerDependencies = defaultDependencies) =>
+export const createDriftDetectedHandler = (dependencies: () => TriggerDependencies = defaultStartDependencies) =>
   fleetHandler({
     service: serviceName,
     schema: fleetEventSchema('Drift Detected'),

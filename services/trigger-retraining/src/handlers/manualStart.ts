@@ -1,5 +1,7 @@
 import { fleetHandler } from '@fleet/shared';
-import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
+import { serviceName } from '../adapters/dependencies/serviceName.js';
+import { defaultStartDependencies } from '../adapters/dependencies/startDependencies.js';
+import type { TriggerDependencies } from '../adapters/dependencies/TriggerDependencies.js';
 import { decideTrigger, type TriggerOutcome } from '../app/decideTrigger.js';
 import { manualRequest } from '../app/requests/manualRequest.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
@@ -11,7 +13,7 @@ import { reportOutcome } from './reportOutcome.js';
  * (see ManualStart). It returns the outcome, so a synchronous caller learns the execution ARN
  * or why the run was skipped.
  */
-export const createManualStartHandler = (dependencies: () => TriggerDependencies = defaultDependencies) =>
+export const createManualStartHandler = (dependencies: () => TriggerDependencies = defaultStartDependencies) =>
   fleetHandler({
     service: serviceName,
     schema: ManualStart,

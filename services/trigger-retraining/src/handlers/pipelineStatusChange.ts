@@ -1,5 +1,6 @@
 import { fleetHandler, PipelineExecutionStatusChangeEvent } from '@fleet/shared';
-import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
+import { defaultFollowDependencies, type FollowDependencies } from '../adapters/dependencies/followDependencies.js';
+import { serviceName } from '../adapters/dependencies/serviceName.js';
 import { type FollowOutcome, followExecution } from '../app/followExecution.js';
 import { reportOutcome } from './reportOutcome.js';
 
@@ -7,7 +8,7 @@ import { reportOutcome } from './reportOutcome.js';
  * Builds the handler of SageMaker's "Model Building Pipeline Execution Status Change": runs the
  * fleet started are recorded and announced as `Retraining Succeeded` or `Retraining Failed`.
  */
-export const createPipelineStatusChangeHandler = (dependencies: () => TriggerDependencies = defaultDependencies) =>
+export const createPipelineStatusChangeHandler = (dependencies: () => FollowDependencies = defaultFollowDependencies) =>
   fleetHandler({
     service: serviceName,
     schema: PipelineExecutionStatusChangeEvent,

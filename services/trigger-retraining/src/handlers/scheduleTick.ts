@@ -1,5 +1,7 @@
 import { fleetHandler } from '@fleet/shared';
-import { defaultDependencies, serviceName, type TriggerDependencies } from '../adapters/createDependencies.js';
+import { serviceName } from '../adapters/dependencies/serviceName.js';
+import { defaultStartDependencies } from '../adapters/dependencies/startDependencies.js';
+import type { TriggerDependencies } from '../adapters/dependencies/TriggerDependencies.js';
 import { decideTrigger, type TriggerOutcome } from '../app/decideTrigger.js';
 import { scheduleRequest } from '../app/requests/scheduleRequest.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
@@ -10,7 +12,7 @@ import { reportOutcome } from './reportOutcome.js';
  * Builds the handler of a schedule rule's tick. The rule's input transformer sends
  * `{ pipeline, rule, scheduledTime, eventId, parameters }` (see ScheduleInput).
  */
-export const createScheduleTickHandler = (dependencies: () => TriggerDependencies = defaultDependencies) =>
+export const createScheduleTickHandler = (dependencies: () => TriggerDependencies = defaultStartDependencies) =>
   fleetHandler({
     service: serviceName,
     schema: ScheduleInput,

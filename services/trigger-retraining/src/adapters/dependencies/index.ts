@@ -1,0 +1,9 @@
+export { type CorePorts, coreDependencies, type DependencyOptions, defaultMaxAttempts } from './coreDependencies.js';
+export { defaultFollowDependencies, type FollowDependencies, followDependencies } from './followDependencies.js';
+export { defaultLandingDependencies, landingDependencies } from './landingDependencies.js';
+export { oncePerColdStart } from './oncePerColdStart.js';
+export { schedulerFromEnv } from './schedulerFromEnv.js';
+export { serviceName } from './serviceName.js';
+export { defaultStartDependencies, startDependencies } from './startDependencies.js';
+export type { TriggerDependencies } from './TriggerDependencies.js';
+export { unavailableScheduler } from './unavailableScheduler.js';

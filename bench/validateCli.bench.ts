@@ -185,7 +185,8 @@ const main = (): void => {
   ];
   const loadBefore = loadavg();
   for (let k = 0; k < runs; k++) {
-    for (const tool of tools) {
+    // Each round starts with the next tool, so that none always runs right after another.
+    for (const tool of [...tools.slice(k % tools.length), ...tools.slice(0, k % tools.length)]) {
       const run = tool.run();
       tool.runs.push(run);
       console.log(
@@ -196,7 +197,7 @@ const main = (): void => {
   // Phase runs are interleaved too, so that every checkout sees the same load.
   const phases = repos.map((repo) => ({ name: label(repo), repo, spans: [] as Record<string, number>[] }));
   for (let k = 0; options.phases && k < runs; k++) {
-    for (const phase of phases) {
+    for (const phase of [...phases.slice(k % phases.length), ...phases.slice(0, k % phases.length)]) {
       const startedAt = performance.timeOrigin + performance.now();
       const run = timed(
         phase.repo,
@@ -217,7 +218,7 @@ const main = (): void => {
     `Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), shared with other work: load average ${loadBefore[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after. Node ${process.version}, pandas ${pandasVersion.stdout.trim()} (Debian python3-pandas).`,
     '',
     `File: \`${relative(root, file)}\`, ${mb.toFixed(0)} MB (${(mb / 1.048576).toFixed(0)} MiB), ${rows} data rows, unique \`customer_id\`; contract \`contracts/churn.yaml\` (\`unique\` on \`customer_id\`).`,
-    'Each tool runs as a fresh process under `/usr/bin/time -v`, interleaved, whole process timed:',
+    'Each tool runs as a fresh process under `/usr/bin/time -v`, interleaved (each round starting with the next tool), whole process timed:',
     '`node packages/cli/bin/fleet.cjs validate --contract contracts/churn.yaml <file> --json` and',
     '`python3 bench/validate_pandas.py <file>` (imports included). "vs pandas" is pandas\' median wall',
     "time over the tool's, from the same run. Page faults are the minor faults `time -v` reports.",

@@ -36,6 +36,17 @@ const errorMessage = (error: unknown): string => (error instanceof Error ? error
 const asRecord = (parameters: PipelineParameter[]): Record<string, string> =>
   Object.fromEntries(parameters.map((p) => [p.Name, p.Value]));
 
+/** How one invocation decides: how long its claim holds, and (for tests) which guards run. */
+export type DecideOptions = {
+  /**
+   * How long the claim on the trigger holds if this invocation dies: the Lambda's remaining
+   * time plus a margin (`leaseDurationForInvocation`), so the retry after a time-out finds it
+   * expired. The duplicate guard's default when absent.
+   */
+  claimLeaseMs?: number;
+  guards?: readonly Guard[];
+};
+
 /** Records a landing under its prefix and (re)arms the prefix's one-time schedule at now plus the window. */
 const armDebounce = async (
   request: TriggerRequest,
@@ -106,8 +117,9 @@ export const decideTrigger = async (
   request: TriggerRequest,
   settings: PipelineSettings,
   ports: TriggerPorts,
-  guards: readonly Guard[] = guardsInOrder(ports),
+  options: DecideOptions = {},
 ): Promise<TriggerOutcome> => {
+  const guards = options.guards ?? guardsInOrder(ports, options.claimLeaseMs);
   const parameters = mapParameters(settings, { requested: request.requested, offered: request.offered });
   const now = ports.clock.now();
   const token = clientRequestToken(settings.pipelineName, request.trigger);

@@ -2,7 +2,7 @@ import { ceilToSecond, debounceScheduleName } from '../domain/debounceScheduleNa
 import type { PipelineSettings } from '../domain/PipelineSettings.js';
 import type { TriggerRequest } from '../domain/TriggerRequest.js';
 import { triggerIdentity } from '../domain/triggerIdentity.js';
-import { decideTrigger, type TriggerOutcome } from './decideTrigger.js';
+import { type DecideOptions, decideTrigger, type TriggerOutcome } from './decideTrigger.js';
 import type { DebounceFire, PendingLandings, TriggerPorts } from './ports.js';
 
 /** Slack allowed between Scheduler's clock and Lambda's when judging whether the window passed. */
@@ -52,6 +52,7 @@ export const fireDebounce = async (
   fire: DebounceFire,
   settings: PipelineSettings,
   ports: TriggerPorts,
+  options: DecideOptions = {},
 ): Promise<TriggerOutcome> => {
   const pending = await ports.store.getPending(settings.key, fire.prefix);
   if (pending === undefined) return { status: 'ignored', why: `no landings pending under ${fire.prefix}` };
@@ -65,7 +66,7 @@ export const fireDebounce = async (
     });
     return { status: 'ignored', why: `a landing at ${pending.lastLanding.at} re-armed the debounce window` };
   }
-  const outcome = await decideTrigger(debouncedRequest(pending, settings), settings, ports);
+  const outcome = await decideTrigger(debouncedRequest(pending, settings), settings, ports, options);
   await ports.store.markLandingsConsumed(settings.key, fire.prefix, pending.lastLanding.triggerId);
   return outcome;
 };

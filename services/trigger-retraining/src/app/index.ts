@@ -1,4 +1,4 @@
-export { decideTrigger, type TriggerOutcome } from './decideTrigger.js';
+export { type DecideOptions, decideTrigger, type TriggerOutcome } from './decideTrigger.js';
 export { fireDebounce } from './fireDebounce.js';
 export {
   type ExecutionStatusChange,

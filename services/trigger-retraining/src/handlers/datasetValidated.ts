@@ -5,6 +5,7 @@ import type { TriggerDependencies } from '../adapters/dependencies/TriggerDepend
 import { decideTrigger, type TriggerOutcome } from '../app/decideTrigger.js';
 import { datasetPipeline, datasetRequest } from '../app/requests/datasetRequest.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
+import { invocationOptions } from './invocationOptions.js';
 import { reportOutcome } from './reportOutcome.js';
 
 /**
@@ -25,7 +26,12 @@ export const createDatasetValidatedHandler = (dependencies: () => TriggerDepende
         outcome = { status: 'ignored', why: `no pipeline retrains dataset "${event.detail.dataset}"` };
       } else {
         const settings = pipelineSettings(config, pipeline);
-        outcome = await decideTrigger(datasetRequest(event.detail, settings.key), settings, ports);
+        outcome = await decideTrigger(
+          datasetRequest(event.detail, settings.key),
+          settings,
+          ports,
+          invocationOptions(context),
+        );
       }
       reportOutcome(outcome, context);
       return outcome;

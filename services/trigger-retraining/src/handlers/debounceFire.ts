@@ -6,6 +6,7 @@ import type { TriggerOutcome } from '../app/decideTrigger.js';
 import { fireDebounce } from '../app/fireDebounce.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
 import { DebounceFireEvent } from '../events/DebounceFireEvent.js';
+import { invocationOptions } from './invocationOptions.js';
 import { reportOutcome } from './reportOutcome.js';
 
 /**
@@ -19,7 +20,12 @@ export const createDebounceFireHandler = (dependencies: () => TriggerDependencie
     handler: async (event, context): Promise<TriggerOutcome> => {
       const { config, ports } = dependencies();
       const settings = pipelineSettings(config, event.pipeline);
-      const outcome = await fireDebounce({ ...event, pipeline: settings.key }, settings, ports);
+      const outcome = await fireDebounce(
+        { ...event, pipeline: settings.key },
+        settings,
+        ports,
+        invocationOptions(context),
+      );
       reportOutcome(outcome, context);
       return outcome;
     },

@@ -5,6 +5,7 @@ import type { TriggerDependencies } from '../adapters/dependencies/TriggerDepend
 import { decideTrigger, type TriggerOutcome } from '../app/decideTrigger.js';
 import { driftRequest } from '../app/requests/driftRequest.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
+import { invocationOptions } from './invocationOptions.js';
 import { reportOutcome } from './reportOutcome.js';
 
 /**
@@ -23,7 +24,12 @@ export const createDriftDetectedHandler = (dependencies: () => TriggerDependenci
         outcome = { status: 'ignored', why: `drift status is ${event.detail.status}` };
       } else {
         const settings = pipelineSettings(config, event.detail.pipeline);
-        outcome = await decideTrigger({ ...driftRequest(event.detail), pipeline: settings.key }, settings, ports);
+        outcome = await decideTrigger(
+          { ...driftRequest(event.detail), pipeline: settings.key },
+          settings,
+          ports,
+          invocationOptions(context),
+        );
       }
       reportOutcome(outcome, context);
       return outcome;

@@ -6,6 +6,7 @@ import { decideTrigger, type TriggerOutcome } from '../app/decideTrigger.js';
 import { manualRequest } from '../app/requests/manualRequest.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
 import { ManualStart } from '../events/ManualStart.js';
+import { invocationOptions } from './invocationOptions.js';
 import { reportOutcome } from './reportOutcome.js';
 
 /**
@@ -21,7 +22,12 @@ export const createManualStartHandler = (dependencies: () => TriggerDependencies
     handler: async (event, context): Promise<TriggerOutcome> => {
       const { config, ports } = dependencies();
       const settings = pipelineSettings(config, event.pipeline);
-      const outcome = await decideTrigger({ ...manualRequest(event), pipeline: settings.key }, settings, ports);
+      const outcome = await decideTrigger(
+        { ...manualRequest(event), pipeline: settings.key },
+        settings,
+        ports,
+        invocationOptions(context),
+      );
       reportOutcome(outcome, context);
       return outcome;
     },

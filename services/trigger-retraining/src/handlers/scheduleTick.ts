@@ -6,6 +6,7 @@ import { decideTrigger, type TriggerOutcome } from '../app/decideTrigger.js';
 import { scheduleRequest } from '../app/requests/scheduleRequest.js';
 import { pipelineSettings } from '../domain/PipelineSettings.js';
 import { ScheduleInput } from '../events/ScheduleInput.js';
+import { invocationOptions } from './invocationOptions.js';
 import { reportOutcome } from './reportOutcome.js';
 
 /**
@@ -20,7 +21,12 @@ export const createScheduleTickHandler = (dependencies: () => TriggerDependencie
     handler: async (event, context): Promise<TriggerOutcome> => {
       const { config, ports } = dependencies();
       const settings = pipelineSettings(config, event.pipeline);
-      const outcome = await decideTrigger({ ...scheduleRequest(event), pipeline: settings.key }, settings, ports);
+      const outcome = await decideTrigger(
+        { ...scheduleRequest(event), pipeline: settings.key },
+        settings,
+        ports,
+        invocationOptions(context),
+      );
       reportOutcome(outcome, context);
       return outcome;
     },

@@ -2,7 +2,7 @@ import type { SkipReasonValue } from '@fleet/shared';
 import type { PipelineRunner, TriggerStore } from '../ports.js';
 import { cooldownGuard } from './cooldownGuard.js';
 import { debounceGuard } from './debounceGuard.js';
-import { duplicateGuard } from './duplicateGuard.js';
+import { defaultClaimLeaseMs, duplicateGuard } from './duplicateGuard.js';
 import type { Guard, GuardContext } from './Guard.js';
 import { inFlightGuard } from './inFlightGuard.js';
 import { quietHoursGuard } from './quietHoursGuard.js';
@@ -12,9 +12,13 @@ import { quietHoursGuard } from './quietHoursGuard.js';
  *
  * Duplicate comes first so a redelivered trigger is answered as a duplicate whatever else
  * changed since; the cheap clock check comes before the calls to SageMaker and DynamoDB.
+ * `claimLeaseMs` is how long the duplicate guard's claim holds if its invocation dies.
  */
-export const guardsInOrder = (ports: { store: TriggerStore; runner: PipelineRunner }): Guard[] => [
-  duplicateGuard(ports.store),
+export const guardsInOrder = (
+  ports: { store: TriggerStore; runner: PipelineRunner },
+  claimLeaseMs = defaultClaimLeaseMs,
+): Guard[] => [
+  duplicateGuard(ports.store, claimLeaseMs),
   quietHoursGuard(),
   inFlightGuard(ports.runner, ports.store),
   cooldownGuard(ports.store),

@@ -1,11 +1,22 @@
 /**
+ * The base of every error trigger-retraining throws, so a caller can tell the service's own
+ * failures (a bad trigger, a pipeline that cannot start) from an SDK's or a bug.
+ */
+export class TriggerRetrainingError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'TriggerRetrainingError';
+  }
+}
+
+/**
  * Thrown when a trigger asks for a pipeline parameter the pipeline's allow-list does not name,
  * or when a mapped parameter breaks one of SageMaker's limits.
  *
  * Raised before any call to AWS, so a bad trigger never reaches SageMaker; `field` names the
  * trigger field or parameter at fault.
  */
-export class ParameterMappingError extends Error {
+export class ParameterMappingError extends TriggerRetrainingError {
   readonly pipeline: string;
   readonly field: string;
 
@@ -22,7 +33,7 @@ export class ParameterMappingError extends Error {
  *
  * The message lists the configured pipelines so the caller can correct the name.
  */
-export class UnknownPipelineError extends Error {
+export class UnknownPipelineError extends TriggerRetrainingError {
   readonly pipeline: string;
 
   constructor(pipeline: string, known: readonly string[], options?: ErrorOptions) {
@@ -41,7 +52,7 @@ export class UnknownPipelineError extends Error {
  * Carries the AWS error code so `Retraining Failed` and the trigger record can name it; the
  * original error is the `cause`.
  */
-export class PipelineStartError extends Error {
+export class PipelineStartError extends TriggerRetrainingError {
   readonly pipeline: string;
   readonly code: string;
 
@@ -61,7 +72,7 @@ export class PipelineStartError extends Error {
  * from in the configuration and what the pipeline declares, and starts nothing. `code` is the
  * failure code `Retraining Failed` and the trigger record carry.
  */
-export class UndeclaredParameterError extends Error {
+export class UndeclaredParameterError extends TriggerRetrainingError {
   readonly pipeline: string;
   readonly pipelineName: string;
   readonly parameters: readonly string[];

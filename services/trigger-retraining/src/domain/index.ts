@@ -3,7 +3,13 @@ export { checkDeclaredParameters } from './checkDeclaredParameters.js';
 export { clientRequestToken } from './clientRequestToken.js';
 export { debounceScheduleName } from './debounceScheduleName.js';
 export { displayName } from './displayName.js';
-export { ParameterMappingError, PipelineStartError, UndeclaredParameterError, UnknownPipelineError } from './errors.js';
+export {
+  ParameterMappingError,
+  PipelineStartError,
+  TriggerRetrainingError,
+  UndeclaredParameterError,
+  UnknownPipelineError,
+} from './errors.js';
 export { executionDescription } from './executionDescription.js';
 export { isRunLockLive } from './isRunLockLive.js';
 export { mapParameters, type PipelineParameter, parameterLimits } from './mapParameters.js';

@@ -1,3 +1,4 @@
+export { closeDebounceWindow } from './closeDebounceWindow.js';
 export { type DecideOptions, decideTrigger, type TriggerOutcome } from './decideTrigger.js';
 export { fireDebounce } from './fireDebounce.js';
 export {
@@ -15,3 +16,8 @@ export { driftRequest } from './requests/driftRequest.js';
 export { manualRequest } from './requests/manualRequest.js';
 export { scheduleRequest } from './requests/scheduleRequest.js';
 export { retrainingEventKey } from './retrainingEventKey.js';
+export { retrainOnDataset } from './retrainOnDataset.js';
+export { retrainOnDrift } from './retrainOnDrift.js';
+export { startManually } from './startManually.js';
+export { startOnSchedule } from './startOnSchedule.js';
+export type { TriggerDependencies } from './TriggerDependencies.js';

@@ -1,10 +1,9 @@
 import { fleetHandler } from '@fleet/shared';
 import { defaultLandingDependencies } from '../adapters/dependencies/landingDependencies.js';
 import { serviceName } from '../adapters/dependencies/serviceName.js';
-import type { TriggerDependencies } from '../adapters/dependencies/TriggerDependencies.js';
+import { closeDebounceWindow } from '../app/closeDebounceWindow.js';
 import type { TriggerOutcome } from '../app/decideTrigger.js';
-import { fireDebounce } from '../app/fireDebounce.js';
-import { pipelineSettings } from '../domain/PipelineSettings.js';
+import type { TriggerDependencies } from '../app/TriggerDependencies.js';
 import { DebounceFireEvent } from '../events/DebounceFireEvent.js';
 import { invocationOptions } from './invocationOptions.js';
 import { reportOutcome } from './reportOutcome.js';
@@ -18,14 +17,7 @@ export const createDebounceFireHandler = (dependencies: () => TriggerDependencie
     service: serviceName,
     schema: DebounceFireEvent,
     handler: async (event, context): Promise<TriggerOutcome> => {
-      const { config, ports } = dependencies();
-      const settings = pipelineSettings(config, event.pipeline);
-      const outcome = await fireDebounce(
-        { ...event, pipeline: settings.key },
-        settings,
-        ports,
-        invocationOptions(context),
-      );
+      const outcome = await closeDebounceWindow(event, dependencies(), invocationOptions(context));
       reportOutcome(outcome, context);
       return outcome;
     },

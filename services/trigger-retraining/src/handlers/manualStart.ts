@@ -1,10 +1,9 @@
 import { fleetHandler } from '@fleet/shared';
 import { serviceName } from '../adapters/dependencies/serviceName.js';
 import { defaultStartDependencies } from '../adapters/dependencies/startDependencies.js';
-import type { TriggerDependencies } from '../adapters/dependencies/TriggerDependencies.js';
-import { decideTrigger, type TriggerOutcome } from '../app/decideTrigger.js';
-import { manualRequest } from '../app/requests/manualRequest.js';
-import { pipelineSettings } from '../domain/PipelineSettings.js';
+import type { TriggerOutcome } from '../app/decideTrigger.js';
+import { startManually } from '../app/startManually.js';
+import type { TriggerDependencies } from '../app/TriggerDependencies.js';
 import { ManualStart } from '../events/ManualStart.js';
 import { invocationOptions } from './invocationOptions.js';
 import { reportOutcome } from './reportOutcome.js';
@@ -20,14 +19,7 @@ export const createManualStartHandler = (dependencies: () => TriggerDependencies
     schema: ManualStart,
     correlationId: (event) => event.correlationId ?? event.requestId,
     handler: async (event, context): Promise<TriggerOutcome> => {
-      const { config, ports } = dependencies();
-      const settings = pipelineSettings(config, event.pipeline);
-      const outcome = await decideTrigger(
-        { ...manualRequest(event), pipeline: settings.key },
-        settings,
-        ports,
-        invocationOptions(context),
-      );
+      const outcome = await startManually(event, dependencies(), invocationOptions(context));
       reportOutcome(outcome, context);
       return outcome;
     },

@@ -1,10 +1,9 @@
 import { fleetHandler } from '@fleet/shared';
 import { serviceName } from '../adapters/dependencies/serviceName.js';
 import { defaultStartDependencies } from '../adapters/dependencies/startDependencies.js';
-import type { TriggerDependencies } from '../adapters/dependencies/TriggerDependencies.js';
-import { decideTrigger, type TriggerOutcome } from '../app/decideTrigger.js';
-import { scheduleRequest } from '../app/requests/scheduleRequest.js';
-import { pipelineSettings } from '../domain/PipelineSettings.js';
+import type { TriggerOutcome } from '../app/decideTrigger.js';
+import { startOnSchedule } from '../app/startOnSchedule.js';
+import type { TriggerDependencies } from '../app/TriggerDependencies.js';
 import { ScheduleInput } from '../events/ScheduleInput.js';
 import { invocationOptions } from './invocationOptions.js';
 import { reportOutcome } from './reportOutcome.js';
@@ -19,14 +18,7 @@ export const createScheduleTickHandler = (dependencies: () => TriggerDependencie
     schema: ScheduleInput,
     correlationId: (event) => event.eventId,
     handler: async (event, context): Promise<TriggerOutcome> => {
-      const { config, ports } = dependencies();
-      const settings = pipelineSettings(config, event.pipeline);
-      const outcome = await decideTrigger(
-        { ...scheduleRequest(event), pipeline: settings.key },
-        settings,
-        ports,
-        invocationOptions(context),
-      );
+      const outcome = await startOnSchedule(event, dependencies(), invocationOptions(context));
       reportOutcome(outcome, context);
       return outcome;
     },

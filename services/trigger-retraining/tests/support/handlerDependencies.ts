@@ -11,11 +11,11 @@ import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-schedule
 import { EventPublisher, MemoryRecordsRepository, parseFleetConfig } from '@fleet/shared';
 import type { Context } from 'aws-lambda';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
-import type { TriggerDependencies } from '../../src/adapters/dependencies/TriggerDependencies.js';
 import { RecordsTriggerStore } from '../../src/adapters/RecordsTriggerStore.js';
 import { SageMakerPipelineRunner } from '../../src/adapters/SageMakerPipelineRunner.js';
 import { SchedulerDebounceScheduler } from '../../src/adapters/SchedulerDebounceScheduler.js';
 import type { TriggerStore } from '../../src/app/ports.js';
+import type { TriggerDependencies } from '../../src/app/TriggerDependencies.js';
 import { describedPipeline } from './describedPipeline.js';
 import { FakeLogger, FakeMetrics, FixedClock } from './fakes.js';
 

@@ -5,5 +5,4 @@ export { oncePerColdStart } from './oncePerColdStart.js';
 export { schedulerFromEnv } from './schedulerFromEnv.js';
 export { serviceName } from './serviceName.js';
 export { defaultStartDependencies, startDependencies } from './startDependencies.js';
-export type { TriggerDependencies } from './TriggerDependencies.js';
 export { unavailableScheduler } from './unavailableScheduler.js';

@@ -1,8 +1,8 @@
 import { getFleetConfig } from '@fleet/shared';
+import type { TriggerDependencies } from '../../app/TriggerDependencies.js';
 import { coreDependencies, type DependencyOptions } from './coreDependencies.js';
 import { oncePerColdStart } from './oncePerColdStart.js';
 import { schedulerFromEnv } from './schedulerFromEnv.js';
-import type { TriggerDependencies } from './TriggerDependencies.js';
 
 /**
  * The dependencies of the functions that debounce dataset landings (`Dataset Validated` and

@@ -1,7 +1,7 @@
 import { getFleetConfig } from '@fleet/shared';
+import type { TriggerDependencies } from '../../app/TriggerDependencies.js';
 import { coreDependencies, type DependencyOptions } from './coreDependencies.js';
 import { oncePerColdStart } from './oncePerColdStart.js';
-import type { TriggerDependencies } from './TriggerDependencies.js';
 import { unavailableScheduler } from './unavailableScheduler.js';
 
 /**

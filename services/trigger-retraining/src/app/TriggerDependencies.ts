@@ -1,7 +1,7 @@
 import type { FleetConfig } from '@fleet/shared';
-import type { TriggerPorts } from '../../app/ports.js';
+import type { TriggerPorts } from './ports.js';
 
-/** What a deciding function needs: the ports of the use cases and the fleet configuration. */
+/** What a deciding use case needs: the ports and the fleet configuration (built by adapters). */
 export type TriggerDependencies = {
   ports: TriggerPorts;
   config: Pick<FleetConfig, 'pipelines' | 'datasets' | 'models'>;

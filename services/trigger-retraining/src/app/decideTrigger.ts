@@ -1,4 +1,4 @@
-import type { SkipReasonValue } from '@fleet/shared';
+import { FleetMetric, type SkipReasonValue } from '@fleet/shared';
 import { coverObjects } from '../domain/CoveredObject.js';
 import { checkDeclaredParameters } from '../domain/checkDeclaredParameters.js';
 import { clientRequestToken } from '../domain/clientRequestToken.js';
@@ -13,7 +13,7 @@ import type { TriggerRequest } from '../domain/TriggerRequest.js';
 import type { Guard } from './guards/Guard.js';
 import { guardsInOrder, runGuards } from './guards/runGuards.js';
 import type { PendingLandings, RunLockRequest, TriggerDecision, TriggerPorts } from './ports.js';
-import { handledFailureMetric, reportHandledFailure } from './reportHandledFailure.js';
+import { bestEffortStep, reportHandledFailure } from './reportHandledFailure.js';
 import { retrainingEventKey } from './retrainingEventKey.js';
 
 /** What one trigger came to. */
@@ -150,7 +150,7 @@ export const decideTrigger = async (
     await ports.store.failClaim(token, decisionId, now, cause).catch((error: unknown) =>
       reportHandledFailure(ports, {
         ...traced,
-        metric: handledFailureMetric.claimRelease,
+        step: bestEffortStep.claimRelease,
         message: 'could not release the trigger claim; the retry waits for the claim lease to expire',
         error,
       }),
@@ -162,11 +162,12 @@ export const decideTrigger = async (
       error instanceof UndeclaredParameterError
         ? { code: error.code, message: error.message }
         : { code: errorCode(error), message: errorMessage(error) };
+    ports.metrics.addMetric(FleetMetric.RetrainingFailed, 'Count', 1);
     await releaseClaim(error);
     await ports.store.recordDecision({ ...decision, decision: 'failed', failure }).catch((recordError: unknown) =>
       reportHandledFailure(ports, {
         ...traced,
-        metric: handledFailureMetric.decisionRecord,
+        step: bestEffortStep.decisionRecord,
         message: 'could not record the failed decision',
         error: recordError,
       }),
@@ -176,7 +177,7 @@ export const decideTrigger = async (
       .catch((publishError: unknown) =>
         reportHandledFailure(ports, {
           ...traced,
-          metric: handledFailureMetric.failedNotPublished,
+          step: bestEffortStep.failedNotPublished,
           message: 'could not publish Retraining Failed',
           error: publishError,
           details: { ...traced.details, failure },
@@ -241,7 +242,7 @@ export const decideTrigger = async (
     await ports.store.releaseRunLock(settings.pipelineName, token, now.toISOString()).catch((releaseError: unknown) =>
       reportHandledFailure(ports, {
         ...traced,
-        metric: handledFailureMetric.runLockRelease,
+        step: bestEffortStep.runLockRelease,
         message: 'could not release the run lock after a failed start; it frees itself after maxRunMinutes',
         error: releaseError,
         details: { ...traced.details, pipelineName: settings.pipelineName },

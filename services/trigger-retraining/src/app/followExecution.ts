@@ -1,5 +1,5 @@
 import type { ExecutionOutcome, TriggerPorts } from './ports.js';
-import { handledFailureMetric, reportHandledFailure } from './reportHandledFailure.js';
+import { bestEffortStep, reportHandledFailure } from './reportHandledFailure.js';
 import { retrainingEventKey } from './retrainingEventKey.js';
 
 /** The part of SageMaker's "Pipeline Execution Status Change" the fleet acts on. */
@@ -56,7 +56,7 @@ export const followExecution = async (change: ExecutionStatusChange, ports: Foll
       ? await ports.runner.failureReason(change.executionArn).catch((error: unknown) => {
           reportHandledFailure(ports, {
             ...traced,
-            metric: handledFailureMetric.failureReasonLookup,
+            step: bestEffortStep.failureReasonLookup,
             message: 'could not read why the execution failed; announcing it without the reason',
             level: 'warn',
             error,
@@ -98,7 +98,7 @@ export const followExecution = async (change: ExecutionStatusChange, ports: Foll
     await ports.store.reopenExecution(change.executionArn, outcome).catch((reopenError: unknown) =>
       reportHandledFailure(ports, {
         ...traced,
-        metric: handledFailureMetric.executionReopen,
+        step: bestEffortStep.executionReopen,
         message: 'could not reopen the execution pointer; a retry will not announce the outcome',
         error: reopenError,
         details: { ...traced.details, outcome },

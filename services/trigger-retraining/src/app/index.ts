@@ -10,7 +10,7 @@ export {
 export { guardsInOrder, runGuards } from './guards/runGuards.js';
 export type * from './ports.js';
 export { triggerRecordKeys } from './recordKeys.js';
-export { type HandledFailureMetric, handledFailureMetric, reportHandledFailure } from './reportHandledFailure.js';
+export { type BestEffortStep, bestEffortStep, reportHandledFailure } from './reportHandledFailure.js';
 export { datasetPipeline, datasetRequest, landingPrefix } from './requests/datasetRequest.js';
 export { driftRequest } from './requests/driftRequest.js';
 export { manualRequest } from './requests/manualRequest.js';

@@ -1,12 +1,12 @@
-import type { FleetHandlerContext } from '@fleet/shared';
+import { type FleetHandlerContext, FleetMetric, skippedMetricName } from '@fleet/shared';
 import type { TriggerOutcome } from '../app/decideTrigger.js';
 import type { FollowOutcome } from '../app/followExecution.js';
 
 const metricNames = {
-  started: 'RetrainingStarted',
-  skipped: 'RetrainingSkipped',
-  ignored: 'TriggerIgnored',
-  announced: 'RetrainingFinished',
+  started: FleetMetric.RetrainingStarted,
+  skipped: FleetMetric.RetrainingSkipped,
+  ignored: FleetMetric.TriggerIgnored,
+  announced: FleetMetric.RetrainingFinished,
 } as const;
 
 /**
@@ -18,6 +18,6 @@ export const reportOutcome = (
   context: Pick<FleetHandlerContext, 'logger' | 'metrics'>,
 ): void => {
   context.metrics.addMetric(metricNames[outcome.status], 'Count', 1);
-  if (outcome.status === 'skipped') context.metrics.addMetric(`Skipped-${outcome.skipReason}`, 'Count', 1);
+  if (outcome.status === 'skipped') context.metrics.addMetric(skippedMetricName(outcome.skipReason), 'Count', 1);
   context.logger.info(`trigger ${outcome.status}`, { outcome });
 };

@@ -1,6 +1,6 @@
+import { FleetMetric } from '@fleet/shared';
 import { decideTrigger } from '../../../src/app/decideTrigger.js';
 import { followExecution } from '../../../src/app/followExecution.js';
-import { handledFailureMetric } from '../../../src/app/reportHandledFailure.js';
 import { PipelineStartError } from '../../../src/domain/errors.js';
 import { fakePorts, scheduleTrigger, settings } from '../../support/fakes.js';
 
@@ -31,13 +31,13 @@ describe('failures handled without a rethrow', () => {
 
     // Assess
     expect(error).toBeInstanceOf(PipelineStartError);
-    expect(metrics.counts[handledFailureMetric.claimRelease]).toBe(1);
+    expect(metrics.counts[FleetMetric.BestEffortFailures]).toBe(1);
     expect(logger.lines).toContainEqual({
       level: 'error',
       message: expect.stringContaining('could not release the trigger claim'),
       attributes: expect.objectContaining({
         correlationId: 'corr-1',
-        metric: 'TriggerClaimReleaseFailed',
+        step: 'TriggerClaimReleaseFailed',
         error: { name: 'ThrottlingException', message: 'Rate exceeded' },
       }),
     });
@@ -52,11 +52,11 @@ describe('failures handled without a rethrow', () => {
     await expect(decideTrigger(scheduleTrigger(), settings(), ports)).rejects.toThrow(PipelineStartError);
 
     // Assess
-    expect(metrics.counts[handledFailureMetric.decisionRecord]).toBe(1);
+    expect(metrics.counts[FleetMetric.BestEffortFailures]).toBe(1);
     expect(logger.lines).toContainEqual(
       expect.objectContaining({
         level: 'error',
-        attributes: expect.objectContaining({ correlationId: 'corr-1', metric: 'DecisionRecordFailed' }),
+        attributes: expect.objectContaining({ correlationId: 'corr-1', step: 'DecisionRecordFailed' }),
       }),
     );
     expect(events.ofType('Retraining Failed')).toHaveLength(1);
@@ -71,13 +71,13 @@ describe('failures handled without a rethrow', () => {
     await expect(decideTrigger(scheduleTrigger(), settings(), ports)).rejects.toThrow(PipelineStartError);
 
     // Assess
-    expect(metrics.counts[handledFailureMetric.failedNotPublished]).toBe(1);
+    expect(metrics.counts[FleetMetric.BestEffortFailures]).toBe(1);
     expect(logger.lines).toContainEqual({
       level: 'error',
       message: 'could not publish Retraining Failed',
       attributes: expect.objectContaining({
         correlationId: 'corr-1',
-        metric: 'RetrainingFailedNotPublished',
+        step: 'RetrainingFailedNotPublished',
         failure: { code: 'ResourceNotFound', message: 'no such pipeline' },
       }),
     });
@@ -92,12 +92,12 @@ describe('failures handled without a rethrow', () => {
     await expect(decideTrigger(scheduleTrigger(), settings(), ports)).rejects.toThrow(PipelineStartError);
 
     // Assess
-    expect(metrics.counts[handledFailureMetric.runLockRelease]).toBe(1);
+    expect(metrics.counts[FleetMetric.BestEffortFailures]).toBe(1);
     expect(logger.lines).toContainEqual(
       expect.objectContaining({
         attributes: expect.objectContaining({
           correlationId: 'corr-1',
-          metric: 'RunLockReleaseFailed',
+          step: 'RunLockReleaseFailed',
           pipelineName: 'churn-retrain',
         }),
       }),
@@ -118,14 +118,14 @@ describe('failures handled without a rethrow', () => {
       code: 'PipelineExecutionFailed',
       message: 'the pipeline execution failed',
     });
-    expect(metrics.counts[handledFailureMetric.failureReasonLookup]).toBe(1);
+    expect(metrics.counts[FleetMetric.BestEffortFailures]).toBe(1);
     expect(logger.lines).toContainEqual(
       expect.objectContaining({
         level: 'warn',
         attributes: expect.objectContaining({
           correlationId: 'corr-1',
           executionArn,
-          metric: 'FailureReasonLookupFailed',
+          step: 'FailureReasonLookupFailed',
         }),
       }),
     );
@@ -142,17 +142,29 @@ describe('failures handled without a rethrow', () => {
     await expect(followExecution(change, ports)).rejects.toThrow('EventBridge unavailable');
 
     // Assess
-    expect(metrics.counts[handledFailureMetric.executionReopen]).toBe(1);
+    expect(metrics.counts[FleetMetric.BestEffortFailures]).toBe(1);
     expect(logger.lines).toContainEqual(
       expect.objectContaining({
         level: 'error',
         attributes: expect.objectContaining({
           correlationId: 'corr-1',
-          metric: 'ExecutionReopenFailed',
+          step: 'ExecutionReopenFailed',
           outcome: 'succeeded',
         }),
       }),
     );
+  });
+
+  it('counts a start that failed for good as RetrainingFailed, and nothing as a best-effort failure', async () => {
+    // Prepare
+    const { ports, metrics, logger } = failingStart();
+
+    // Act
+    await expect(decideTrigger(scheduleTrigger(), settings(), ports)).rejects.toThrow(PipelineStartError);
+
+    // Assess
+    expect(metrics.counts).toEqual({ [FleetMetric.RetrainingFailed]: 1 });
+    expect(logger.lines).toEqual([]);
   });
 
   it('leaves no log line and no metric when nothing fails', async () => {

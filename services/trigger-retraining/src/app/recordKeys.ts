@@ -13,12 +13,15 @@ export const pendingTtlDays = 30;
  * The keys of every record trigger-retraining writes to the records table.
  *
  * - trigger decision (kind `trigger`): `PIPELINE#<pipeline>` / `<ISO time>#trigger#<decision id>`,
- *   the pipeline's history, kept for audit;
- * - idempotency claim (kind `idempotency`): `IDEMPOTENCY#<ClientRequestToken>` / `claim`, with a TTL;
+ *   the pipeline's history, kept for audit without TTL; a started run's decision holds its
+ *   effective input (lineage);
+ * - idempotency claim (kind `idempotency`): `IDEMPOTENCY#<ClientRequestToken>` / `claim`, a lease
+ *   owned by the attempt (its decision id), with a TTL;
  * - execution pointer (kind `trigger`): `EXECUTION#<execution ARN>` / `pointer`, with a TTL;
  * - pending landings (kind `idempotency`): `DEBOUNCE#<pipeline>#<s3 prefix>` / `pending`, with a TTL;
  * - run lock (kind `idempotency`): `LOCK#PIPELINE#<SageMaker pipeline name, lower case>` / `run`,
- *   one per pipeline, kept (released, not deleted) so it shows the last run that held it.
+ *   a lease owned by the holder's ClientRequestToken, one per pipeline, kept (released, not
+ *   deleted) so it shows the last run that held it.
  *
  * The last four live outside the history partitions, so a history Query never returns them.
  * The run lock's name is lower case because SageMaker pipeline names are matched without case

@@ -119,4 +119,38 @@ describe('debounced landings (dynalite)', () => {
       'duplicate',
     ]);
   });
+
+  it('keeps on the started run, without TTL, the validated objects of every landing and the pipeline defaults', async () => {
+    // Prepare
+    const dependencies = handlerDependencies({ store: table.store });
+    const land = createDatasetValidatedHandler(() => dependencies);
+    const fire = createDebounceFireHandler(() => dependencies);
+    for (const n of [1, 2, 3]) {
+      await land(landing(n), lambdaContext);
+      dependencies.clock.advance(20_000);
+    }
+    const armed = armedSchedule();
+    dependencies.clock.set(armed.at);
+
+    // Act
+    await fire(armed.payload, lambdaContext);
+
+    // Assess
+    const history = await table.records.history(partitionKey('PIPELINE', 'churn-retrain'));
+    const started = history.find((r) => r.decision === 'started');
+    const { detail } = loadEvent<{ detail: Record<string, string> }>('dataset-validated.json');
+    expect(started?.input).toEqual({
+      parameters: expect.objectContaining({ InputDataUri: prefix, ModelApprovalStatus: 'PendingManualApproval' }),
+      declaredDefaults: { ModelApprovalStatus: 'PendingManualApproval' },
+      effectiveParameters: expect.objectContaining({ InputDataUri: prefix, DatasetName: 'churn' }),
+      objects: [1, 2, 3].map((n) => ({
+        bucket,
+        key: `raw/churn/2026-03-02/part-${n}.csv`,
+        versionId: detail.versionId,
+        etag: `${n}`.repeat(32),
+        validationRecordKey: detail.recordKey,
+      })),
+    });
+    expect(started).not.toHaveProperty('ttl');
+  });
 });

@@ -12,4 +12,5 @@ export const DebounceFireEvent = z.strictObject({
   armedAt: z.iso.datetime({ offset: true }),
 });
 
+/** A validated {@link DebounceFireEvent}. */
 export type DebounceFireEvent = z.output<typeof DebounceFireEvent>;

@@ -16,4 +16,5 @@ export const ManualStart = z.strictObject({
   parameters: z.record(z.string(), z.unknown()).default({}),
 });
 
+/** A validated {@link ManualStart}. */
 export type ManualStart = z.output<typeof ManualStart>;

@@ -17,4 +17,5 @@ export const ScheduleInput = z.strictObject({
   parameters: z.record(z.string(), z.unknown()).default({}),
 });
 
+/** A validated {@link ScheduleInput}. */
 export type ScheduleInput = z.output<typeof ScheduleInput>;

@@ -6,11 +6,12 @@
  * `pnpm exec tsx bench/validateCli.bench.ts [--rows 1500000] [--runs 5] [--repo <checkout>]... [--phases] [--no-write]`.
  * Generates bench/data/churn-<rows>-rows.csv once (deterministic, the rows of validate.bench.ts:
  * baseline rows drawn at random, fresh unique `customer_id`s), then runs each tool as fresh
- * processes under /usr/bin/time -v, interleaved (fleet, pandas, fleet, ...) so that load on the
- * shared machine hits both alike, and reports medians, page faults and the ratio to pandas.
+ * processes under /usr/bin/time -v, interleaved (each round starting with the next tool) so that
+ * load on the shared machine hits all alike, and reports medians, CPU time, page faults and the
+ * ratio to pandas.
  * Each `--repo` (default: this checkout) is timed with its own `packages/cli/bin/fleet.cjs`, so an
  * older checkout (a `git worktree` of an earlier commit) is compared in the same run. `--phases`
- * adds one more run per checkout with bench/validatePhases.cjs preloaded, which timestamps the
+ * adds as many runs per checkout with bench/validatePhases.cjs preloaded, which timestamps the
  * phases of the process (start-up, contract, validation, output, teardown). Rewrites the
  * "## fleet validate end to end vs pandas" section of bench/RESULTS.md unless `--no-write`.
  * Needs Debian's python3-pandas (`apt-get install -y python3-pandas`) at /usr/bin/python3.

@@ -1,4 +1,11 @@
-import { type FleetRecord, type Lease, Leases, type RecordsRepositoryPort, sortKey } from '@fleet/shared';
+import {
+  type Acquisition,
+  type FleetRecord,
+  type Lease,
+  Leases,
+  type RecordsRepositoryPort,
+  sortKey,
+} from '@fleet/shared';
 import type {
   ExecutionFailure,
   ExecutionOutcome,
@@ -24,6 +31,9 @@ const payload = <T>(record: FleetRecord): T => {
   return out as T;
 };
 
+/** A claim or run lock taken over from a holder that failed, released it or let it expire. */
+export type LeaseTakeover = { what: 'trigger-claim' | 'run-lock'; lease: Lease; previous: Lease };
+
 /** The payload of a lease's record, without the lease's own attributes. */
 const leasePayload = <T>(lease: Lease): T => {
   const out = payload<Record<string, unknown>>(lease.record);
@@ -44,10 +54,21 @@ const leasePayload = <T>(lease: Lease): T => {
 export class RecordsTriggerStore implements TriggerStore {
   readonly #records: RecordsRepositoryPort;
   readonly #leases: Leases;
+  readonly #onTakeover: (takeover: LeaseTakeover) => void;
 
-  constructor(records: RecordsRepositoryPort) {
+  /** `onTakeover` hears of every claim or run lock taken over from a failed, released or expired holder. */
+  constructor(records: RecordsRepositoryPort, options: { onTakeover?: (takeover: LeaseTakeover) => void } = {}) {
     this.#records = records;
     this.#leases = new Leases(records);
+    this.#onTakeover = options.onTakeover ?? (() => undefined);
+  }
+
+  #acquired(what: LeaseTakeover['what'], acquisition: Acquisition): boolean {
+    if (acquisition.outcome !== 'acquired') return false;
+    if (acquisition.previous !== undefined) {
+      this.#onTakeover({ what, lease: acquisition.lease, previous: acquisition.previous });
+    }
+    return true;
   }
 
   async claimTrigger(claim: TriggerClaimRequest, now: Date, leaseMs: number): Promise<boolean> {
@@ -66,7 +87,7 @@ export class RecordsTriggerStore implements TriggerStore {
         ...fields,
       },
     });
-    return acquisition.outcome === 'acquired';
+    return this.#acquired('trigger-claim', acquisition);
   }
 
   async getClaim(token: string): Promise<TriggerClaim | undefined> {
@@ -208,7 +229,7 @@ export class RecordsTriggerStore implements TriggerStore {
         ...lock,
       },
     });
-    return acquisition.outcome === 'acquired';
+    return this.#acquired('run-lock', acquisition);
   }
 
   async getRunLock(pipelineName: string): Promise<RunLock | undefined> {

@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConfigError, createObservability, EventPublisher, RecordsRepository } from '@fleet/shared';
+import { ConfigError, createObservability, EventPublisher, FleetMetric, RecordsRepository } from '@fleet/shared';
 import type { Clock, TriggerPorts } from '../../app/ports.js';
 import { RecordsTriggerStore } from '../RecordsTriggerStore.js';
 import { SageMakerPipelineRunner } from '../SageMakerPipelineRunner.js';
@@ -57,5 +57,15 @@ export const coreDependencies = (env: NodeJS.ProcessEnv, options: DependencyOpti
   const runner = new SageMakerPipelineRunner(tracer.captureAWSv3Client(new SageMakerClient({ maxAttempts })), () =>
     clock.now(),
   );
-  return { store: new RecordsTriggerStore(records), runner, events, clock, newId: randomUUID, logger, metrics };
+  const store = new RecordsTriggerStore(records, {
+    onTakeover: ({ what, lease, previous }) => {
+      metrics.addMetric(FleetMetric.LeaseTakeovers, 'Count', 1);
+      logger.info(`took over a ${what}`, {
+        key: lease.key,
+        fence: lease.fence,
+        previous: { owner: previous.owner, state: previous.state, expiresAt: previous.expiresAt },
+      });
+    },
+  });
+  return { store, runner, events, clock, newId: randomUUID, logger, metrics };
 };

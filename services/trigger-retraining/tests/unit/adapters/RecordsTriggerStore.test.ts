@@ -125,6 +125,51 @@ describe('RecordsTriggerStore run lock', () => {
   });
 });
 
+describe('RecordsTriggerStore takeovers', () => {
+  it('reports a stale run lock taken over, and not a fresh or re-entered one', async () => {
+    // Prepare
+    const takeovers: { what: string; fence: number; previousOwner: string }[] = [];
+    const store = new RecordsTriggerStore(new MemoryRecordsRepository(), {
+      onTakeover: ({ what, lease, previous }) =>
+        takeovers.push({ what, fence: lease.fence, previousOwner: previous.owner }),
+    });
+    await store.acquireRunLock(lockOf('a'), minutesBefore(maxRunMinutes), lockMs);
+    await store.acquireRunLock(lockOf('a'), minutesBefore(maxRunMinutes - 1), lockMs);
+
+    // Act
+    await store.acquireRunLock(lockOf('b'), now, lockMs);
+
+    // Assess
+    expect(takeovers).toEqual([{ what: 'run-lock', fence: 2, previousOwner: 'a'.repeat(64) }]);
+  });
+});
+
+describe('RecordsTriggerStore claim takeovers', () => {
+  it('reports a failed claim taken over by the retry', async () => {
+    // Prepare
+    const takeovers: string[] = [];
+    const store = new RecordsTriggerStore(new MemoryRecordsRepository(), {
+      onTakeover: ({ what, lease }) => takeovers.push(`${what}@${lease.fence}`),
+    });
+    const claim = (owner: string) => ({
+      token: 't'.repeat(64),
+      pipeline: 'churn-retrain',
+      trigger: { kind: 'manual' as const, id: 'r' },
+      correlationId: 'corr-t',
+      owner,
+    });
+    await store.claimTrigger(claim('attempt-1'), now, 60_000);
+    await store.failClaim('t'.repeat(64), 'attempt-1', now, new Error('start failed'));
+
+    // Act
+    const retried = await store.claimTrigger(claim('attempt-2'), now, 60_000);
+
+    // Assess
+    expect(retried).toBe(true);
+    expect(takeovers).toEqual(['trigger-claim@2']);
+  });
+});
+
 describe('RecordsTriggerStore trigger claim', () => {
   const claimOf = (owner: string) => ({
     token: 't'.repeat(64),

@@ -45,6 +45,28 @@ export const describeRecordsRepository = (name: string, start: () => Promise<Rec
       await stop?.();
     });
 
+    it('writes back a record it has read, nested maps and lists included', async () => {
+      // Prepare
+      const pk = partitionKey('PIPELINE', 'read-back');
+      await repository.put(
+        record(pk, '2024-05-01T09:00:00.000Z', RecordKind.trigger, 'r1', {
+          lineage: { parameters: { InputDataUri: 's3://b/k' }, objects: [{ key: 'raw/a.csv' }] },
+        }),
+      );
+      const read = await repository.get(pk, sortKey('2024-05-01T09:00:00.000Z', RecordKind.trigger, 'r1'));
+
+      // Act
+      await repository.put({ ...read!, note: 'again' });
+      const updated = await repository.update(read!.pk, read!.sk, { lineage: read!.lineage });
+
+      // Assess
+      expect(updated).toBe(true);
+      expect((await repository.get(read!.pk, read!.sk))?.lineage).toEqual({
+        parameters: { InputDataUri: 's3://b/k' },
+        objects: [{ key: 'raw/a.csv' }],
+      });
+    });
+
     it('lets exactly one of five concurrent putIfAbsent calls win', async () => {
       // Prepare
       const pk = partitionKey('IDEMPOTENCY', 'dataset:bucket/raw/churn/a.csv@v1');

@@ -6,6 +6,19 @@ import type { DeleteOptions, HistoryOptions, RecordsRepositoryPort, UpdateOption
 import { correlationKey } from './recordKeys.js';
 
 /**
+ * True for an object literal (or a null-prototype object) from any realm: `structuredClone` and
+ * jest's sandbox hand out objects whose `Object.prototype` is another realm's, which an identity
+ * check would take for a class instance.
+ */
+const isPlainObject = (value: object): boolean => {
+  const prototype = Object.getPrototypeOf(value);
+  return (
+    prototype === null ||
+    (Object.getPrototypeOf(prototype) === null && Object.prototype.toString.call(value) === '[object Object]')
+  );
+};
+
+/**
  * Drops `undefined` values at every depth, list elements included, as the DynamoDB marshaller
  * does with `removeUndefinedValues` (`[1, undefined, 2]` is stored as `[1, 2]`).
  */
@@ -13,8 +26,7 @@ const withoutUndefined = <T>(value: T): T => {
   if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(withoutUndefined) as T;
   if (value === null || typeof value !== 'object') return value;
   // Sets, binary and class instances stay as they are; assertStorable refuses what DynamoDB would.
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return value;
+  if (!isPlainObject(value)) return value;
   return Object.fromEntries(
     Object.entries(value)
       .filter(([, v]) => v !== undefined)
@@ -25,10 +37,6 @@ const withoutUndefined = <T>(value: T): T => {
 /** DynamoDB's item size limit (400 KB), which dynalite enforces too. */
 const MAX_ITEM_BYTES = 400 * 1024;
 
-const isPlainObject = (value: object): boolean => {
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-};
 
 /**
  * Throws where the DynamoDB document client's marshaller throws: numbers that are not finite,

@@ -37,7 +37,6 @@ const withoutUndefined = <T>(value: T): T => {
 /** DynamoDB's item size limit (400 KB), which dynalite enforces too. */
 const MAX_ITEM_BYTES = 400 * 1024;
 
-
 /**
  * Throws where the DynamoDB document client's marshaller throws: numbers that are not finite,
  * empty sets, and values that are not plain data (a `Date`, a class instance, a function).

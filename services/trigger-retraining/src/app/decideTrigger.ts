@@ -1,4 +1,4 @@
-import { FleetMetric, type SkipReasonValue } from '@fleet/shared';
+import { FleetMetric, reportHandledFailure, type SkipReasonValue } from '@fleet/shared';
 import { coverObjects } from '../domain/CoveredObject.js';
 import { checkDeclaredParameters } from '../domain/checkDeclaredParameters.js';
 import { clientRequestToken } from '../domain/clientRequestToken.js';
@@ -10,10 +10,10 @@ import { mapParameters, type PipelineParameter } from '../domain/mapParameters.j
 import type { PipelineSettings } from '../domain/PipelineSettings.js';
 import { runInput } from '../domain/runInput.js';
 import type { TriggerRequest } from '../domain/TriggerRequest.js';
+import { bestEffortStep } from './bestEffortStep.js';
 import type { Guard } from './guards/Guard.js';
 import { guardsInOrder, runGuards } from './guards/runGuards.js';
 import type { PendingLandings, RunLockRequest, TriggerDecision, TriggerPorts } from './ports.js';
-import { bestEffortStep, reportHandledFailure } from './reportHandledFailure.js';
 import { retrainingEventKey } from './retrainingEventKey.js';
 
 /** What one trigger came to. */

@@ -1,5 +1,6 @@
+import { reportHandledFailure } from '@fleet/shared';
+import { bestEffortStep } from './bestEffortStep.js';
 import type { ExecutionOutcome, TriggerPorts } from './ports.js';
-import { bestEffortStep, reportHandledFailure } from './reportHandledFailure.js';
 import { retrainingEventKey } from './retrainingEventKey.js';
 
 /** The part of SageMaker's "Pipeline Execution Status Change" the fleet acts on. */

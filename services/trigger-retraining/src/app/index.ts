@@ -1,3 +1,4 @@
+export { type BestEffortStep, bestEffortStep } from './bestEffortStep.js';
 export { closeDebounceWindow } from './closeDebounceWindow.js';
 export { type DecideOptions, decideTrigger, type TriggerOutcome } from './decideTrigger.js';
 export { fireDebounce } from './fireDebounce.js';
@@ -10,7 +11,6 @@ export {
 export { guardsInOrder, runGuards } from './guards/runGuards.js';
 export type * from './ports.js';
 export { triggerRecordKeys } from './recordKeys.js';
-export { type BestEffortStep, bestEffortStep, reportHandledFailure } from './reportHandledFailure.js';
 export { datasetPipeline, datasetRequest, landingPrefix } from './requests/datasetRequest.js';
 export { driftRequest } from './requests/driftRequest.js';
 export { manualRequest } from './requests/manualRequest.js';

@@ -1,4 +1,12 @@
-import type { FleetDetailInput, FleetDetailType, LeaseStateValue, SkipReasonValue, Trigger } from '@fleet/shared';
+import type {
+  FailureLogger,
+  FailureMetrics,
+  FleetDetailInput,
+  FleetDetailType,
+  LeaseStateValue,
+  SkipReasonValue,
+  Trigger,
+} from '@fleet/shared';
 import type { CoveredObject } from '../domain/CoveredObject.js';
 import type { PipelineParameter } from '../domain/mapParameters.js';
 import type { RunInput } from '../domain/runInput.js';
@@ -240,20 +248,13 @@ export interface Clock {
 }
 
 /**
- * The structured log the use cases write to (the Powertools Logger fits it).
- *
- * Used for failures a use case handles without rethrowing, such as a cleanup that failed while
- * another error is on its way up: they must still leave a trace.
+ * The structured log the use cases write to (the Powertools Logger fits it): only for failures a
+ * use case handles without rethrowing, which must still leave a trace (`reportHandledFailure`).
  */
-export interface AppLogger {
-  error(message: string, attributes: Record<string, unknown>): void;
-  warn(message: string, attributes: Record<string, unknown>): void;
-}
+export type AppLogger = FailureLogger;
 
 /** The metrics the use cases count (the Powertools Metrics fits it; the handler flushes them). */
-export interface AppMetrics {
-  addMetric(name: string, unit: 'Count', value: number): void;
-}
+export type AppMetrics = FailureMetrics;
 
 /** Everything the trigger decisions need from outside. */
 export type TriggerPorts = {

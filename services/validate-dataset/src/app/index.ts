@@ -8,7 +8,6 @@ export type {
   ObjectVersion,
   ValidationPorts,
 } from './ports.js';
-export { type HandledFailureMetric, handledFailureMetric, reportHandledFailure } from './reportHandledFailure.js';
 export { type Claim, type ClaimResult, ValidationClaims } from './ValidationClaims.js';
 export type { OutcomeObject, SkipReason, ValidationOutcome, ValidationSummary } from './ValidationOutcome.js';
 export {

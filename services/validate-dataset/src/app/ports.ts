@@ -1,4 +1,4 @@
-import type { EventPublisherPort, RecordsRepositoryPort } from '@fleet/shared';
+import type { EventPublisherPort, FailureLogger, FailureMetrics, RecordsRepositoryPort } from '@fleet/shared';
 import type { ContractCatalog } from '../domain/ContractCatalog.js';
 
 /** Where an object is: its bucket, its decoded key and, when the caller knows it, its version. */
@@ -30,18 +30,13 @@ export interface DatasetObjectStore {
 }
 
 /**
- * The structured log the use case writes to (the Powertools Logger fits it).
- *
- * Only for failures the use case handles without rethrowing: they must still leave a trace.
+ * The structured log the use case writes to (the Powertools Logger fits it): only for failures it
+ * handles without rethrowing, which must still leave a trace (`reportHandledFailure`).
  */
-export interface AppLogger {
-  error(message: string, attributes: Record<string, unknown>): void;
-}
+export type AppLogger = FailureLogger;
 
 /** The metrics the use case counts (the Powertools Metrics fits it; the handler flushes them). */
-export interface AppMetrics {
-  addMetric(name: string, unit: 'Count', value: number): void;
-}
+export type AppMetrics = FailureMetrics;
 
 /** The time source of the use case; tests fix it. */
 export type Clock = { now: () => Date };

@@ -1,9 +1,9 @@
 import { validateDataset } from '@fleet/dataset-validation';
+import { reportHandledFailure } from '@fleet/shared';
 import { type CatalogEntry, isCatalogEntry } from '../domain/ContractCatalog.js';
 import { firstIssues } from '../domain/firstIssues.js';
 import { ObjectUnavailableError } from './ObjectUnavailableError.js';
 import type { ObjectLocation, ObjectVersion, ValidationPorts } from './ports.js';
-import { handledFailureMetric, reportHandledFailure } from './reportHandledFailure.js';
 import { type Claim, type ClaimResult, ValidationClaims } from './ValidationClaims.js';
 import type { OutcomeObject, ValidationOutcome, ValidationSummary } from './ValidationOutcome.js';
 import { formatRecordKey, profileKey, validationEventKey, validationRecordKeys } from './validationKeys.js';
@@ -100,7 +100,7 @@ export const validateObject = async (
     }
     await claims.fail(claim, error, ports.clock.now()).catch((failError: unknown) =>
       reportHandledFailure(ports, {
-        metric: handledFailureMetric.claimNotMarkedFailed,
+        step: 'ValidationClaimNotMarkedFailed',
         message: 'could not mark the validation claim failed; the retry waits for its lease to expire',
         correlationId: request.correlationId,
         error: failError,

@@ -1,7 +1,7 @@
 import type { AppLogger, AppMetrics } from '../../src/app/ports.js';
 
 /** One structured log line a use case wrote. */
-export type LoggedLine = { level: 'error'; message: string; attributes: Record<string, unknown> };
+export type LoggedLine = { level: 'error' | 'warn'; message: string; attributes: Record<string, unknown> };
 
 /** One metric a use case counted. */
 export type CountedMetric = { name: string; unit: string; value: number };
@@ -13,6 +13,9 @@ export const recordingObservability = () => {
   const logger: AppLogger = {
     error: (message, attributes) => {
       lines.push({ level: 'error', message, attributes });
+    },
+    warn: (message, attributes) => {
+      lines.push({ level: 'warn', message, attributes });
     },
   };
   const metrics: AppMetrics = {

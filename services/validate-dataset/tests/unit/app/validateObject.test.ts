@@ -277,7 +277,7 @@ describe('validateObject', () => {
         message: 'could not mark the validation claim failed; the retry waits for its lease to expire',
         attributes: expect.objectContaining({
           correlationId: 'evt-12',
-          metric: 'ValidationClaimReleaseFailed',
+          step: 'ValidationClaimNotMarkedFailed',
           error: { name: 'Error', message: 'table unavailable' },
           bucket: BUCKET,
           key: KEY,
@@ -285,7 +285,7 @@ describe('validateObject', () => {
         }),
       },
     ]);
-    expect(counted).toEqual([{ name: 'ValidationClaimReleaseFailed', unit: 'Count', value: 1 }]);
+    expect(counted).toEqual([{ name: 'BestEffortFailures', unit: 'Count', value: 1 }]);
     expect(records.records.find((r) => r.kind === 'idempotency')).toMatchObject({ state: 'held' });
   });
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { DemoReport } from '../demo/DemoReport.js';
 import { runDemo } from '../demo/runDemo.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
 
 const usage = `usage: fleet demo [--json] [--quiet] [--verbose] [--dataset <file.csv>] [--broken <file.csv>]
 
@@ -37,17 +38,9 @@ const parseOptions = (argv: string[]) =>
   }).values;
 
 const run = async (argv: string[], io: CommandIo): Promise<number> => {
-  let options: ReturnType<typeof parseOptions>;
-  try {
-    options = parseOptions(argv);
-  } catch (error) {
-    io.stderr(`fleet demo: ${(error as Error).message}\n\n${usage}`);
-    return ExitCode.usage;
-  }
-  if (options.help) {
-    io.stdout(usage);
-    return ExitCode.ok;
-  }
+  const parsed = parseCommandArgs({ name: 'demo', usage, parse: parseOptions, help: (o) => o.help }, argv, io);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { options } = parsed;
   const narrate = !options.json && !options.quiet;
   let report: DemoReport;
   try {

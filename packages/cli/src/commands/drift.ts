@@ -13,6 +13,7 @@ import {
 } from '@fleet/drift';
 import { ConfigError, type DatasetContract, loadContract } from '@fleet/shared';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
 
 /** Exit codes of `fleet drift`. */
 export const DriftExitCode = { noDrift: 0, drift: 1, usage: ExitCode.usage, insufficientData: 3 } as const;
@@ -70,17 +71,9 @@ const parseOptions = (argv: string[]) => {
 };
 
 const run = async (argv: string[], io: CommandIo): Promise<number> => {
-  let options: ReturnType<typeof parseOptions>;
-  try {
-    options = parseOptions(argv);
-  } catch (error) {
-    io.stderr(`fleet drift: ${(error as Error).message}\n\n${usage}`);
-    return DriftExitCode.usage;
-  }
-  if (options.help) {
-    io.stdout(usage);
-    return ExitCode.ok;
-  }
+  const parsed = parseCommandArgs({ name: 'drift', usage, parse: parseOptions, help: (o) => o.help }, argv, io);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { options } = parsed;
   const missing = (['baseline', 'current'] as const).filter((name) => options[name] === undefined);
   if (missing.length > 0) {
     io.stderr(`fleet drift: missing ${missing.map((m) => `--${m}`).join(' and ')}\n\n${usage}`);

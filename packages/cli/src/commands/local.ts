@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
 import type { FleetCloud } from '../local/index.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
 
 const usage = `usage: fleet local [--json] [--verbose]
 
@@ -80,17 +81,9 @@ const untilStopSignal = (): { stopped: Promise<NodeJS.Signals>; release: () => v
 };
 
 const run = async (argv: string[], io: CommandIo): Promise<number> => {
-  let options: ReturnType<typeof parseOptions>;
-  try {
-    options = parseOptions(argv);
-  } catch (error) {
-    io.stderr(`fleet local: ${(error as Error).message}\n\n${usage}`);
-    return ExitCode.usage;
-  }
-  if (options.help) {
-    io.stdout(usage);
-    return ExitCode.ok;
-  }
+  const parsed = parseCommandArgs({ name: 'local', usage, parse: parseOptions, help: (o) => o.help }, argv, io);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { options } = parsed;
   if (options.json && options.verbose) {
     // The functions' logs go to stdout, which --json keeps for its one line.
     io.stderr(`fleet local: --verbose cannot be combined with --json\n\n${usage}`);

@@ -6,6 +6,7 @@ import { type ColumnProfile, type Issue, type ValidationResult, validateDataset 
 import { type LoadedContract, loadContract } from '@fleet/shared/contract';
 import { ConfigError } from '@fleet/shared/errors';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
 
 const usage = `usage: fleet validate --contract <file> <data.csv> [--json]
 
@@ -117,17 +118,13 @@ const parseOptions = (argv: string[]) =>
   });
 
 const run = async (argv: string[], io: CommandIo): Promise<number> => {
-  let options: ReturnType<typeof parseOptions>;
-  try {
-    options = parseOptions(argv);
-  } catch (error) {
-    io.stderr(`fleet validate: ${(error as Error).message}\n\n${usage}`);
-    return ExitCode.usage;
-  }
-  if (options.values.help) {
-    io.stdout(usage);
-    return ExitCode.ok;
-  }
+  const parsed = parseCommandArgs(
+    { name: 'validate', usage, parse: parseOptions, help: (o) => o.values.help },
+    argv,
+    io,
+  );
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { options } = parsed;
   const { contract: contractFile } = options.values;
   const positionals = options.positionals;
   if (contractFile === undefined || positionals.length !== 1) {

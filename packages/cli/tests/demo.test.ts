@@ -1,22 +1,9 @@
 import path from 'node:path';
-import { runCli } from '../src/runCli.js';
+import { runCommand } from './support/runCommand.js';
 
 const repoRoot = path.join(__dirname, '..', '..', '..');
 
-const run = async (args: string[]) => {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['demo', ...args], {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    cwd: repoRoot,
-  });
-  return { code, stdout, stderr };
-};
+const run = (args: string[]) => runCommand(['demo', ...args], repoRoot);
 
 /** The timeline line of an event, by service, event and decision (times and ids vary). */
 const timelineLine = (service: string, event: string, decision: string) =>

@@ -2,27 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from '../../drift/tests/support/random.js';
-import { runCli } from '../src/runCli.js';
+import { runCommand } from './support/runCommand.js';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 const baseline = 'examples/datasets/churn_baseline.csv';
 const drifted = 'examples/datasets/churn_drifted.csv';
 const contract = 'contracts/churn.yaml';
 
-const run = async (args: string[], cwd = repoRoot) => {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['drift', ...args], {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    cwd,
-  });
-  return { code, stdout, stderr };
-};
+const run = (args: string[], cwd = repoRoot) => runCommand(['drift', ...args], cwd);
 
 let dir: string;
 beforeAll(() => {

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { runCli } from '../src/runCli.js';
 import {
   connectOutcome,
   type FleetLocalProcess,
@@ -7,25 +6,13 @@ import {
   repoRoot,
   startFleetLocal,
 } from './support/fleetLocalProcess.js';
+import { runCommand } from './support/runCommand.js';
 
 const READY_TIMEOUT_MS = 90_000;
 const STOP_BUDGET_MS = 5_000;
 const READY_MARKER = 'Stop with Ctrl-C';
 
-const runInProcess = async (args: string[]) => {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['local', ...args], {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    cwd: repoRoot,
-  });
-  return { code, stdout, stderr };
-};
+const runInProcess = (args: string[]) => runCommand(['local', ...args], repoRoot);
 
 describe('fleet local usage', () => {
   it('prints its usage and exits 0 with --help', async () => {

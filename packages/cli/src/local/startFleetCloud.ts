@@ -3,7 +3,6 @@ import {
   DEFAULT_LOCAL_CLOUD_START,
   LocalCloud,
   type LocalCloudOptions,
-  type LocalStandIn,
   type PipelineRunPlan,
 } from '@fleet/local-cloud';
 import { type FleetRecord, loadFleetConfig, RecordsRepository, resetFleetConfig } from '@fleet/shared';
@@ -12,30 +11,15 @@ import { findRepoRoot } from './findRepoRoot.js';
 import { fleetPipelineDefinitions } from './fleetPipelineDefinitions.js';
 import { fleetStackNames } from './fleetStackNames.js';
 
-/** Options of `startFleetCloud`. */
-export type FleetCloudOptions = {
-  /** The repository root (default: found above this package, the folder with `fleet.config.yaml`). */
-  rootDir?: string;
-  /** Names the stacks' resources and is the functions' `FLEET_STAGE`. Default `local`. */
-  stage?: string;
-  region?: string;
-  accountId?: string;
-  /** Where the clock starts (default: 2025-06-02 09:00 UTC; now with `realTimeClock`). */
-  start?: Date | string | number;
-  /** Runs the clock in real time: it follows wall time and its timers fire by themselves (`fleet local`). */
-  realTimeClock?: boolean;
-  /** The fleet configuration (default `<rootDir>/fleet.config.yaml`). */
+/**
+ * Options of `startFleetCloud`: those of the local cloud, less the pipelines, which come from the
+ * fleet configuration.
+ */
+export type FleetCloudOptions = Omit<LocalCloudOptions, 'pipelines' | 'pipelineRunDuration'> & {
+  /** The fleet configuration (default `<rootDir>/fleet.config.yaml`, the folder found above this package). */
   configFile?: string;
   /** How pipeline executions end (default: succeed after 20 minutes of clock time). */
   pipelineRun?: PipelineRunPlan;
-  /** Powertools log level of the functions (default `SILENT`). */
-  logLevel?: string;
-  /** Extra variables for every function. */
-  environment?: Record<string, string>;
-  /** Service folders to load (default: every `services/*` with a `serverless.yml`). */
-  serviceDirs?: string[];
-  /** Further stand-ins (Step Functions, Slack, PagerDuty...). */
-  standIns?: LocalStandIn[];
 };
 
 const DEFAULT_PIPELINE_RUN: PipelineRunPlan = { duration: '20m', status: 'Succeeded' };
@@ -55,18 +39,15 @@ export const startFleetCloud = async (options: FleetCloudOptions = {}): Promise<
   const configFile = path.resolve(rootDir, options.configFile ?? 'fleet.config.yaml');
   const stage = options.stage ?? 'local';
   const config = loadFleetConfig({ file: configFile, stage });
+  const { configFile: _, pipelineRun, ...local } = options;
   const cloudOptions: LocalCloudOptions = {
+    ...local,
     rootDir,
     stage,
-    ...(options.region === undefined ? {} : { region: options.region }),
-    ...(options.accountId === undefined ? {} : { accountId: options.accountId }),
     start: options.start ?? (options.realTimeClock ? new Date() : DEFAULT_LOCAL_CLOUD_START),
     realTimeClock: options.realTimeClock ?? false,
-    pipelines: fleetPipelineDefinitions(config, options.pipelineRun ?? DEFAULT_PIPELINE_RUN),
-    ...(options.logLevel === undefined ? {} : { logLevel: options.logLevel }),
+    pipelines: fleetPipelineDefinitions(config, pipelineRun ?? DEFAULT_PIPELINE_RUN),
     environment: { FLEET_CONFIG_FILE: configFile, FLEET_STAGE: stage, ...options.environment },
-    ...(options.serviceDirs === undefined ? {} : { serviceDirs: options.serviceDirs }),
-    ...(options.standIns === undefined ? {} : { standIns: options.standIns }),
   };
   // The functions cache the configuration per process: a fresh cloud reads it afresh.
   resetFleetConfig();

@@ -5,6 +5,7 @@ import { type DurationInput, parseDuration } from '../clock/parseDuration.js';
 import { eventTime } from '../eventbridge/LocalEvent.js';
 import { AwsServiceError } from '../http/AwsServiceError.js';
 import { checkShape, type StructureShape, validationMessage } from '../http/checkShape.js';
+import { paginate } from '../http/paginate.js';
 import { StandInServer } from '../http/StandInServer.js';
 import {
   type PipelineExecutionStatus,
@@ -531,13 +532,6 @@ export class LocalSageMaker {
     const before = input.CreatedBefore as number | undefined;
     const sortBy = (input.SortBy as string | undefined) ?? 'CreationTime';
     const direction = (input.SortOrder as string | undefined) === 'Ascending' ? 1 : -1;
-    const max = (input.MaxResults as number | undefined) ?? 50;
-    let offset = 0;
-    if (input.NextToken !== undefined) {
-      const decoded = Number(Buffer.from(input.NextToken as string, 'base64url').toString('utf8'));
-      if (!Number.isInteger(decoded) || decoded < 0) throw validationError('Invalid pagination token');
-      offset = decoded;
-    }
     const matching = [...this.#executions.values()]
       .filter((e) => e.pipeline === pipeline)
       .filter(
@@ -548,10 +542,9 @@ export class LocalSageMaker {
           ? direction * a.arn.localeCompare(b.arn)
           : direction * (a.startMs - b.startMs || a.order - b.order),
       );
-    const page = matching.slice(offset, offset + max);
-    const next = offset + max < matching.length ? Buffer.from(String(offset + max)).toString('base64url') : undefined;
+    const page = paginate(matching, input, 50, 'Invalid pagination token');
     return {
-      PipelineExecutionSummaries: page.map((e) => ({
+      PipelineExecutionSummaries: page.items.map((e) => ({
         PipelineExecutionArn: e.arn,
         StartTime: seconds(e.startMs),
         PipelineExecutionStatus: e.status,
@@ -559,7 +552,7 @@ export class LocalSageMaker {
         PipelineExecutionDisplayName: e.displayName,
         PipelineExecutionFailureReason: e.failureReason,
       })),
-      NextToken: next,
+      NextToken: page.nextToken,
     };
   }
 
@@ -569,12 +562,6 @@ export class LocalSageMaker {
     const before = input.CreatedBefore as number | undefined;
     const byName = (input.SortBy as string | undefined) === 'Name';
     const direction = (input.SortOrder as string | undefined) === 'Ascending' ? 1 : -1;
-    const max = (input.MaxResults as number | undefined) ?? 50;
-    let offset = 0;
-    if (input.NextToken !== undefined) {
-      offset = Number(Buffer.from(input.NextToken as string, 'base64url').toString('utf8'));
-      if (!Number.isInteger(offset) || offset < 0) throw validationError('Invalid pagination token');
-    }
     const matching = [...this.#pipelines.values()]
       .filter(
         (p) =>
@@ -587,9 +574,9 @@ export class LocalSageMaker {
           ? direction * a.name.localeCompare(b.name)
           : direction * (a.createdMs - b.createdMs || a.name.localeCompare(b.name)),
       );
-    const page = matching.slice(offset, offset + max);
+    const page = paginate(matching, input, 50, 'Invalid pagination token');
     return {
-      PipelineSummaries: page.map((p) => ({
+      PipelineSummaries: page.items.map((p) => ({
         PipelineArn: p.arn,
         PipelineName: p.name,
         PipelineDisplayName: p.displayName,
@@ -599,7 +586,7 @@ export class LocalSageMaker {
         LastModifiedTime: seconds(p.modifiedMs),
         LastExecutionTime: seconds(p.lastRunMs),
       })),
-      NextToken: offset + max < matching.length ? Buffer.from(String(offset + max)).toString('base64url') : undefined,
+      NextToken: page.nextToken,
     };
   }
 

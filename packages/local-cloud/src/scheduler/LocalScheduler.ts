@@ -4,6 +4,7 @@ import type { ClockTimer, LocalClock } from '../clock/LocalClock.js';
 import { eventTime } from '../eventbridge/LocalEvent.js';
 import { AwsServiceError } from '../http/AwsServiceError.js';
 import { checkShape, type StructureShape, validationMessage } from '../http/checkShape.js';
+import { paginate } from '../http/paginate.js';
 import { StandInServer } from '../http/StandInServer.js';
 import { parseScheduleExpression, type ScheduleExpression } from './parseScheduleExpression.js';
 import { schedulerHttpHandler } from './schedulerHttpHandler.js';
@@ -358,12 +359,6 @@ export class LocalScheduler {
     const groupName = input.GroupName as string | undefined;
     if (groupName !== undefined) this.#requireGroup(groupName);
     const prefix = input.NamePrefix as string | undefined;
-    const max = (input.MaxResults as number | undefined) ?? 100;
-    let offset = 0;
-    if (input.NextToken !== undefined) {
-      offset = Number(Buffer.from(input.NextToken as string, 'base64url').toString('utf8'));
-      if (!Number.isInteger(offset) || offset < 0) throw validationError('Invalid NextToken.');
-    }
     const matching = [...this.#schedules.values()]
       .filter(
         (s) =>
@@ -372,9 +367,9 @@ export class LocalScheduler {
           (input.State === undefined || s.state === input.State),
       )
       .sort((a, b) => a.groupName.localeCompare(b.groupName) || a.name.localeCompare(b.name));
-    const page = matching.slice(offset, offset + max);
+    const page = paginate(matching, input, 100);
     return {
-      Schedules: page.map((s) => ({
+      Schedules: page.items.map((s) => ({
         Arn: s.arn,
         Name: s.name,
         GroupName: s.groupName,
@@ -383,7 +378,7 @@ export class LocalScheduler {
         LastModificationDate: seconds(s.modifiedMs),
         Target: { Arn: s.target.Arn },
       })),
-      NextToken: offset + max < matching.length ? Buffer.from(String(offset + max)).toString('base64url') : undefined,
+      NextToken: page.nextToken,
     };
   }
 
@@ -407,24 +402,19 @@ export class LocalScheduler {
 
   #listGroups(input: Json): Json {
     const prefix = input.NamePrefix as string | undefined;
-    const max = (input.MaxResults as number | undefined) ?? 100;
-    let offset = 0;
-    if (input.NextToken !== undefined) {
-      offset = Number(Buffer.from(input.NextToken as string, 'base64url').toString('utf8'));
-      if (!Number.isInteger(offset) || offset < 0) throw validationError('Invalid NextToken.');
-    }
     const matching = [...this.#groups.values()]
       .filter((group) => prefix === undefined || group.name.startsWith(prefix))
       .sort((a, b) => a.name.localeCompare(b.name));
+    const page = paginate(matching, input, 100);
     return {
-      ScheduleGroups: matching.slice(offset, offset + max).map((group) => ({
+      ScheduleGroups: page.items.map((group) => ({
         Arn: group.arn,
         Name: group.name,
         State: 'ACTIVE',
         CreationDate: seconds(group.createdMs),
         LastModificationDate: seconds(group.modifiedMs),
       })),
-      NextToken: offset + max < matching.length ? Buffer.from(String(offset + max)).toString('base64url') : undefined,
+      NextToken: page.nextToken,
     };
   }
 

@@ -12,6 +12,7 @@ import {
   isRunning,
   repoRoot,
   startFleetLocal,
+  stopWithin,
 } from './support/fleetLocalProcess.js';
 
 const READY_TIMEOUT_MS = 90_000;
@@ -256,15 +257,7 @@ describe('fleet local --json', () => {
     const started = Date.now();
 
     // Act
-    local.child.kill('SIGTERM');
-    let budget: NodeJS.Timeout | undefined;
-    const outcome = await Promise.race([
-      local.exited,
-      new Promise<'still running'>((resolve) => {
-        budget = setTimeout(() => resolve('still running'), STOP_BUDGET_MS);
-      }),
-    ]);
-    clearTimeout(budget);
+    const outcome = await stopWithin(local, 'SIGTERM', STOP_BUDGET_MS);
 
     // Assess
     expect(outcome).toEqual({ code: 0, signal: null });

@@ -5,6 +5,7 @@ import {
   forceStop,
   repoRoot,
   startFleetLocal,
+  stopWithin,
 } from './support/fleetLocalProcess.js';
 import { runCommand } from './support/runCommand.js';
 
@@ -103,15 +104,7 @@ describe('fleet local (text)', () => {
     const started = Date.now();
 
     // Act
-    local.child.kill('SIGINT');
-    let budget: NodeJS.Timeout | undefined;
-    const outcome = await Promise.race([
-      local.exited,
-      new Promise<'still running'>((resolve) => {
-        budget = setTimeout(() => resolve('still running'), STOP_BUDGET_MS);
-      }),
-    ]);
-    clearTimeout(budget);
+    const outcome = await stopWithin(local, 'SIGINT', STOP_BUDGET_MS);
 
     // Assess
     expect(outcome).toEqual({ code: 0, signal: null });

@@ -109,3 +109,24 @@ export const connectOutcome = (endpoint: string): Promise<string> =>
     });
     socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
   });
+
+/**
+ * Sends `signal` and waits for the process to exit, at most `budgetMs`: its exit status, or
+ * `'still running'` when the budget ran out first.
+ */
+export const stopWithin = async (
+  local: FleetLocalProcess,
+  signal: NodeJS.Signals,
+  budgetMs: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null } | 'still running'> => {
+  local.child.kill(signal);
+  let budget: NodeJS.Timeout | undefined;
+  const outcome = await Promise.race([
+    local.exited,
+    new Promise<'still running'>((resolve) => {
+      budget = setTimeout(() => resolve('still running'), budgetMs);
+    }),
+  ]);
+  clearTimeout(budget);
+  return outcome;
+};

@@ -8,10 +8,11 @@
  * Needs Debian's python3-pandas (`apt-get install -y python3-pandas`) at /usr/bin/python3.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeChurnFile } from './writeChurnFile.js';
 
 const root = resolve(__dirname, '..');
 const dataDir = resolve(root, 'bench/data');
@@ -28,35 +29,9 @@ const { values: options } = parseArgs({
   },
 });
 
-/** Mulberry32: a small seeded generator, so the files are the same on every machine. */
-const random = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
-/** Writes a churn-like CSV of about `megabytes` MB: baseline rows drawn at random, fresh unique ids. */
 const generate = (file: string, megabytes: number): void => {
   if (existsSync(file) && statSync(file).size >= megabytes * 1e6) return;
-  const lines = readFileSync(resolve(root, 'examples/datasets/churn_baseline.csv'), 'utf8').trimEnd().split('\n');
-  const bodies = lines.slice(1).map((line) => line.slice(line.indexOf(',')));
-  const next = random(megabytes);
-  const fd = openSync(file, 'w');
-  writeSync(fd, `${lines[0]}\n`);
-  let written = 0;
-  let id = 0;
-  while (written < megabytes * 1e6) {
-    const parts: string[] = [];
-    for (let k = 0; k < 20_000; k++) {
-      id++;
-      parts.push(`CUST-${String(id).padStart(9, '0')}${bodies[Math.floor(next() * bodies.length)]}\n`);
-    }
-    const chunk = parts.join('');
-    writeSync(fd, chunk);
-    written += chunk.length;
-  }
-  closeSync(fd);
+  writeChurnFile(root, file, { bytes: megabytes * 1e6 }, megabytes);
 };
 
 type Run = { seconds: number; coreSeconds: number; peakMb: number; passed: boolean; rows: number };

@@ -17,10 +17,11 @@
  * Needs Debian's python3-pandas (`apt-get install -y python3-pandas`) at /usr/bin/python3.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeChurnFile } from './writeChurnFile.js';
 
 const root = resolve(__dirname, '..');
 const dataDir = resolve(root, 'bench/data');
@@ -38,32 +39,10 @@ const { values: options } = parseArgs({
   },
 });
 
-/** Mulberry32, as in validate.bench.ts, so the file is the same on every machine. */
-const random = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
 /** Writes a churn-like CSV of exactly `rows` data rows: baseline rows drawn at random, fresh unique ids. */
 const generate = (file: string, rows: number): void => {
   if (existsSync(file)) return;
-  const lines = readFileSync(resolve(root, 'examples/datasets/churn_baseline.csv'), 'utf8').trimEnd().split('\n');
-  const bodies = lines.slice(1).map((line) => line.slice(line.indexOf(',')));
-  const next = random(rows);
-  const partial = `${file}.${process.pid}.tmp`;
-  const fd = openSync(partial, 'w');
-  writeSync(fd, `${lines[0]}\n`);
-  for (let id = 1; id <= rows; ) {
-    const parts: string[] = [];
-    for (const end = Math.min(rows, id + 19_999); id <= end; id++) {
-      parts.push(`CUST-${String(id).padStart(9, '0')}${bodies[Math.floor(next() * bodies.length)]}\n`);
-    }
-    writeSync(fd, parts.join(''));
-  }
-  closeSync(fd);
-  spawnSync('mv', [partial, file]);
+  writeChurnFile(root, file, { rows }, rows);
 };
 
 type Run = { seconds: number; cpuSeconds: number; peakMb: number; faults: number; passed: boolean; rows: number };

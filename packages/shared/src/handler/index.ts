@@ -12,6 +12,7 @@ export { BadRequestError, ForbiddenError, HttpError, NotFoundError, Unauthorized
 export { type HttpHandlerOptions, type HttpResult, httpHandler } from './http/httpHandler.js';
 export { type HttpBodyFormat, type HttpRequest, httpRequestOf, rawBodyOf } from './http/httpRequestOf.js';
 export * from './middlewares/index.js';
+export { oncePerColdStart, resetDependencies } from './oncePerColdStart.js';
 export { type SnsEvent, type SnsRecord, snsEventSchema } from './sns/snsEventSchema.js';
 export { type SnsHandlerContext, type SnsHandlerOptions, snsHandler } from './sns/snsHandler.js';
 export { TaskFailedError } from './task/TaskFailedError.js';

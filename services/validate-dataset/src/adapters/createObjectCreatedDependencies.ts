@@ -1,6 +1,6 @@
+import { oncePerColdStart } from '@fleet/shared';
 import type { ValidationPorts } from '../app/ports.js';
 import { createValidationPorts } from './createValidationPorts.js';
-import { oncePerColdStart } from './oncePerColdStart.js';
 
 /** What the `objectCreated` function needs: the ports of the use case (the event names the bucket). */
 export type ObjectCreatedDependencies = { ports: ValidationPorts };

@@ -1,6 +1,6 @@
+import { oncePerColdStart } from '@fleet/shared';
 import type { ValidationPorts } from '../app/ports.js';
 import { createValidationPorts } from './createValidationPorts.js';
-import { oncePerColdStart } from './oncePerColdStart.js';
 
 /** What the `validate` function needs: the ports of the use case and the bucket read by default. */
 export type ValidateDependencies = {

@@ -10,7 +10,6 @@ export {
 } from './createValidateDependencies.js';
 export { createValidationPorts, defaultMaxAttempts } from './createValidationPorts.js';
 export { loadContractCatalog } from './loadContractCatalog.js';
-export { oncePerColdStart, resetDependencies } from './oncePerColdStart.js';
 export { S3DatasetObjectStore } from './S3DatasetObjectStore.js';
 export { s3ClientConfig } from './s3ClientConfig.js';
 export { serviceName } from './serviceName.js';

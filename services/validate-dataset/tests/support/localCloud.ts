@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { type DynamoDbEmulator, type S3Emulator, startDynamoDb, startS3 } from '@fleet/emulators';
-import { RecordsRepository, recordsTableDefinition, resetFleetConfig } from '@fleet/shared';
-import { resetDependencies } from '../../src/adapters/oncePerColdStart.js';
+import { RecordsRepository, recordsTableDefinition, resetDependencies, resetFleetConfig } from '@fleet/shared';
 import { repoRoot } from './repoRoot.js';
 
 export const BUCKET = 'fleet-it-data';

@@ -1,5 +1,5 @@
+import { oncePerColdStart } from '@fleet/shared';
 import { type CorePorts, coreDependencies, type DependencyOptions } from './coreDependencies.js';
-import { oncePerColdStart } from './oncePerColdStart.js';
 
 /** What the function that follows executions needs: the core ports, and no configuration. */
 export type FollowDependencies = { ports: CorePorts };

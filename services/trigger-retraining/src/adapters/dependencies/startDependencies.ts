@@ -1,7 +1,6 @@
-import { getFleetConfig } from '@fleet/shared';
+import { getFleetConfig, oncePerColdStart } from '@fleet/shared';
 import type { TriggerDependencies } from '../../app/TriggerDependencies.js';
 import { coreDependencies, type DependencyOptions } from './coreDependencies.js';
-import { oncePerColdStart } from './oncePerColdStart.js';
 import { unavailableScheduler } from './unavailableScheduler.js';
 
 /**

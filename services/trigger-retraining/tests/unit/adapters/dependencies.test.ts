@@ -2,7 +2,6 @@ import path from 'node:path';
 import { ConfigError } from '@fleet/shared';
 import { followDependencies } from '../../../src/adapters/dependencies/followDependencies.js';
 import { landingDependencies } from '../../../src/adapters/dependencies/landingDependencies.js';
-import { oncePerColdStart } from '../../../src/adapters/dependencies/oncePerColdStart.js';
 import { startDependencies } from '../../../src/adapters/dependencies/startDependencies.js';
 import { SchedulerDebounceScheduler } from '../../../src/adapters/SchedulerDebounceScheduler.js';
 
@@ -69,19 +68,5 @@ describe('per-function dependency factories', () => {
   it('throws a ConfigError naming a missing table', () => {
     // Act and Assess
     expect(() => followDependencies({ EVENT_BUS_NAME: 'b' })).toThrow('RECORDS_TABLE_NAME is not set');
-  });
-
-  it('builds once per cold start', () => {
-    // Prepare
-    let builds = 0;
-    const dependencies = oncePerColdStart(() => ({ build: ++builds }));
-
-    // Act
-    const first = dependencies();
-    const second = dependencies();
-
-    // Assess
-    expect(second).toBe(first);
-    expect(builds).toBe(1);
   });
 });

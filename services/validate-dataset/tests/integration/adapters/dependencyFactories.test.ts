@@ -2,7 +2,6 @@ import path from 'node:path';
 import { ConfigError, createObservability, resetFleetConfig } from '@fleet/shared';
 import { createObjectCreatedDependencies } from '../../../src/adapters/createObjectCreatedDependencies.js';
 import { createValidateDependencies } from '../../../src/adapters/createValidateDependencies.js';
-import { oncePerColdStart, resetDependencies } from '../../../src/adapters/oncePerColdStart.js';
 import { serviceName } from '../../../src/adapters/serviceName.js';
 import { isCatalogEntry } from '../../../src/domain/ContractCatalog.js';
 import { repoRoot } from '../../support/repoRoot.js';
@@ -103,23 +102,5 @@ describe('createObjectCreatedDependencies', () => {
 
     // Assess
     expect(build).toThrow('environment: EVENT_BUS_NAME is not set');
-  });
-});
-
-describe('oncePerColdStart', () => {
-  it('builds on the first call only, and again after resetDependencies', () => {
-    // Prepare
-    let builds = 0;
-    const dependencies = oncePerColdStart(() => ({ build: ++builds }));
-
-    // Act
-    const first = dependencies();
-    const second = dependencies();
-    resetDependencies();
-    const third = dependencies();
-
-    // Assess
-    expect(second).toBe(first);
-    expect(third).toEqual({ build: 2 });
   });
 });

@@ -1,10 +1,12 @@
 const resets = new Set<() => void>();
 
 /**
- * Wraps a dependency factory so it runs once per cold start, on the first invocation.
+ * Wraps a function's dependency factory so it runs once per cold start, on the first invocation.
  *
  * On the first call rather than at module load, so a configuration error fails an invocation
- * (with its log line and the event sent on to the dead-letter queue) instead of the init phase.
+ * (with its log line, and the event retried and then sent on to the dead-letter queue) instead of
+ * the init phase, and tests can import a handler module without an environment. Every service
+ * builds its per-function dependencies through it.
  */
 export const oncePerColdStart = <T>(build: () => T): (() => T) => {
   let cached: T | undefined;

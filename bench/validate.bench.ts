@@ -13,6 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeChurnFile } from './writeChurnFile.js';
+import { writeResultsSection } from './writeResultsSection.js';
 
 const root = resolve(__dirname, '..');
 const dataDir = resolve(root, 'bench/data');
@@ -132,7 +133,7 @@ const main = (): void => {
   const loadAfter = loadavg();
   const section = report(rows, pandasVersion.stdout.trim(), loadBefore, loadAfter);
   console.log(`\n${section}`);
-  if (!options['no-write']) writeSection(section);
+  if (!options['no-write']) writeResultsSection(resultsFile, SECTION, section);
 };
 
 const report = (rows: Row[], pandasVersion: string, loadBefore: number[], loadAfter: number[]): string => {
@@ -234,20 +235,6 @@ const report = (rows: Row[], pandasVersion: string, loadBefore: number[], loadAf
     );
   }
   return lines.join('\n');
-};
-
-/** Replaces this benchmark's section of bench/RESULTS.md, leaving the other sections alone. */
-const writeSection = (section: string): void => {
-  const current = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n';
-  const start = current.indexOf(SECTION);
-  let next: string;
-  if (start < 0) {
-    next = `${current.trimEnd()}\n\n${section}\n`;
-  } else {
-    const after = current.indexOf('\n## ', start + SECTION.length);
-    next = `${current.slice(0, start)}${section}\n${after < 0 ? '' : current.slice(after)}`;
-  }
-  writeFileSync(resultsFile, next);
 };
 
 main();

@@ -17,11 +17,12 @@
  * Needs Debian's python3-pandas (`apt-get install -y python3-pandas`) at /usr/bin/python3.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeChurnFile } from './writeChurnFile.js';
+import { writeResultsSection } from './writeResultsSection.js';
 
 const root = resolve(__dirname, '..');
 const dataDir = resolve(root, 'bench/data');
@@ -230,21 +231,7 @@ const main = (): void => {
   }
   const section = lines.join('\n');
   console.log(`\n${section}`);
-  if (!options['no-write']) writeSection(section);
-};
-
-/** Replaces this benchmark's section of bench/RESULTS.md, leaving the other sections alone. */
-const writeSection = (section: string): void => {
-  const current = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n';
-  const start = current.indexOf(SECTION);
-  let next: string;
-  if (start < 0) {
-    next = `${current.trimEnd()}\n\n${section}\n`;
-  } else {
-    const after = current.indexOf('\n## ', start + SECTION.length);
-    next = `${current.slice(0, start)}${section}\n${after < 0 ? '' : current.slice(after)}`;
-  }
-  writeFileSync(resultsFile, next);
+  if (!options['no-write']) writeResultsSection(resultsFile, SECTION, section);
 };
 
 main();

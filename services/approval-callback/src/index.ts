@@ -1,0 +1,2 @@
+// The approval-callback service: its handlers are the Lambda entry points named in serverless.yml.
+export {};

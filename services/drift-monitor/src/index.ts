@@ -1,0 +1,2 @@
+// The drift-monitor service: its handlers are the Lambda entry points named in serverless.yml.
+export {};

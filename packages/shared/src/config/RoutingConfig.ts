@@ -34,6 +34,11 @@ export const RoutingConfig = z.strictObject({
   slackChannel: z.string().min(1).optional(),
   pagerduty: PagerDutyRouting.optional(),
   rules: z.array(RoutingRule).optional(),
+  /**
+   * Seconds notify gathers the non-urgent Slack posts (below `error`) of one channel before it
+   * posts them as one digest: a burst of events becomes one message. Default 30.
+   */
+  slackDigestSeconds: z.number().int().min(1).max(900).optional(),
 });
 
 /** Routing settings as validated. */

@@ -50,6 +50,15 @@ export const FleetMetric = {
   // notify
   NotificationsDelivered: 'NotificationsDelivered',
   NotificationsFailed: 'NotificationsFailed',
+  /** An event and destination already delivered (or being delivered): nothing sent again. */
+  NotificationsDuplicate: 'NotificationsDuplicate',
+  /** A Slack post gathered into a channel's digest instead of posted alone. */
+  NotificationsDigested: 'NotificationsDigested',
+  /** A Slack or PagerDuty answer asking to slow down (HTTP 429, `ratelimited`). */
+  NotificationsRateLimited: 'NotificationsRateLimited',
+  /** A PagerDuty incident opened (trigger) or resolved. */
+  IncidentsOpened: 'IncidentsOpened',
+  IncidentsResolved: 'IncidentsResolved',
   // every service
   /** A failure logged and not rethrown (a best-effort cleanup, a reply that could not be sent). */
   BestEffortFailures: 'BestEffortFailures',

@@ -43,4 +43,19 @@ export type { LocalSchedule, LocalScheduler, ScheduleInvocationRecord } from './
 export type { FunctionTarget } from './serverless/LocalRule.js';
 export type { LoadedServerlessRules } from './serverless/loadServerlessRules.js';
 export type { StackBucket, StackResources } from './serverless/readStackResources.js';
+export {
+  LocalSlack,
+  type LocalSlackOptions,
+  type SendBlockActionInput,
+  SLACK_DEFAULTS,
+  type SlackActingUser,
+  type SlackFailure,
+  type SlackInteractionResult,
+  type SlackMessage,
+  type SlackResponseUrlPost,
+  SlackStandIn,
+  type SlackStandInOptions,
+  type SlackSurface,
+  slackSignature,
+} from './slack/index.js';
 export type { LocalStandIn, RunningStandIn, StandInContext, StandInNames } from './standIn/LocalStandIn.js';

@@ -15,6 +15,7 @@ import type {
 import { loadCoreExports } from './loadCoreExports.js';
 import { type ParsedServerlessYaml, parseServerlessYaml } from './parseServerlessYaml.js';
 import { type IntrinsicContext, resolveIntrinsic } from './resolveIntrinsic.js';
+import { type LocalStateMachine, readStateMachines } from './readStateMachines.js';
 import { resolveServerlessVariables, type VariableContext } from './resolveServerlessVariables.js';
 import { ServerlessConfigError } from './ServerlessConfigError.js';
 import { stackReferences } from './stackReferences.js';
@@ -51,6 +52,8 @@ export type LoadedServerlessRules = {
   rules: EventRule[];
   /** Rules of `schedule` events, for the clock to fire. */
   schedules: ScheduleRule[];
+  /** State machines of `stepFunctions.stateMachines`, with their definitions resolved and their `eventBridge` rules. */
+  stateMachines: LocalStateMachine[];
   /** Events not served locally (other kinds, unknown buses, invalid patterns), with the reason. */
   skipped: SkippedEvent[];
   /** Files that could not be read or resolved; their functions are missing from `rules`. */
@@ -200,6 +203,7 @@ export const loadServerlessRules = (options: LoadServerlessRulesOptions): Loaded
     functions: [],
     rules: [],
     schedules: [],
+    stateMachines: [],
     skipped: [],
     errors,
     warnings,
@@ -401,6 +405,29 @@ const readService = (
       });
     });
   }
+
+  const machines = readStateMachines(config, {
+    service,
+    file,
+    lineOf: parsed.lineOf,
+    intrinsics: environmentIntrinsics,
+    functionNames: Object.fromEntries(
+      Object.entries(functions).map(([name, definition]) => [
+        name,
+        isPlainObject(definition) && typeof definition.name === 'string'
+          ? definition.name
+          : `${service}-${context.stage}-${name}`,
+      ]),
+    ),
+    busOf: (eventBus) => busOf(eventBus, context.customBusName, context.intrinsics),
+    resolvePattern: (pattern) => {
+      const resolved = resolvePatternIntrinsics(pattern, context.intrinsics) as Record<string, unknown>;
+      validatePattern(resolved);
+      return resolved;
+    },
+  });
+  result.stateMachines.push(...machines.stateMachines);
+  result.warnings.push(...machines.warnings);
 };
 
 const readSchedule = (

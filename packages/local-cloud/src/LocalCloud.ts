@@ -13,6 +13,7 @@ import { RealTimeDriver } from './cloud/RealTimeDriver.js';
 import type { LocalEvent } from './eventbridge/LocalEvent.js';
 import type { EventLogEntry, InjectedEvent, LocalEventBridge } from './eventbridge/LocalEventBridge.js';
 import type { UnfiredSchedule } from './eventbridge/startScheduleRules.js';
+import type { LocalHttpRoute } from './httpapi/HttpApiStandIn.js';
 import type { DeadLetter, InvocationRecord, InvocationResult } from './lambda/LambdaRunner.js';
 import type { LocalPipelineDefinition, LocalPipelineExecution, LocalSageMaker } from './sagemaker/LocalSageMaker.js';
 import type { LocalScheduler } from './scheduler/LocalScheduler.js';
@@ -20,6 +21,8 @@ import type { FunctionTarget } from './serverless/LocalRule.js';
 import type { LoadedServerlessRules } from './serverless/loadServerlessRules.js';
 import type { StackResources } from './serverless/readStackResources.js';
 import { type ReadStacks, readStacks } from './serverless/readStacks.js';
+import type { PublishedSnsMessage, SnsStandIn } from './sns/SnsStandIn.js';
+import type { LocalParameter } from './ssm/SsmStandIn.js';
 import { type BuiltInStandIns, builtInStandIns } from './standIn/builtInStandIns.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from './standIn/LocalStandIn.js';
 import { listenOnRememberedPort } from './standIn/listenOnRememberedPort.js';
@@ -51,6 +54,8 @@ export type LocalCloudOptions = {
   environment?: Record<string, string>;
   /** Service folders to load (default: every `services/*` with a `serverless.yml`). */
   serviceDirs?: string[];
+  /** SSM parameters the local Parameter Store has from the start, by name (SecureString values are stored as given). */
+  parameters?: Record<string, LocalParameter>;
   /** Further stand-ins (Step Functions, SNS, Slack, PagerDuty...), started after the built-in ones. */
   standIns?: LocalStandIn[];
 };
@@ -145,12 +150,16 @@ export class LocalCloud {
     const ports = new Set<number>();
     this.#cleanups.push(installServerDateHeader(() => ports));
 
-    const builtIn = builtInStandIns(read, {
-      pipelines: this.#options.pipelines ?? [],
-      ...(this.#options.pipelineRunDuration === undefined
-        ? {}
-        : { defaultRunDuration: this.#options.pipelineRunDuration }),
-    });
+    const builtIn = builtInStandIns(
+      read,
+      {
+        pipelines: this.#options.pipelines ?? [],
+        ...(this.#options.pipelineRunDuration === undefined
+          ? {}
+          : { defaultRunDuration: this.#options.pipelineRunDuration }),
+      },
+      { parameters: this.#options.parameters },
+    );
     this.#builtIns = builtIn;
     const context = this.#context(ports);
     for (const standIn of [...Object.values(builtIn), ...(this.#options.standIns ?? [])]) {
@@ -277,6 +286,38 @@ export class LocalCloud {
   /** The EventBridge Scheduler stand-in. */
   get scheduler(): LocalScheduler {
     return this.#builtIn().scheduler.scheduler;
+  }
+
+  /** The SNS stand-in: its topics, `publish` in process, and every message published so far. */
+  get sns(): SnsStandIn {
+    return this.#builtIn().sns;
+  }
+
+  /** Every message published to a topic so far, oldest first, with the functions it was delivered to. */
+  snsMessages(): readonly PublishedSnsMessage[] {
+    return this.#builtIn().sns.published();
+  }
+
+  /**
+   * The base URL of a service's HTTP API (`http://127.0.0.1:<port>`; routes hang off it as on
+   * API Gateway's `$default` stage).
+   *
+   * @throws LocalCloudError when the service declares no `httpApi` event
+   */
+  httpApiUrl(service: string): string {
+    const url = this.#builtIn().httpApi.url(service);
+    if (url === undefined) {
+      const services = [...new Set(this.httpRoutes().map((route) => route.service))];
+      throw new LocalCloudError(
+        `the service ${service} has no HTTP API; ${services.length === 0 ? 'no service has httpApi events' : `these have: ${services.join(', ')}`}`,
+      );
+    }
+    return url;
+  }
+
+  /** Every route of the HTTP APIs, with its service, function and API URL. */
+  httpRoutes(): LocalHttpRoute[] {
+    return this.#builtIn().httpApi.routes();
   }
 
   /** The functions of every service, with the environment they run with. */

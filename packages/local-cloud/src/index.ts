@@ -15,6 +15,15 @@ export type {
 } from './eventbridge/LocalEventBridge.js';
 export type { UnfiredSchedule } from './eventbridge/startScheduleRules.js';
 export {
+  type HttpApiEvent,
+  type HttpApiResponse,
+  HttpApiStandIn,
+  httpApiEvent,
+  httpApiResponse,
+  isTextContentType,
+  type LocalHttpRoute,
+} from './httpapi/index.js';
+export {
   DEFAULT_LOCAL_CLOUD_START,
   type LandedObject,
   LocalCloud,
@@ -42,6 +51,8 @@ export type { PipelineExecutionStatus } from './sagemaker/pipelineExecutionStatu
 export type { LocalSchedule, LocalScheduler, ScheduleInvocationRecord } from './scheduler/LocalScheduler.js';
 export type { FunctionTarget } from './serverless/LocalRule.js';
 export type { LoadedServerlessRules } from './serverless/loadServerlessRules.js';
+export type { HttpApiDefinition, HttpRouteDefinition } from './serverless/readHttpRoutes.js';
+export type { SnsSubscriptionDefinition, SnsTopicDefinition, SnsTopics } from './serverless/readSnsTopics.js';
 export type { StackBucket, StackResources } from './serverless/readStackResources.js';
 export {
   LocalSlack,
@@ -58,4 +69,13 @@ export {
   type SlackSurface,
   slackSignature,
 } from './slack/index.js';
+export {
+  MAX_SNS_MESSAGE_BYTES,
+  type PublishedSnsMessage,
+  type SnsLambdaEvent,
+  type SnsMessageAttributeInput,
+  type SnsPublishInput,
+  SnsStandIn,
+} from './sns/index.js';
+export { type LocalParameter, SsmStandIn } from './ssm/index.js';
 export type { LocalStandIn, RunningStandIn, StandInContext, StandInNames } from './standIn/LocalStandIn.js';

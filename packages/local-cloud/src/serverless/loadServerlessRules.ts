@@ -14,8 +14,8 @@ import type {
 } from './LocalRule.js';
 import { loadCoreExports } from './loadCoreExports.js';
 import { type ParsedServerlessYaml, parseServerlessYaml } from './parseServerlessYaml.js';
-import { type IntrinsicContext, resolveIntrinsic } from './resolveIntrinsic.js';
 import { type LocalStateMachine, readStateMachines } from './readStateMachines.js';
+import { type IntrinsicContext, resolveIntrinsic } from './resolveIntrinsic.js';
 import { resolveServerlessVariables, type VariableContext } from './resolveServerlessVariables.js';
 import { ServerlessConfigError } from './ServerlessConfigError.js';
 import { stackReferences } from './stackReferences.js';
@@ -339,6 +339,8 @@ const readService = (
         readSchedule(kind, body, target, `${target.deployedName}-${kindName}-${index + 1}`, location, skip, result);
         return;
       }
+      // The SNS and HTTP API stand-ins read these (readSnsTopics, readHttpRoutes) and report their own.
+      if (kind === 'sns' || kind === 'httpApi') return;
       if (kind !== 'eventBridge') {
         skip(kind, `the local EventBridge serves eventBridge and schedule events, not ${kind}`, location);
         return;

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { LocalCloudError } from '../cloud/LocalCloudError.js';
 import type { FunctionTarget } from './LocalRule.js';
 import { type LoadedServerlessRules, loadServerlessRules } from './loadServerlessRules.js';
+import { type HttpApiDefinition, readHttpRoutes } from './readHttpRoutes.js';
+import { readServiceStacks } from './readServiceStacks.js';
+import { readSnsTopics, type SnsTopics } from './readSnsTopics.js';
 import { readStackResources, type StackResources } from './readStackResources.js';
 import type { StackContext } from './stackReferences.js';
 
@@ -11,6 +14,10 @@ export type ReadStacks = {
   functions: FunctionTarget[];
   stacks: LoadedServerlessRules;
   resources: StackResources;
+  /** SNS topics (`AWS::SNS::Topic`) and the functions' `sns` subscriptions. */
+  sns: SnsTopics;
+  /** One HTTP API per service stack with `httpApi` events, and its routes. */
+  httpApis: HttpApiDefinition[];
 };
 
 /**
@@ -46,9 +53,24 @@ export const readStacks = (
     ...rule,
     environment: byName.get(rule.deployedName)?.environment ?? { ...rule.environment, ...options.environment },
   });
+  const serviceStacks = readServiceStacks([path.join(rootDir, 'serverless.yml'), ...loaded.files], functions, {
+    stage,
+    region,
+    accountId,
+    imports: loaded.imports,
+  });
+  const sns = readSnsTopics(serviceStacks, { region, accountId });
+  const http = readHttpRoutes(serviceStacks);
   return {
     functions,
-    stacks: { ...loaded, rules: loaded.rules.map(withFunction), schedules: loaded.schedules.map(withFunction) },
+    stacks: {
+      ...loaded,
+      rules: loaded.rules.map(withFunction),
+      schedules: loaded.schedules.map(withFunction),
+      skipped: [...loaded.skipped, ...sns.skipped, ...http.skipped],
+    },
     resources,
+    sns,
+    httpApis: http.apis,
   };
 };

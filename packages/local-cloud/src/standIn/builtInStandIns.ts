@@ -1,12 +1,15 @@
 import type { DurationInput } from '../clock/parseDuration.js';
 import { DynamoDbStandIn } from '../dynamodb/DynamoDbStandIn.js';
 import { EventBridgeStandIn } from '../eventbridge/EventBridgeStandIn.js';
+import { HttpApiStandIn } from '../httpapi/HttpApiStandIn.js';
 import { LambdaStandIn } from '../lambda/LambdaStandIn.js';
 import { S3StandIn } from '../s3/S3StandIn.js';
 import type { LocalPipelineDefinition } from '../sagemaker/LocalSageMaker.js';
 import { SageMakerStandIn } from '../sagemaker/SageMakerStandIn.js';
 import { SchedulerStandIn } from '../scheduler/SchedulerStandIn.js';
 import type { ReadStacks } from '../serverless/readStacks.js';
+import { SnsStandIn } from '../sns/SnsStandIn.js';
+import { type LocalParameter, SsmStandIn } from '../ssm/SsmStandIn.js';
 
 /** The six stand-ins every local cloud has, by service, in the order they start. */
 export type BuiltInStandIns = {
@@ -16,6 +19,12 @@ export type BuiltInStandIns = {
   eventBridge: EventBridgeStandIn;
   scheduler: SchedulerStandIn;
   sageMaker: SageMakerStandIn;
+  /** Topics and Lambda subscriptions of the stacks; `publish` in process for Step Functions. */
+  sns: SnsStandIn;
+  /** Parameter Store, seeded with `LocalCloudOptions.parameters`. */
+  ssm: SsmStandIn;
+  /** One HTTP API per service stack with `httpApi` events. */
+  httpApi: HttpApiStandIn;
 };
 
 /**
@@ -28,6 +37,7 @@ export type BuiltInStandIns = {
 export const builtInStandIns = (
   read: ReadStacks,
   sageMaker: { pipelines: readonly LocalPipelineDefinition[]; defaultRunDuration?: DurationInput },
+  ssm: { parameters?: Readonly<Record<string, LocalParameter>> } = {},
 ): BuiltInStandIns => ({
   dynamoDb: new DynamoDbStandIn({ tables: read.resources.tables }),
   s3: new S3StandIn({ buckets: read.resources.buckets }),
@@ -39,4 +49,7 @@ export const builtInStandIns = (
   }),
   scheduler: new SchedulerStandIn({ scheduleGroups: read.resources.scheduleGroups }),
   sageMaker: new SageMakerStandIn(sageMaker),
+  sns: new SnsStandIn({ topics: read.sns.topics, subscriptions: read.sns.subscriptions }),
+  ssm: new SsmStandIn(ssm),
+  httpApi: new HttpApiStandIn({ apis: read.httpApis }),
 });

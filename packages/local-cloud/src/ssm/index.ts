@@ -1,0 +1,1 @@
+export { type LocalParameter, SsmStandIn } from './SsmStandIn.js';

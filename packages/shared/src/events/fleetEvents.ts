@@ -134,6 +134,10 @@ const approval = {
   metrics,
   championMetrics: metrics.nullable(),
   expiresAt: isoTime,
+  /** The package's version in its group, when known. */
+  modelPackageVersion: z.number().int().positive().optional(),
+  /** 1 for the first request of a package; one more each time an operator asks again after an expiry. */
+  attempt: z.number().int().positive().optional(),
 };
 export const ApprovalRequestedDetail = z.object(approval);
 /**
@@ -146,6 +150,8 @@ export const ApprovalDecidedDetail = z.object({
   decision: z.enum(['approved', 'rejected', 'expired', 'superseded']),
   /** A Slack user id, an operator, or `fleet:quality-gate` / `fleet:timeout`. */
   decidedBy: z.string().min(1),
+  /** The Slack user name of `decidedBy`, when decided in Slack (for "approved by @ana"). */
+  decidedByName: z.string().min(1).optional(),
   decidedAt: isoTime,
   /** Why, in words: also the package's `ApprovalDescription`, hence at most 1,024 characters. */
   reason: z.string().min(1).max(1024),

@@ -34,6 +34,18 @@ export const FleetMetric = {
   ApprovalsDecided: 'ApprovalsDecided',
   /** A Slack click by someone who is not an approver of the model. */
   ApprovalsUnauthorized: 'ApprovalsUnauthorized',
+  /** An approval execution started for a package attempt. */
+  ApprovalsStarted: 'ApprovalsStarted',
+  /** A package state change that needs no approval (no approving model, not pending, a duplicate's kin). */
+  ApprovalsIgnored: 'ApprovalsIgnored',
+  /** A click or call on an approval someone decided first: nothing changed. */
+  ApprovalsAlreadyDecided: 'ApprovalsAlreadyDecided',
+  /** A decision Step Functions refused because the wait was over (TaskTimedOut, TaskDoesNotExist, InvalidToken). */
+  ApprovalsClosed: 'ApprovalsClosed',
+  /** A Slack request refused before anything was read: missing, stale or forged signature. */
+  SlackSignatureRejected: 'SlackSignatureRejected',
+  /** An ephemeral reply through `response_url` that Slack did not take. */
+  SlackRepliesFailed: 'SlackRepliesFailed',
   // deployment
   DeploymentsSucceeded: 'DeploymentsSucceeded',
   DeploymentsFailed: 'DeploymentsFailed',

@@ -189,3 +189,30 @@ describe('fleet event catalog', () => {
     expect(formatZodIssues(result.error!)).toContain('detail.skipReason:');
   });
 });
+
+describe('approval details', () => {
+  it('accepts a decision with the package version, the attempt and the Slack user name', () => {
+    // Prepare
+    const event = loadFixture<Json>('fleet/approval-decided.json');
+    Object.assign(event.detail, { modelPackageVersion: 7, attempt: 2, decidedByName: 'ana' });
+
+    // Act
+    const result = fleetEventSchema('Approval Decided').safeParse(event);
+
+    // Assess
+    expect(result.error).toBeUndefined();
+    expect(result.data?.detail).toMatchObject({ modelPackageVersion: 7, attempt: 2, decidedByName: 'ana' });
+  });
+
+  it('rejects an attempt of 0, naming the field', () => {
+    // Prepare
+    const event = loadFixture<Json>('fleet/approval-requested.json');
+    event.detail.attempt = 0;
+
+    // Act
+    const result = fleetEventSchema('Approval Requested').safeParse(event);
+
+    // Assess
+    expect(formatZodIssues(result.error!)).toContain('detail.attempt:');
+  });
+});

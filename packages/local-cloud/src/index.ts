@@ -37,6 +37,19 @@ export type {
   InvocationResult,
   InvocationTrigger,
 } from './lambda/LambdaRunner.js';
+export {
+  DEFAULT_EVALUATION_METRICS,
+  type EvaluationMetrics,
+  type InjectedFailure,
+  type LocalModelPackage,
+  type LocalModelRegistry,
+  type ModelApprovalStatus,
+  type ModelPackageStateChangeEnvelope,
+  type PipelineRegistration,
+  type RegistrationMetrics,
+  type RegistrationRunContext,
+  type SageMakerEvent,
+} from './sagemaker/index.js';
 export type {
   LocalPipelineDefinition,
   LocalPipelineExecution,
@@ -55,11 +68,16 @@ export type { HttpApiDefinition, HttpRouteDefinition } from './serverless/readHt
 export type { SnsSubscriptionDefinition, SnsTopicDefinition, SnsTopics } from './serverless/readSnsTopics.js';
 export type { StackBucket, StackResources } from './serverless/readStackResources.js';
 export {
+  BLOCK_KIT_LIMITS,
+  type ClickButtonInput,
   LocalSlack,
   type LocalSlackOptions,
   type SendBlockActionInput,
   SLACK_DEFAULTS,
   type SlackActingUser,
+  type SlackApiCall,
+  type SlackChannel,
+  type SlackChannelOption,
   type SlackFailure,
   type SlackInteractionResult,
   type SlackMessage,
@@ -67,6 +85,7 @@ export {
   SlackStandIn,
   type SlackStandInOptions,
   type SlackSurface,
+  type StoredSlackMessage,
   slackSignature,
 } from './slack/index.js';
 export {

@@ -4,6 +4,7 @@ import {
   LocalCloud,
   type LocalCloudOptions,
   type PipelineRunPlan,
+  type RegistrationMetrics,
 } from '@fleet/local-cloud';
 import { type FleetRecord, loadFleetConfig, RecordsRepository, resetFleetConfig } from '@fleet/shared';
 import type { FleetCloud } from './FleetCloud.js';
@@ -20,6 +21,12 @@ export type FleetCloudOptions = Omit<LocalCloudOptions, 'pipelines' | 'pipelineR
   configFile?: string;
   /** How pipeline executions end (default: succeed after 20 minutes of clock time). */
   pipelineRun?: PipelineRunPlan;
+  /**
+   * The metrics of the packages successful runs register: fixed, a list used in order (one entry
+   * per package, the last repeating), or a function of the run (default roc_auc 0.88, accuracy
+   * 0.84). A run plan's own `metrics` win.
+   */
+  evaluationMetrics?: RegistrationMetrics;
 };
 
 const DEFAULT_PIPELINE_RUN: PipelineRunPlan = { duration: '20m', status: 'Succeeded' };
@@ -39,14 +46,17 @@ export const startFleetCloud = async (options: FleetCloudOptions = {}): Promise<
   const configFile = path.resolve(rootDir, options.configFile ?? 'fleet.config.yaml');
   const stage = options.stage ?? 'local';
   const config = loadFleetConfig({ file: configFile, stage });
-  const { configFile: _, pipelineRun, ...local } = options;
+  const { configFile: _, pipelineRun, evaluationMetrics, ...local } = options;
   const cloudOptions: LocalCloudOptions = {
     ...local,
     rootDir,
     stage,
     start: options.start ?? (options.realTimeClock ? new Date() : DEFAULT_LOCAL_CLOUD_START),
     realTimeClock: options.realTimeClock ?? false,
-    pipelines: fleetPipelineDefinitions(config, pipelineRun ?? DEFAULT_PIPELINE_RUN),
+    pipelines: fleetPipelineDefinitions(config, pipelineRun ?? DEFAULT_PIPELINE_RUN, {
+      stage,
+      ...(evaluationMetrics === undefined ? {} : { metrics: evaluationMetrics }),
+    }),
     environment: { FLEET_CONFIG_FILE: configFile, FLEET_STAGE: stage, ...options.environment },
   };
   // The functions cache the configuration per process: a fresh cloud reads it afresh.

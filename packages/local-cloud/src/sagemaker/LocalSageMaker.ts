@@ -7,6 +7,10 @@ import { AwsServiceError } from '../http/AwsServiceError.js';
 import { checkShape, type StructureShape, validationMessage } from '../http/checkShape.js';
 import { paginate } from '../http/paginate.js';
 import { StandInServer } from '../http/StandInServer.js';
+import { DEFAULT_EVALUATION_METRICS, type EvaluationMetrics, evaluationReport } from './evaluationReport.js';
+import { LocalModelRegistry, MODEL_REGISTRY_SHAPES } from './LocalModelRegistry.js';
+import type { ModelApprovalStatus, ModelPackageStateChangeEnvelope } from './modelPackageStateChangeEvent.js';
+import type { PipelineRegistration } from './PipelineRegistration.js';
 import {
   type PipelineExecutionStatus,
   type PipelineExecutionStatusChangeDetail,
@@ -42,6 +46,10 @@ export type PipelineRunOutcome = {
   status?: 'Succeeded' | 'Failed';
   /** Shown as FailureReason; a default is used when a failed run gives none. */
   failureReason?: string;
+  /** The metrics this run's evaluation reports when its pipeline registers models (over the definition's). */
+  metrics?: EvaluationMetrics;
+  /** Whether a successful run registers a model package when its pipeline has `register` (default true). */
+  register?: boolean;
 };
 
 /** What a run plan function is told about the execution it decides. */
@@ -69,6 +77,8 @@ export type LocalPipelineDefinition = {
   roleArn?: string;
   /** Default: succeed after `defaultRunDuration`. */
   run?: PipelineRunPlan;
+  /** Successful runs write an evaluation to S3 and register a model package (default: they register nothing). */
+  register?: PipelineRegistration;
 };
 
 /** A snapshot of one execution, for tests and the demo to inspect. */
@@ -91,12 +101,25 @@ export type LocalPipelineExecution = {
   lastModifiedTime: Date;
 };
 
+/** Every event the SageMaker stand-in sends, as EventBridge delivers it. */
+export type SageMakerEvent = PipelineExecutionStatusChangeEnvelope | ModelPackageStateChangeEnvelope;
+
+/** Writes an object to S3 (what a pipeline's evaluation step and Data Capture need). */
+export type PutObject = (bucket: string, key: string, body: string, contentType: string) => Promise<unknown>;
+
+/** An operation's next answers replaced by an error, for tests of retries and error handling. */
+export type InjectedFailure = { code: string; message?: string; statusCode?: number };
+
 /** Options of the SageMaker stand-in. */
 export type LocalSageMakerOptions = {
   /** Drives execution durations and delivers status-change events. */
   clock: LocalClock;
-  /** Receives each status-change event, as EventBridge would deliver it; awaited. */
-  emit?: (event: PipelineExecutionStatusChangeEnvelope) => unknown;
+  /** Receives each event (pipeline status changes, model package state changes), as EventBridge would deliver it; awaited. */
+  emit?: (event: SageMakerEvent) => unknown;
+  /** Writes the evaluation JSON of registering pipelines (default: none; such a run then fails at RegisterModel). */
+  putObject?: PutObject;
+  /** Resolves `{ export: name }` bucket references of registering pipelines (the stacks' exports). */
+  resolveExport?: (name: string) => string | undefined;
   /** Default `process.env.AWS_REGION`, else `AWS_DEFAULTS.region`. */
   region?: string;
   /** Default `AWS_DEFAULTS.accountId`. */
@@ -120,6 +143,8 @@ type PipelineState = {
   description?: string;
   roleArn: string;
   run?: PipelineRunPlan;
+  register?: PipelineRegistration;
+  registered: number;
   createdMs: number;
   modifiedMs: number;
   lastRunMs?: number;
@@ -144,6 +169,9 @@ type ExecutionState = {
   parallelism?: unknown;
   selective?: unknown;
   timer?: ClockTimer;
+  metrics?: EvaluationMetrics;
+  register: boolean;
+  sequence: number;
 };
 
 type Json = Record<string, unknown>;
@@ -155,6 +183,7 @@ const SHAPES: Record<string, StructureShape> = {
   DescribePipeline: DescribePipelineInput,
   ListPipelines: ListPipelinesInput,
   StopPipelineExecution: StopPipelineExecutionInput,
+  ...MODEL_REGISTRY_SHAPES,
 };
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -193,14 +222,20 @@ export class LocalSageMaker {
   readonly region: string;
   readonly accountId: string;
   readonly #clock: LocalClock;
-  #emit?: (event: PipelineExecutionStatusChangeEnvelope) => unknown;
+  #emit?: (event: SageMakerEvent) => unknown;
+  readonly #putObject?: PutObject;
+  readonly #resolveExport?: (name: string) => string | undefined;
+  readonly #failures = new Map<string, InjectedFailure[]>();
+  #direct?: SageMakerEvent[];
+  /** The Model Registry: model package groups and versions. */
+  readonly registry: LocalModelRegistry;
   readonly #defaultRunMs: number;
   readonly #stopMs: number;
   readonly #maxConcurrent: number;
   readonly #pipelines = new Map<string, PipelineState>();
   readonly #executions = new Map<string, ExecutionState>();
   readonly #tokens = new Map<string, string>();
-  readonly #emitted: PipelineExecutionStatusChangeEnvelope[] = [];
+  readonly #emitted: SageMakerEvent[] = [];
   #order = 0;
   readonly #server = new StandInServer(sageMakerHttpHandler(this));
 
@@ -212,6 +247,14 @@ export class LocalSageMaker {
     this.#defaultRunMs = parseDuration(options.defaultRunDuration ?? '30m');
     this.#stopMs = parseDuration(options.stopDuration ?? 0);
     this.#maxConcurrent = options.maxConcurrentExecutions ?? 200;
+    this.#putObject = options.putObject;
+    this.#resolveExport = options.resolveExport;
+    this.registry = new LocalModelRegistry({
+      region: this.region,
+      accountId: this.accountId,
+      nowMs: () => this.#clock.nowMs(),
+      publish: (event) => this.#publish(event),
+    });
   }
 
   /** Starts serving the API on a loopback port (0: any free one); resolves to the endpoint URL. */
@@ -230,7 +273,7 @@ export class LocalSageMaker {
   }
 
   /** Sets (or replaces) where status-change events go, for wiring done after construction. */
-  setEmitter(emit: ((event: PipelineExecutionStatusChangeEnvelope) => unknown) | undefined): void {
+  setEmitter(emit: ((event: SageMakerEvent) => unknown) | undefined): void {
     this.#emit = emit;
   }
 
@@ -279,11 +322,22 @@ export class LocalSageMaker {
       description: definition.description,
       roleArn: definition.roleArn ?? `arn:aws:iam::${this.accountId}:role/SageMakerPipelineExecutionRole`,
       run: definition.run,
+      register: definition.register,
+      registered: existing?.registered ?? 0,
       createdMs: existing?.createdMs ?? now,
       modifiedMs: now,
       lastRunMs: existing?.lastRunMs,
       sequence: existing?.sequence ?? 0,
     };
+    if (definition.register !== undefined) {
+      const group = definition.register.modelPackageGroup;
+      if (!this.registry.hasGroup(group)) {
+        this.registry.handle('CreateModelPackageGroup', {
+          ModelPackageGroupName: group,
+          ModelPackageGroupDescription: `models of pipeline ${definition.name}`,
+        });
+      }
+    }
     this.#pipelines.set(key, state);
     if (existing) {
       for (const execution of this.#executions.values()) {
@@ -319,9 +373,19 @@ export class LocalSageMaker {
     return execution && this.#snapshot(execution);
   }
 
-  /** Every status-change event handed to `emit` so far, in order. */
-  emittedEvents(): PipelineExecutionStatusChangeEnvelope[] {
+  /** Every event handed to `emit` so far, in order. */
+  emittedEvents(): SageMakerEvent[] {
     return [...this.#emitted];
+  }
+
+  /**
+   * Makes the next `times` calls of an API operation (e.g. `UpdateModelPackage`) fail with the
+   * given error instead of running, as a throttled or conflicting call would.
+   */
+  failNext(operation: string, failure: InjectedFailure, times = 1): void {
+    const queue = this.#failures.get(operation) ?? [];
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.#failures.set(operation, queue);
   }
 
   /**
@@ -351,6 +415,11 @@ export class LocalSageMaker {
     if (check.typeError) throw new AwsServiceError('SerializationException', check.typeError);
     if (check.violations.length > 0) throw validationError(validationMessage(check.violations));
     const input = (body ?? {}) as Json;
+    const failure = this.#failures.get(operation)?.shift();
+    if (failure !== undefined) {
+      throw new AwsServiceError(failure.code, failure.message ?? `${operation} failed (injected)`, failure.statusCode);
+    }
+    if (operation in MODEL_REGISTRY_SHAPES) return this.registry.handle(operation, input);
     switch (operation) {
       case 'StartPipelineExecution':
         return this.#start(input);
@@ -423,11 +492,15 @@ export class LocalSageMaker {
       modifiedMs: now,
       parallelism: input.ParallelismConfiguration,
       selective: input.SelectiveExecutionConfig,
+      register: true,
+      sequence: pipeline.sequence,
     };
     this.#executions.set(execution.arn, execution);
     this.#tokens.set(tokenKey, execution.arn);
 
     const plan = typeof pipeline.run === 'function' ? pipeline.run(this.#context(execution)) : (pipeline.run ?? {});
+    execution.metrics = plan.metrics;
+    execution.register = plan.register ?? true;
     const startDetail = this.#detail(execution);
     this.#clock.at(now, () => this.#deliver(startDetail, now), { label: `sagemaker ${id} Executing` });
     this.#planCompletion(
@@ -484,9 +557,21 @@ export class LocalSageMaker {
         execution.timer = undefined;
         if (execution.status !== 'Executing') return;
         const now = this.#clock.nowMs();
-        execution.status = status;
+        let finalStatus = status;
+        let reason = failureReason;
+        let registered: SageMakerEvent[] = [];
+        if (status === 'Succeeded' && execution.register && execution.pipeline.register !== undefined) {
+          try {
+            registered = await this.#registerModel(execution, execution.pipeline.register);
+          } catch (error) {
+            finalStatus = 'Failed';
+            reason = `Step 'RegisterModel' failed: ${(error as Error).message}`;
+          }
+        }
+        for (const event of registered) await this.#deliverEvent(event);
+        execution.status = finalStatus;
         execution.failureReason =
-          status === 'Failed' ? (failureReason ?? `Pipeline execution ${execution.id} failed.`) : undefined;
+          finalStatus === 'Failed' ? (reason ?? `Pipeline execution ${execution.id} failed.`) : undefined;
         execution.endMs = now;
         execution.modifiedMs = now;
         await this.#deliver(this.#detail(execution, 'Executing'), now);
@@ -646,7 +731,7 @@ export class LocalSageMaker {
       displayName: e.displayName,
       description: e.description,
       parameters: { ...e.parameters },
-      sequence: e.pipeline.sequence,
+      sequence: e.sequence,
     };
   }
 
@@ -670,8 +755,81 @@ export class LocalSageMaker {
       timeMs,
       detail,
     });
+    await this.#deliverEvent(event);
+  }
+
+  async #deliverEvent(event: SageMakerEvent): Promise<void> {
     this.#emitted.push(event);
     await this.#emit?.(event);
+  }
+
+  /** Delivers an event of an API call on the next tick (AWS sends events asynchronously), or collects it during a registration. */
+  #publish(event: SageMakerEvent): void {
+    if (this.#direct !== undefined) {
+      this.#direct.push(event);
+      return;
+    }
+    this.#clock.at(this.#clock.nowMs(), () => this.#deliverEvent(event), {
+      label: `sagemaker ${event['detail-type']}`,
+    });
+  }
+
+  /**
+   * What a run's evaluation and RegisterModel steps do: writes the evaluation JSON and registers a
+   * package pointing to it; returns the registry's events, for delivery before the run's end.
+   */
+  async #registerModel(execution: ExecutionState, registration: PipelineRegistration): Promise<SageMakerEvent[]> {
+    const pipeline = execution.pipeline;
+    const metrics = execution.metrics ?? this.#registrationMetrics(execution, registration);
+    const report = evaluationReport(metrics);
+    const bucketRef = registration.evaluationBucket;
+    const bucket = typeof bucketRef === 'string' ? bucketRef : this.#resolveExport?.(bucketRef.export);
+    if (bucket === undefined) throw new Error(`no stack exports ${(bucketRef as { export: string }).export}`);
+    if (this.#putObject === undefined) throw new Error('no S3 to write the evaluation report to');
+    const key = `${registration.evaluationPrefix ?? 'evaluation'}/${pipeline.name.toLowerCase()}/${execution.id}/evaluation.json`;
+    await this.#putObject(bucket, key, report, 'application/json');
+    const declaredStatus = execution.parameters.ModelApprovalStatus as ModelApprovalStatus | undefined;
+    const collected: SageMakerEvent[] = [];
+    this.#direct = collected;
+    try {
+      this.registry.handle('CreateModelPackage', {
+        ModelPackageGroupName: registration.modelPackageGroup,
+        ModelPackageDescription: `registered by pipeline ${pipeline.name} execution ${execution.id}`,
+        ModelApprovalStatus: registration.modelApprovalStatus ?? declaredStatus ?? 'PendingManualApproval',
+        InferenceSpecification: {
+          Containers: [
+            {
+              Image: registration.image ?? `141502667606.dkr.ecr.${this.region}.amazonaws.com/sagemaker-xgboost:1.7-1`,
+              ModelDataUrl: `s3://${bucket}/models/${pipeline.name.toLowerCase()}/${execution.id}/model.tar.gz`,
+            },
+          ],
+          SupportedContentTypes: ['text/csv'],
+          SupportedResponseMIMETypes: ['text/csv'],
+        },
+        MetadataProperties: { GeneratedBy: execution.arn },
+        ModelMetrics: {
+          ModelQuality: { Statistics: { ContentType: 'application/json', S3Uri: `s3://${bucket}/${key}` } },
+        },
+      });
+    } finally {
+      this.#direct = undefined;
+    }
+    pipeline.registered += 1;
+    return collected;
+  }
+
+  #registrationMetrics(execution: ExecutionState, registration: PipelineRegistration): EvaluationMetrics {
+    const source = registration.metrics;
+    if (source === undefined) return { ...DEFAULT_EVALUATION_METRICS };
+    if (typeof source === 'function') {
+      const { pipelineName, pipelineExecutionArn, parameters, sequence } = this.#context(execution);
+      return source({ pipelineName, pipelineExecutionArn, parameters, sequence });
+    }
+    if (Array.isArray(source)) {
+      if (source.length === 0) return { ...DEFAULT_EVALUATION_METRICS };
+      return source[Math.min(execution.pipeline.registered, source.length - 1)];
+    }
+    return source as EvaluationMetrics;
   }
 
   #snapshot(e: ExecutionState): LocalPipelineExecution {

@@ -1,20 +1,30 @@
 import type { DurationInput } from '../clock/parseDuration.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
-import { type LocalPipelineDefinition, LocalSageMaker } from './LocalSageMaker.js';
+import { type LocalPipelineDefinition, LocalSageMaker, type PutObject } from './LocalSageMaker.js';
+
+/** Where the stand-in writes objects (evaluation reports): the S3 stand-in's `put`. */
+export type SageMakerStorage = { put: PutObject };
 
 /**
- * SageMaker Pipelines on the clock, seeded with the pipelines it is given (as if created before);
- * status changes go to the default bus through `context.putEvent`.
+ * SageMaker on the clock (Pipelines and the Model Registry), seeded with the pipelines it is
+ * given (as if created before, with the model package groups they register in); its events go to
+ * the default bus through `context.putEvent`, and evaluation reports to S3 through `storage`.
  */
 export class SageMakerStandIn implements LocalStandIn {
   readonly name = 'sagemaker';
   readonly #pipelines: readonly LocalPipelineDefinition[];
   readonly #defaultRunDuration?: DurationInput;
+  readonly #storage?: SageMakerStorage;
   #sageMaker?: LocalSageMaker;
 
-  constructor(options: { pipelines: readonly LocalPipelineDefinition[]; defaultRunDuration?: DurationInput }) {
+  constructor(options: {
+    pipelines: readonly LocalPipelineDefinition[];
+    defaultRunDuration?: DurationInput;
+    storage?: SageMakerStorage;
+  }) {
     this.#pipelines = options.pipelines;
     this.#defaultRunDuration = options.defaultRunDuration;
+    this.#storage = options.storage;
   }
 
   /** The SageMaker stand-in: its pipelines and executions. */
@@ -29,6 +39,10 @@ export class SageMakerStandIn implements LocalStandIn {
       region: context.region,
       accountId: context.accountId,
       ...(this.#defaultRunDuration === undefined ? {} : { defaultRunDuration: this.#defaultRunDuration }),
+      ...(this.#storage === undefined
+        ? {}
+        : { putObject: (bucket, key, body, contentType) => this.#storage!.put(bucket, key, body, contentType) }),
+      resolveExport: (name) => context.names.exports[name],
       emit: async (event) => {
         context.putEvent(event, 'default');
         await context.drain();

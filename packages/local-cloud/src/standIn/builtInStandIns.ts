@@ -38,18 +38,22 @@ export const builtInStandIns = (
   read: ReadStacks,
   sageMaker: { pipelines: readonly LocalPipelineDefinition[]; defaultRunDuration?: DurationInput },
   ssm: { parameters?: Readonly<Record<string, LocalParameter>> } = {},
-): BuiltInStandIns => ({
-  dynamoDb: new DynamoDbStandIn({ tables: read.resources.tables }),
-  s3: new S3StandIn({ buckets: read.resources.buckets }),
-  lambda: new LambdaStandIn({ functions: read.functions }),
-  eventBridge: new EventBridgeStandIn({
-    busName: read.stacks.customBusName,
-    rules: read.stacks.rules,
-    schedules: read.stacks.schedules,
-  }),
-  scheduler: new SchedulerStandIn({ scheduleGroups: read.resources.scheduleGroups }),
-  sageMaker: new SageMakerStandIn(sageMaker),
-  sns: new SnsStandIn({ topics: read.sns.topics, subscriptions: read.sns.subscriptions }),
-  ssm: new SsmStandIn(ssm),
-  httpApi: new HttpApiStandIn({ apis: read.httpApis }),
-});
+): BuiltInStandIns => {
+  const s3 = new S3StandIn({ buckets: read.resources.buckets });
+  return {
+    dynamoDb: new DynamoDbStandIn({ tables: read.resources.tables }),
+    s3,
+    lambda: new LambdaStandIn({ functions: read.functions }),
+    eventBridge: new EventBridgeStandIn({
+      busName: read.stacks.customBusName,
+      rules: read.stacks.rules,
+      schedules: read.stacks.schedules,
+    }),
+    scheduler: new SchedulerStandIn({ scheduleGroups: read.resources.scheduleGroups }),
+    // Pipelines write their evaluation reports through the S3 stand-in.
+    sageMaker: new SageMakerStandIn({ ...sageMaker, storage: s3 }),
+    sns: new SnsStandIn({ topics: read.sns.topics, subscriptions: read.sns.subscriptions }),
+    ssm: new SsmStandIn(ssm),
+    httpApi: new HttpApiStandIn({ apis: read.httpApis }),
+  };
+};

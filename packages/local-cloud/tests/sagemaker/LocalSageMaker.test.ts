@@ -26,8 +26,9 @@ describe('LocalSageMaker over HTTP', () => {
       clock,
       region: 'eu-west-1',
       accountId: '111122223333',
+      // No pipeline here registers models: every event is a pipeline status change.
       emit: (event) => {
-        events.push(event);
+        events.push(event as PipelineExecutionStatusChangeEnvelope);
       },
     });
     sagemaker.registerPipeline({
@@ -332,7 +333,7 @@ describe('LocalSageMaker over HTTP', () => {
     // Prepare
     const late: string[] = [];
     sagemaker.setEmitter((event) => {
-      late.push(event.detail.currentPipelineExecutionStatus);
+      late.push((event as PipelineExecutionStatusChangeEnvelope).detail.currentPipelineExecutionStatus);
     });
     await start();
 

@@ -4,7 +4,20 @@ import { LocalCloudError } from '../cloud/LocalCloudError.js';
 import { StandInServer } from '../http/StandInServer.js';
 import type { HttpRequest, HttpResponse } from '../http/startHttpServer.js';
 import { isPlainObject } from '../isPlainObject.js';
-import { blockActionsPayload, type SlackActingUser, type SlackMessage } from './blockActionsPayload.js';
+import {
+  blockActionsPayload,
+  findBlockElement,
+  type SlackActingUser,
+  type SlackMessage,
+} from './blockActionsPayload.js';
+import { parseSlackApiRequest } from './parseSlackApiRequest.js';
+import { readMessageContent } from './readMessageContent.js';
+import {
+  type SlackChannel,
+  type SlackChannelOption,
+  SlackConversations,
+  type StoredSlackMessage,
+} from './SlackConversations.js';
 import { RESPONSE_URL_PREFIX, slackHttpHandler, slackJson } from './slackHttpHandler.js';
 import { slackSignature } from './slackSignature.js';
 import { SlackTsSequence } from './slackTs.js';
@@ -16,6 +29,9 @@ export const SLACK_DEFAULTS = {
   teamId: 'T0LOCAL0001',
   teamDomain: 'local-workspace',
   appId: 'A0LOCAL0001',
+  botUserId: 'U0LOCALBOT1',
+  botId: 'B0LOCAL0001',
+  channel: { id: 'C0LOCAL0001', name: 'general' },
   verificationToken: 'localverificationtoken00',
 } as const;
 
@@ -29,8 +45,42 @@ export type LocalSlackOptions = {
   botToken?: string;
   /** Where button clicks are sent (the app's Request URL); `setInteractivityUrl` sets it later. */
   interactivityUrl?: string;
+  /**
+   * The workspace's channels (ids, or `{ id, name, member }`; `member: false` makes posting answer
+   * `not_in_channel`); a message to any other is `channel_not_found`. Default: one channel,
+   * `SLACK_DEFAULTS.channel`. `addChannel` adds more.
+   */
+  channels?: readonly SlackChannelOption[];
   team?: { id: string; domain: string };
   appId?: string;
+};
+
+/** One Web API call, as received and as answered. */
+export type SlackApiCall = {
+  /** e.g. `chat.postMessage` */
+  method: string;
+  at: Date;
+  contentType?: string;
+  rawBody: string;
+  /** The body as received: the JSON object, or the form fields (the token field hidden as `***`). */
+  body: Record<string, unknown> | undefined;
+  status: number;
+  /** The JSON answered, when the answer was JSON. */
+  response?: Record<string, unknown>;
+};
+
+/** A click on a button of a message the stand-in holds. */
+export type ClickButtonInput = {
+  /** The channel's id or name. */
+  channel: string;
+  /** The `ts` of the message holding the button. */
+  ts: string;
+  actionId: string;
+  user: SlackActingUser;
+  /** Default: the stand-in's signing secret (another one forges the request). */
+  signingSecret?: string;
+  /** Default: the interactivity URL the stand-in was given. */
+  url?: string;
 };
 
 /** One post to a `response_url`, as received. */
@@ -90,9 +140,11 @@ export type SlackFailure =
 export type SlackSurface = 'webApi' | 'responseUrl';
 
 /**
- * A Slack workspace on the local clock: `response_url` endpoints that record what apps post to
- * them, correctly signed `block_actions` interactions sent to an app, and switches that make the
- * next calls fail as Slack does when it rate-limits or breaks.
+ * A Slack workspace on the local clock: the Web API's `chat.postMessage` and `chat.update` (and
+ * `auth.test`) with Slack's token check and Block Kit limits, channels holding the messages and
+ * threads, `response_url` endpoints that record what apps post to them, correctly signed
+ * `block_actions` interactions sent to an app (`sendBlockAction`, `clickButton`), and switches
+ * that make the next calls fail as Slack does when it rate-limits or breaks.
  *
  * It speaks Slack's HTTP (`listen()`), so an app under test calls it with `fetch` exactly as it
  * would call Slack, given the base URL (`apiUrl`).
@@ -109,6 +161,8 @@ export class LocalSlack {
   readonly #interactions: SlackInteractionResult[] = [];
   readonly #failures: Record<SlackSurface, SlackFailure[]> = { webApi: [], responseUrl: [] };
   readonly #actionTs = new SlackTsSequence();
+  readonly #conversations: SlackConversations;
+  readonly #calls: SlackApiCall[] = [];
   #responseUrlCount = 0;
 
   constructor(options: LocalSlackOptions) {
@@ -118,6 +172,12 @@ export class LocalSlack {
     this.#team = options.team ?? { id: SLACK_DEFAULTS.teamId, domain: SLACK_DEFAULTS.teamDomain };
     this.#appId = options.appId ?? SLACK_DEFAULTS.appId;
     this.#interactivityUrl = options.interactivityUrl;
+    this.#conversations = new SlackConversations(options.channels ?? [SLACK_DEFAULTS.channel], {
+      userId: SLACK_DEFAULTS.botUserId,
+      botId: SLACK_DEFAULTS.botId,
+      appId: this.#appId,
+      teamId: this.#team.id,
+    });
     this.#server = new StandInServer(
       slackHttpHandler({
         webApi: (method, request) => this.#answerWebApi(method, request),
@@ -153,6 +213,40 @@ export class LocalSlack {
 
   close(): Promise<void> {
     return this.#server.close();
+  }
+
+  /** Adds a channel to the workspace (or changes its name or membership). */
+  addChannel(channel: SlackChannelOption): SlackChannel {
+    return this.#conversations.add(channel);
+  }
+
+  /** The workspace's channels. */
+  channels(): SlackChannel[] {
+    return this.#conversations.channels();
+  }
+
+  /**
+   * The messages of a channel (id or name), thread replies included, in posting order, as they
+   * stand now (updates applied); every channel's when none is given. Copies: safe to keep.
+   */
+  messages(channel?: string): StoredSlackMessage[] {
+    return structuredClone(this.#conversations.messages(channel));
+  }
+
+  /** One message by channel (id or name) and `ts`, as it stands now. */
+  message(channel: string, ts: string): StoredSlackMessage | undefined {
+    const found = this.#conversations.message(channel, ts);
+    return found === undefined ? undefined : structuredClone(found);
+  }
+
+  /** A thread: its parent message and the replies, in order. */
+  thread(channel: string, threadTs: string): StoredSlackMessage[] {
+    return structuredClone(this.#conversations.thread(channel, threadTs));
+  }
+
+  /** Every Web API call received, oldest first (those failed by a switch included); only `method`'s when given. */
+  calls(method?: string): SlackApiCall[] {
+    return structuredClone(this.#calls.filter((call) => method === undefined || call.method === method));
   }
 
   /** Sets where `clickButton` sends interactions (the app's Request URL). */
@@ -254,6 +348,43 @@ export class LocalSlack {
     return result;
   }
 
+  /**
+   * Clicks a button of a message the stand-in holds, as `user`: the `block_actions` payload of
+   * that button (its `action_id`, `value`, block, text and style; the message and channel),
+   * signed with the workspace's signing secret and sent to the interactivity URL.
+   *
+   * @throws LocalCloudError when there is no interactivity URL, no such message, or no such button on it
+   */
+  async clickButton(input: ClickButtonInput): Promise<SlackInteractionResult> {
+    const url = input.url ?? this.#interactivityUrl;
+    if (url === undefined) {
+      throw new LocalCloudError(
+        'the Slack stand-in has no interactivity URL to send the click to (setInteractivityUrl)',
+      );
+    }
+    const channel = this.#conversations.find(input.channel);
+    const message = channel === undefined ? undefined : this.#conversations.message(channel.id, input.ts);
+    if (channel === undefined || message === undefined) {
+      throw new LocalCloudError(`the Slack stand-in holds no message ${input.ts} in channel ${input.channel}`);
+    }
+    const button = findBlockElement(message.blocks, input.actionId);
+    if (button === undefined) {
+      throw new LocalCloudError(
+        `message ${input.ts} in channel ${input.channel} has no element with action_id ${input.actionId}`,
+      );
+    }
+    const { channel: _channel, ...slackMessage } = structuredClone(message);
+    return this.sendBlockAction({
+      url,
+      signingSecret: input.signingSecret ?? this.#signingSecret,
+      user: input.user,
+      actionId: input.actionId,
+      value: typeof button.element.value === 'string' ? button.element.value : '',
+      message: slackMessage,
+      channel: { id: channel.id, name: channel.name },
+    });
+  }
+
   #requireEndpoint(what: string): string {
     const endpoint = this.#server.endpoint;
     if (endpoint === undefined) throw new LocalCloudError(`the Slack stand-in is not listening, so it has no ${what}`);
@@ -272,8 +403,68 @@ export class LocalSlack {
     return { status: failure.status ?? 503, headers: { 'content-type': 'text/plain' }, body: 'Service Unavailable' };
   }
 
-  async #answerWebApi(method: string, _request: HttpRequest): Promise<HttpResponse> {
-    return this.#takeFailure('webApi') ?? slackJson({ ok: false, error: 'unknown_method', req_method: method }, 404);
+  async #answerWebApi(method: string, request: HttpRequest): Promise<HttpResponse> {
+    const parsed = parseSlackApiRequest(request);
+    const received = 'received' in parsed ? parsed.received : undefined;
+    const response = this.#takeFailure('webApi') ?? this.#callWebApi(method, parsed);
+    this.#calls.push({
+      method,
+      at: this.#clock.now(),
+      contentType: request.headers['content-type'],
+      rawBody: request.body,
+      body: received !== undefined && typeof received.token === 'string' ? { ...received, token: '***' } : received,
+      status: response.status,
+      response: parseJsonObject(response.body ?? ''),
+    });
+    return response;
+  }
+
+  #callWebApi(method: string, parsed: ReturnType<typeof parseSlackApiRequest>): HttpResponse {
+    if (!WEB_API_METHODS.has(method)) return slackJson({ ok: false, error: 'unknown_method', req_method: method });
+    if ('error' in parsed) return slackJson({ ok: false, error: parsed.error });
+    if (parsed.token === undefined || parsed.token === '') return slackJson({ ok: false, error: 'not_authed' });
+    if (parsed.token !== this.#botToken) return slackJson({ ok: false, error: 'invalid_auth' });
+    const { args } = parsed;
+    if (method === 'auth.test') {
+      return slackJson({
+        ok: true,
+        url: `https://${this.#team.domain}.slack.com/`,
+        team: this.#team.domain,
+        user: 'fleet-bot',
+        team_id: this.#team.id,
+        user_id: SLACK_DEFAULTS.botUserId,
+        bot_id: SLACK_DEFAULTS.botId,
+        is_enterprise_install: false,
+      });
+    }
+    if (typeof args.channel !== 'string' || args.channel === '')
+      return slackJson({ ok: false, error: 'channel_not_found' });
+    if (method === 'chat.update' && (typeof args.ts !== 'string' || args.ts === '')) {
+      return slackJson({ ok: false, error: 'message_not_found' });
+    }
+    const content = readMessageContent(args);
+    if ('error' in content) {
+      return slackJson({
+        ok: false,
+        error: content.error,
+        ...(content.messages === undefined ? {} : { response_metadata: { messages: content.messages } }),
+      });
+    }
+    const nowMs = this.#clock.nowMs();
+    if (method === 'chat.postMessage') {
+      const threadTs = typeof args.thread_ts === 'string' && args.thread_ts !== '' ? args.thread_ts : undefined;
+      const posted = this.#conversations.post(args.channel, content, nowMs, {
+        threadTs,
+        replyBroadcast: threadTs !== undefined && (args.reply_broadcast === true || args.reply_broadcast === 'true'),
+      });
+      if ('error' in posted) return slackJson({ ok: false, error: posted.error });
+      const { channel, ...message } = posted;
+      return slackJson({ ok: true, channel, ts: posted.ts, message });
+    }
+    const updated = this.#conversations.update(args.channel, String(args.ts), content, nowMs);
+    if ('error' in updated) return slackJson({ ok: false, error: updated.error });
+    const { channel, ...message } = updated;
+    return slackJson({ ok: true, channel, ts: updated.ts, text: updated.text, message });
   }
 
   async #answerResponseUrl(request: HttpRequest): Promise<HttpResponse> {
@@ -301,6 +492,9 @@ export class LocalSlack {
     return slackJson({ ok: true });
   }
 }
+
+/** The Web API methods the stand-in serves. */
+const WEB_API_METHODS = new Set(['auth.test', 'chat.postMessage', 'chat.update']);
 
 const parseJsonObject = (raw: string): Record<string, unknown> | undefined => {
   try {

@@ -60,6 +60,17 @@ export const ModelDriftConfig = z
     persistence: z.number().int().min(1).default(2),
     /** The lowest drift severity that starts a retrain; below it the trigger records `below-retrain-severity`. */
     retrainOn: DriftSeverity.default('critical'),
+    /**
+     * Model Monitor compatible metrics (`feature_baseline_drift_<feature>`): the CloudWatch
+     * namespace the SageMaker Python SDK's dashboards read, and the `MonitoringSchedule`
+     * dimension (default `fleet-drift-<model>`).
+     */
+    modelMonitor: z
+      .strictObject({
+        namespace: z.string().min(1).max(255).default('aws/sagemaker/Endpoints/data-metrics'),
+        monitoringSchedule: z.string().min(1).max(255).optional(),
+      })
+      .default({ namespace: 'aws/sagemaker/Endpoints/data-metrics' }),
   })
   .superRefine((d, ctx) => {
     const every = durationMinutes(d.schedule);

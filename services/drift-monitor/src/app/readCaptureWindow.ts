@@ -1,0 +1,90 @@
+import { PayloadError } from '../domain/decodePayload.js';
+import { type DriftWindow, inWindow } from '../domain/driftWindow.js';
+import { hourPrefixes } from '../domain/hourPrefixes.js';
+import type { MonitorSettings } from '../domain/MonitorSettings.js';
+import { parseCaptureLine } from '../domain/parseCaptureLine.js';
+import { readCapturedRows } from '../domain/readCapturedRows.js';
+import { Reservoir } from '../domain/Reservoir.js';
+import { seededRandom } from '../domain/seededRandom.js';
+import type { DriftPorts } from './ports.js';
+
+/** One sampled prediction: inputs in `inputColumns` order, the output, and the id labels join on. */
+export type SampledRow = { inputs: string[]; output: string; id: string };
+
+/** A malformed capture line, for the report. */
+export type MalformedLine = { key: string; line: number; reason: string };
+
+/** How many malformed lines the report lists; the rest are counted. */
+export const MALFORMED_LISTED = 20;
+
+/** What the window's capture files held, and the sample drawn from them. */
+export type WindowSample = {
+  rows: readonly SampledRow[];
+  /** Predictions inside the window (before sampling). */
+  seen: number;
+  objects: number;
+  outOfWindow: number;
+  malformed: { count: number; first: MalformedLine[] };
+  rowsWithMissingColumns: number;
+  rowsWithExtraColumns: number;
+};
+
+/**
+ * Reads the window's Data Capture files and draws its sample.
+ *
+ * Lists the window's hour prefixes (`<prefix>/<endpoint>/<variant>/yyyy/mm/dd/hh/`), streams each
+ * object line by line, decodes every record, skips those whose `inferenceTime` is outside the
+ * window, and offers each prediction to a reservoir of `maxRows` seeded from the model and the
+ * window, so a re-run draws the same sample. A line that cannot be read is counted with its
+ * object key and line number and never stops the check.
+ */
+export const readCaptureWindow = async (
+  settings: Pick<MonitorSettings, 'model' | 'capture' | 'inputColumns' | 'maxRows'>,
+  window: DriftWindow,
+  ports: Pick<DriftPorts, 'objects' | 'bucket'>,
+): Promise<WindowSample> => {
+  const { capture, inputColumns } = settings;
+  const reservoir = new Reservoir<SampledRow>(
+    settings.maxRows,
+    seededRandom(`${settings.model}|${window.start.toISOString()}|${window.end.toISOString()}`),
+  );
+  const sample: Omit<WindowSample, 'rows' | 'seen'> = {
+    objects: 0,
+    outOfWindow: 0,
+    malformed: { count: 0, first: [] },
+    rowsWithMissingColumns: 0,
+    rowsWithExtraColumns: 0,
+  };
+  const base = `${capture.prefix}/${capture.endpoint}/${capture.variant}`;
+  for (const prefix of hourPrefixes(base, window.start, window.end)) {
+    for (const key of await ports.objects.list(ports.bucket, prefix)) {
+      sample.objects++;
+      let line = 0;
+      for await (const text of ports.objects.lines({ bucket: ports.bucket, key })) {
+        line++;
+        if (text.trim() === '') continue;
+        try {
+          const record = parseCaptureLine(text);
+          if (!inWindow(window, record.inferenceTime)) {
+            sample.outOfWindow++;
+            continue;
+          }
+          const id = record.inferenceId ?? record.eventId ?? `${key}#${line}`;
+          const rows = readCapturedRows(record.input, record.output, inputColumns);
+          rows.forEach((row, i) => {
+            if (row.inputs.length < inputColumns.length) sample.rowsWithMissingColumns++;
+            else if (row.inputs.length > inputColumns.length) sample.rowsWithExtraColumns++;
+            reservoir.offer({ inputs: row.inputs, output: row.output, id: rows.length === 1 ? id : `${id}#${i}` });
+          });
+        } catch (error) {
+          if (!(error instanceof PayloadError)) throw error;
+          sample.malformed.count++;
+          if (sample.malformed.first.length < MALFORMED_LISTED) {
+            sample.malformed.first.push({ key, line, reason: error.message });
+          }
+        }
+      }
+    }
+  }
+  return { ...sample, rows: reservoir.items, seen: reservoir.seen };
+};

@@ -1,0 +1,1 @@
+export { DriftCheckInput } from './DriftCheckInput.js';

@@ -1,0 +1,1 @@
+export { createCheckDriftHandler, handler as checkDriftHandler } from './checkDrift.js';

@@ -1,2 +1,2 @@
 // The notify service: its handlers are the Lambda entry points named in serverless.yml.
-export {};
+export * from './handlers/index.js';

@@ -1,0 +1,134 @@
+import { type FleetDetail, type FleetDetailType, FleetMetric, type SeverityValue } from '@fleet/shared';
+import { ceilToSecond, digestScheduleName } from '../domain/digestScheduleName.js';
+import { DeliveriesFailedError } from '../domain/errors.js';
+import { routeEvent, type SlackTarget } from '../domain/routing/routeEvent.js';
+import { atLeast } from '../domain/routing/severityOf.js';
+import { approvalDecidedReply, approvalDecidedUpdate } from '../domain/slack/messages/approvalDecidedMessages.js';
+import { slackMessageFor } from '../domain/slack/messages/slackMessageFor.js';
+import { type DeliveryOutcome, deliverOnce } from './deliverOnce.js';
+import type { InvocationOptions, SlackPorts } from './ports.js';
+import { reportUrlFor } from './reportUrlFor.js';
+import { sendWithRetries } from './sendWithRetries.js';
+
+/** One fleet event as the Slack function receives it. */
+export type NotifyEvent<T extends FleetDetailType = FleetDetailType> = {
+  detailType: T;
+  detail: FleetDetail<T>;
+  time: string;
+};
+
+/** Events that are never gathered into a digest: their message is interactive or threaded. */
+const NEVER_DIGESTED: ReadonlySet<FleetDetailType> = new Set(['Approval Requested', 'Approval Decided']);
+
+/** True when an event waits for its channel's digest: below `error` and not an approval message. */
+export const isDigested = (detailType: FleetDetailType, severity: SeverityValue): boolean =>
+  !NEVER_DIGESTED.has(detailType) && !atLeast(severity, 'error');
+
+const slackSend = async (
+  event: NotifyEvent,
+  target: SlackTarget,
+  severity: SeverityValue,
+  ports: SlackPorts,
+  options: InvocationOptions,
+) => {
+  const { detailType, detail } = event;
+  const retry = <T>(call: () => Promise<T>) => sendWithRetries(call, ports, { remainingMs: options.remainingMs });
+  if (detailType === 'Approval Decided') {
+    const decided = detail as FleetDetail<'Approval Decided'>;
+    const request = await ports.store.approvalMessage(decided.approvalId, target.channel);
+    if (request !== undefined) {
+      await retry(() =>
+        ports.slack.updateMessage({
+          channel: request.channel,
+          ts: request.ts,
+          message: approvalDecidedUpdate(decided),
+        }),
+      );
+      const reply = await retry(() =>
+        ports.slack.postMessage({
+          channel: request.channel,
+          threadTs: request.ts,
+          message: approvalDecidedReply(decided),
+        }),
+      );
+      return { channel: reply.channel, ts: reply.ts, threadTs: request.ts, updated: request.ts };
+    }
+  }
+  const reportKey = (detail as { reportKey?: string }).reportKey;
+  const reportUrl = detailType.startsWith('Drift')
+    ? await reportUrlFor(reportKey, detail.correlationId, ports)
+    : undefined;
+  const message = slackMessageFor(detailType, detail, severity, { stage: ports.stage, reportUrl });
+  if (isDigested(detailType, severity)) {
+    const now = ports.clock.now();
+    const item = { detailType, severity, line: message.text.slice(0, 280), at: event.time, eventKey: detail.eventKey };
+    const added = await ports.digests.add({
+      channel: target.channel,
+      item,
+      windowId: detail.eventKey,
+      now,
+      correlationId: detail.correlationId,
+    });
+    if (added.opened) {
+      await ports.scheduler.arm({
+        name: digestScheduleName(target.channel),
+        at: ceilToSecond(now.getTime() + target.digestSeconds * 1000),
+        payload: { kind: 'digest', channel: target.channel, windowId: added.windowId },
+      });
+    }
+    ports.metrics.addMetric(FleetMetric.NotificationsDigested, 'Count', 1);
+    return { channel: target.channel, digest: added.windowId };
+  }
+  const posted = await retry(() => ports.slack.postMessage({ channel: target.channel, message }));
+  if (detailType === 'Approval Requested') {
+    const requested = detail as FleetDetail<'Approval Requested'>;
+    await ports.store.putApprovalMessage({
+      approvalId: requested.approvalId,
+      channel: target.channel,
+      ts: posted.ts,
+      correlationId: requested.correlationId,
+      at: ports.clock.now().toISOString(),
+    });
+  }
+  return { channel: posted.channel, ts: posted.ts };
+};
+
+/**
+ * Posts an event to every Slack channel its routing names, once per event key and channel.
+ *
+ * Approval requests are posted with their buttons and remembered by approval id; a decision
+ * updates that message (buttons gone, who and when) and replies in its thread, or is posted at
+ * the top level when no request was posted. Urgent events (`error`, `critical`) are posted at
+ * once; the others are gathered into the channel's digest, posted when its window closes.
+ *
+ * @throws DeliveriesFailedError when a channel could not be served (the others stay delivered)
+ */
+export const notifySlack = async (
+  event: NotifyEvent,
+  ports: SlackPorts,
+  options: InvocationOptions,
+): Promise<DeliveryOutcome[]> => {
+  const decision = routeEvent(ports.config, event.detailType, event.detail);
+  const outcomes: DeliveryOutcome[] = [];
+  const failures: { destination: string; error: unknown }[] = [];
+  for (const target of decision.slack) {
+    const destination = `slack:${target.channel}`;
+    try {
+      outcomes.push(
+        await deliverOnce(
+          {
+            key: { eventKey: event.detail.eventKey, destination },
+            fields: { correlationId: event.detail.correlationId, detailType: event.detailType, model: target.model },
+          },
+          () => slackSend(event, target, decision.severity, ports, options),
+          ports,
+          options,
+        ),
+      );
+    } catch (error) {
+      failures.push({ destination, error });
+    }
+  }
+  if (failures.length > 0) throw new DeliveriesFailedError(failures);
+  return outcomes;
+};

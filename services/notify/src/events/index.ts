@@ -1,0 +1,2 @@
+export { DigestFireEvent } from './DigestFireEvent.js';
+export { FleetEventOfAnyType } from './FleetEventOfAnyType.js';

@@ -38,6 +38,18 @@ export type {
   InvocationTrigger,
 } from './lambda/LambdaRunner.js';
 export {
+  LocalPagerDuty,
+  type LocalPagerDutyIncident,
+  type LocalPagerDutyOptions,
+  PAGERDUTY_LIMITS,
+  type PagerDutyEventOutcome,
+  type PagerDutyEventRecord,
+  type PagerDutyFailure,
+  type PagerDutySeverity,
+  PagerDutyStandIn,
+  type PagerDutyStandInOptions,
+} from './pagerduty/index.js';
+export {
   DEFAULT_EVALUATION_METRICS,
   type EvaluationMetrics,
   type InjectedFailure,

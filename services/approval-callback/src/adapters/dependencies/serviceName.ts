@@ -1,0 +1,2 @@
+/** The service name in logs, metrics and traces. */
+export const serviceName = 'approval-callback';

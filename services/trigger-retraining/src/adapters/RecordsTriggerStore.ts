@@ -3,6 +3,7 @@ import {
   type FleetRecord,
   type Lease,
   Leases,
+  partitionKey,
   type RecordsRepositoryPort,
   sortKey,
 } from '@fleet/shared';
@@ -10,6 +11,7 @@ import type {
   ExecutionFailure,
   ExecutionOutcome,
   ExecutionPointer,
+  ModelActivity,
   PendingLandings,
   RunLock,
   RunLockRequest,
@@ -254,4 +256,40 @@ export class RecordsTriggerStore implements TriggerStore {
     const lease = await this.#heldBy(triggerRecordKeys.lock(pipelineName), token);
     return lease !== undefined && this.#leases.release(lease, new Date(at));
   }
+
+  async modelActivity(model: string, since: Date): Promise<ModelActivity> {
+    const history = await this.#records.history(partitionKey('MODEL', model), {
+      since: since.toISOString(),
+      newestFirst: true,
+    });
+    const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+    const approval = history.find((record) => record.kind === 'approval');
+    const deployment = history.find((record) => record.kind === 'deployment');
+    return {
+      ...(approval === undefined
+        ? {}
+        : {
+            approval: withoutUndefinedFields({
+              at: approval.at,
+              state: text(approval.state),
+              decision: text(approval.decision),
+              decidedAt: text(approval.decidedAt),
+              expiresAt: text(approval.expiresAt),
+              modelPackageArn: text(approval.modelPackageArn),
+            }),
+          }),
+      ...(deployment === undefined
+        ? {}
+        : {
+            deployment: withoutUndefinedFields({
+              at: deployment.at,
+              decision: text(deployment.decision),
+              modelPackageArn: text(deployment.modelPackageArn),
+            }),
+          }),
+    };
+  }
 }
+
+const withoutUndefinedFields = <T extends Record<string, unknown>>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;

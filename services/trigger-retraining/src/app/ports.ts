@@ -8,8 +8,11 @@ import type {
   Trigger,
 } from '@fleet/shared';
 import type { CoveredObject } from '../domain/CoveredObject.js';
+import type { ModelActivity } from '../domain/ModelActivity.js';
 import type { PipelineParameter } from '../domain/mapParameters.js';
 import type { RunInput } from '../domain/runInput.js';
+
+export type { ModelActivity };
 
 /** Why an execution did not succeed, as recorded and announced. */
 export type ExecutionFailure = { code: string; message: string };
@@ -203,6 +206,8 @@ export interface TriggerStore {
   noteRunLockExecution(pipelineName: string, token: string, executionArn: string): Promise<boolean>;
   /** Releases the run lock if `token` holds it (conditional write); true when released. */
   releaseRunLock(pipelineName: string, token: string, at: string): Promise<boolean>;
+  /** The model's newest approval and deployment records written since `since` (one Query of `MODEL#<model>`). */
+  modelActivity(model: string, since: Date): Promise<ModelActivity>;
 }
 
 /** What StartPipelineExecution needs. */

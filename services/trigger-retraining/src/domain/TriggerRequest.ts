@@ -1,4 +1,4 @@
-import type { Trigger } from '@fleet/shared';
+import type { DriftSeverityValue, Trigger } from '@fleet/shared';
 import type { CoveredObject } from './CoveredObject.js';
 
 /** A dataset that landed under a prefix: what the debounce guard collects. */
@@ -34,4 +34,14 @@ export type TriggerRequest = {
   debounced?: boolean;
   /** The validated objects the run would train on (a landing, or every landing of a window): lineage. */
   covers?: { objects: CoveredObject[]; omitted: number };
+  /** Set for a drift: the model, how severe the drift is and the lowest severity its model retrains on. */
+  drift?: DriftTrigger;
+};
+
+/** What a drift trigger carries for the drift guards (`below-retrain-severity`, `model-busy`). */
+export type DriftTrigger = {
+  model: string;
+  severity: DriftSeverityValue;
+  /** The model's `drift.retrainOn`. */
+  retrainOn: DriftSeverityValue;
 };

@@ -1,5 +1,7 @@
 import 'aws-sdk-client-mock-jest';
 import { ListPipelineExecutionsCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
+import { MemoryRecordsRepository } from '@fleet/shared';
+import { RecordsTriggerStore } from '../../../src/adapters/RecordsTriggerStore.js';
 import { createDriftDetectedHandler } from '../../../src/handlers/driftDetected.js';
 import {
   answerAsUsual,
@@ -38,7 +40,7 @@ describe('driftDetected handler', () => {
     });
   });
 
-  it('skips while a run of the pipeline is executing', async () => {
+  it('skips as model-busy (not in-flight) while a run of the pipeline is executing', async () => {
     // Prepare
     sagemaker.on(ListPipelineExecutionsCommand).resolves({
       PipelineExecutionSummaries: [{ PipelineExecutionStatus: 'Executing' }],
@@ -49,7 +51,7 @@ describe('driftDetected handler', () => {
     const outcome = await handler(loadEvent('drift-detected.json'), lambdaContext);
 
     // Assess
-    expect(outcome).toMatchObject({ status: 'skipped', skipReason: 'in-flight' });
+    expect(outcome).toMatchObject({ status: 'skipped', skipReason: 'model-busy' });
     expect(sagemaker).not.toHaveReceivedCommand(StartPipelineExecutionCommand);
   });
 
@@ -65,5 +67,95 @@ describe('driftDetected handler', () => {
     // Assess
     expect(outcome).toEqual({ status: 'ignored', why: 'drift status is insufficient_data' });
     expect(sagemaker.calls()).toHaveLength(0);
+  });
+
+  it('records a warning below the model retrainOn (critical by default) as below-retrain-severity and starts nothing', async () => {
+    // Prepare
+    const records = new MemoryRecordsRepository();
+    const handler = createDriftDetectedHandler(() => handlerDependencies({ store: new RecordsTriggerStore(records) }));
+    const event = loadEvent<{ detail: Record<string, unknown> }>('drift-detected.json');
+    event.detail.severity = 'warning';
+
+    // Act
+    const outcome = await handler(event, lambdaContext);
+
+    // Assess
+    expect(outcome).toMatchObject({ status: 'skipped', skipReason: 'below-retrain-severity' });
+    expect(sagemaker).not.toHaveReceivedCommand(StartPipelineExecutionCommand);
+    expect(publishedEvents(eventBridge).map((e) => e.detail.skipReason)).toEqual(['below-retrain-severity']);
+    const decisions = await records.history('PIPELINE#churn-retrain');
+    expect(decisions.map((r) => [r.decision, r.skipReason])).toEqual([['skipped', 'below-retrain-severity']]);
+  });
+
+  it.each([
+    [
+      'its newest package waits for approval',
+      [{ kind: 'approval', at: '2026-03-02T10:00:00.000Z', state: 'sent', expiresAt: '2026-03-03T10:00:00.000Z' }],
+    ],
+    [
+      'an approved package is being deployed',
+      [
+        { kind: 'deployment', at: '2026-03-01T10:00:00.000Z', decision: 'deployed' },
+        {
+          kind: 'approval',
+          at: '2026-03-02T10:00:00.000Z',
+          state: 'closed',
+          decision: 'approved',
+          decidedAt: '2026-03-02T11:00:00.000Z',
+        },
+      ],
+    ],
+  ])('records model-busy and starts nothing while %s', async (_why, written) => {
+    // Prepare
+    const records = new MemoryRecordsRepository();
+    for (const [i, record] of written.entries()) {
+      await records.put({
+        pk: 'MODEL#churn',
+        sk: `${record.at}#${record.kind}#r${i}`,
+        id: `r${i}`,
+        correlationId: 'c-1',
+        ...record,
+      } as Parameters<MemoryRecordsRepository['put']>[0]);
+    }
+    const handler = createDriftDetectedHandler(() => handlerDependencies({ store: new RecordsTriggerStore(records) }));
+
+    // Act
+    const outcome = await handler(loadEvent('drift-detected.json'), lambdaContext);
+
+    // Assess
+    expect(outcome).toMatchObject({ status: 'skipped', skipReason: 'model-busy' });
+    expect(sagemaker).not.toHaveReceivedCommand(StartPipelineExecutionCommand);
+    expect(publishedEvents(eventBridge).map((e) => e.detail.skipReason)).toEqual(['model-busy']);
+  });
+
+  it('starts a retrain once the approved package was deployed', async () => {
+    // Prepare
+    const records = new MemoryRecordsRepository();
+    const base = { pk: 'MODEL#churn', correlationId: 'c-1' };
+    await records.put({
+      ...base,
+      sk: '2026-03-02T10:00:00.000Z#approval#a1',
+      kind: 'approval',
+      id: 'a1',
+      at: '2026-03-02T10:00:00.000Z',
+      state: 'closed',
+      decision: 'approved',
+      decidedAt: '2026-03-02T10:05:00.000Z',
+    });
+    await records.put({
+      ...base,
+      sk: '2026-03-02T10:40:00.000Z#deployment#d1',
+      kind: 'deployment',
+      id: 'd1',
+      at: '2026-03-02T10:40:00.000Z',
+      decision: 'deployed',
+    });
+    const handler = createDriftDetectedHandler(() => handlerDependencies({ store: new RecordsTriggerStore(records) }));
+
+    // Act
+    const outcome = await handler(loadEvent('drift-detected.json'), lambdaContext);
+
+    // Assess
+    expect(outcome).toMatchObject({ status: 'started' });
   });
 });

@@ -11,12 +11,20 @@ const context = {
 };
 
 describe('runGuards', () => {
-  it('runs the guards in the fixed order: duplicate, quiet hours, in flight, cooldown, debounce', () => {
+  it('runs the guards in the fixed order: duplicate, below retrain severity, model busy, quiet hours, in flight, cooldown, debounce', () => {
     // Act
     const reasons = guardsInOrder(fakePorts().ports).map((g) => g.reason);
 
     // Assess
-    expect(reasons).toEqual(['duplicate', 'quiet-hours', 'in-flight', 'cooldown', 'debounced']);
+    expect(reasons).toEqual([
+      'duplicate',
+      'below-retrain-severity',
+      'model-busy',
+      'quiet-hours',
+      'in-flight',
+      'cooldown',
+      'debounced',
+    ]);
   });
 
   it('returns the reason of the first guard that stops and asks none after it', async () => {

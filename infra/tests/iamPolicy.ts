@@ -4,6 +4,9 @@ export const unscopableActions = new Set([
   'xray:PutTelemetryRecords',
   'cloudwatch:PutMetricData',
   'sagemaker:ListPipelineExecutions',
+  'sagemaker:ListModelPackages',
+  // A task token names the task; Step Functions has no resource-level permissions for these.
+  'states:SendTaskSuccess',
 ]);
 
 type Statement = { Effect?: string; Action?: unknown; Resource?: unknown };

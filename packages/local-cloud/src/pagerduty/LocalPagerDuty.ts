@@ -116,6 +116,17 @@ export class LocalPagerDuty {
     return this.#server.endpoint;
   }
 
+  /**
+   * The Events API's base URL (as `https://events.pagerduty.com`), what `PAGERDUTY_EVENTS_URL` holds.
+   *
+   * @throws LocalCloudError when the stand-in is not listening
+   */
+  get apiUrl(): string {
+    const endpoint = this.#server.endpoint;
+    if (endpoint === undefined) throw new LocalCloudError('the PagerDuty stand-in is not listening, so it has no URL');
+    return endpoint;
+  }
+
   close(): Promise<void> {
     return this.#server.close();
   }

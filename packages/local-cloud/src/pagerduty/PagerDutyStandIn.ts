@@ -33,7 +33,7 @@ export class PagerDutyStandIn implements LocalStandIn {
   async start(context: StandInContext): Promise<RunningStandIn> {
     const pagerDuty = new LocalPagerDuty({ ...this.#options, clock: context.clock });
     this.#pagerDuty = pagerDuty;
-    const endpoint = await context.listen('pagerduty', (port) => pagerDuty.listen({ port }));
-    return { environment: { PAGERDUTY_EVENTS_URL: endpoint }, stop: () => pagerDuty.close() };
+    await context.listen('pagerduty', (port) => pagerDuty.listen({ port }));
+    return { environment: { PAGERDUTY_EVENTS_URL: pagerDuty.apiUrl }, stop: () => pagerDuty.close() };
   }
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { LocalClock } from '../../src/clock/index.js';
 import { LocalCloud } from '../../src/LocalCloud.js';
-import { PagerDutyStandIn } from '../../src/pagerduty/index.js';
+import { LocalPagerDuty, PagerDutyStandIn } from '../../src/pagerduty/index.js';
 
 const rootDir = path.join(__dirname, '..', 'fixtures', 'stacks');
 
@@ -30,13 +31,17 @@ describe('PagerDutyStandIn in the local cloud', () => {
 
     // Assess
     const endpoint = standIn.pagerDuty.endpoint;
+    expect(standIn.pagerDuty.apiUrl).toBe(endpoint);
     expect(response.status).toBe(202);
     expect(new Set(cloud.functions.map((fn) => fn.environment.PAGERDUTY_EVENTS_URL))).toEqual(new Set([endpoint]));
     expect(standIn.pagerDuty.incidents()).toMatchObject([{ status: 'triggered', createdAt: cloud.clock.now() }]);
   });
 
-  it('throws before it is started', () => {
+  it('throws before it is started or listening', () => {
     // Act and assess
     expect(() => new PagerDutyStandIn().pagerDuty).toThrow('the PagerDuty stand-in is not started');
+    expect(() => new LocalPagerDuty({ clock: new LocalClock() }).apiUrl).toThrow(
+      'the PagerDuty stand-in is not listening',
+    );
   });
 });

@@ -34,3 +34,6 @@ export const PagerDutyEventSchema = z.discriminatedUnion('event_action', [
 
 /** One Events API v2 request body. */
 export type PagerDutyEvent = z.output<typeof PagerDutyEventSchema>;
+
+/** A `trigger` body. */
+export type PagerDutyTriggerEvent = Extract<PagerDutyEvent, { event_action: 'trigger' }>;

@@ -45,7 +45,7 @@ export const pagerDutyTrigger = <T extends FleetDetailType>(input: {
   severity: SeverityValue;
   timestamp: string;
   reportUrl?: string;
-}): PagerDutyEvent => {
+}): PagerDutyTriggerEvent => {
   const detail = input.detail as Record<string, unknown>;
   const customDetails: Record<string, unknown> = { detailType: input.detailType, stage: input.stage };
   for (const field of DETAIL_FIELDS) if (detail[field] !== undefined) customDetails[field] = detail[field];

@@ -1,5 +1,5 @@
 import type { FleetDetail, FleetDetailType, SeverityValue } from '@fleet/shared';
-import { PAGERDUTY_LIMITS, type PagerDutyEvent } from './PagerDutyEvent.js';
+import { PAGERDUTY_LIMITS, type PagerDutyEvent, type PagerDutyTriggerEvent } from './PagerDutyEvent.js';
 
 /** Detail fields copied into `custom_details`: identifiers and statistics, never raw data or secrets. */
 const DETAIL_FIELDS = [

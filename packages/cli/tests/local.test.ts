@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadFleetConfig } from '@fleet/shared';
@@ -80,22 +80,63 @@ describe('fleet local --json', () => {
     );
   };
 
-  it('prints exactly one line of JSON: region, account, stage, endpoints, env and resources', () => {
+  it('prints exactly one line of JSON: region, account, stage, endpoints, env, resources, http and secrets', () => {
     // Assess
     expect(stdoutAtReady.endsWith('\n')).toBe(true);
     expect(stdoutAtReady.split('\n')).toHaveLength(2);
-    expect(Object.keys(line)).toEqual(['region', 'accountId', 'stage', 'endpoints', 'env', 'resources']);
+    expect(Object.keys(line)).toEqual([
+      'region',
+      'accountId',
+      'stage',
+      'endpoints',
+      'env',
+      'resources',
+      'http',
+      'secrets',
+    ]);
     expect(line.stage).toBe('local');
     expect(line.region).toMatch(/^[a-z]{2}-[a-z]+-\d$/);
     expect(line.accountId).toMatch(/^\d{12}$/);
-    expect(Object.keys(line.endpoints).sort()).toEqual(['dynamodb', 'eventbridge', 's3', 'sagemaker', 'scheduler']);
+    // Step Functions joins the stand-ins that serve an SDK endpoint.
+    const services = ['dynamodb', 'eventbridge', 's3', 'sagemaker', 'scheduler', 'sns', 'ssm'];
+    expect(Object.keys(line.endpoints)).toEqual(expect.arrayContaining(services));
+    for (const service of Object.keys(line.endpoints)) expect([...services, 'sfn']).toContain(service);
     for (const endpoint of Object.values(line.endpoints)) expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(new Set(Object.values(line.endpoints)).size).toBe(5);
+    expect(new Set(Object.values(line.endpoints)).size).toBe(Object.keys(line.endpoints).length);
     expect(line.resources).toEqual({
       recordsTable: expect.stringContaining('local'),
       dataBucket: expect.stringContaining('local'),
       eventBus: expect.stringContaining('local'),
     });
+  });
+
+  it('gives a local value for every secret and PagerDuty routing key the configuration names', () => {
+    // Prepare
+    const { secrets, models } = loadFleetConfig({ file: path.join(repoRoot, 'fleet.config.yaml'), stage: 'local' });
+    const routingKeys = Object.values(models).flatMap((model) => Object.values(model.routing.pagerduty ?? {}));
+
+    // Assess
+    expect(Object.keys(line.secrets).sort()).toEqual(
+      [secrets.slackSigningSecret, secrets.slackBotToken, ...routingKeys].filter(Boolean).sort(),
+    );
+    expect(line.secrets[secrets.slackSigningSecret as string]).toMatch(/^[0-9a-f]{32}$/);
+    expect(line.secrets[secrets.slackBotToken as string]).toMatch(/^xoxb-\d+-\d+-[A-Za-z0-9]+$/);
+    expect(routingKeys.length).toBeGreaterThan(0);
+    for (const name of routingKeys) expect(line.secrets[name]).toHaveLength(32);
+  });
+
+  it('lists the URLs of the HTTP API routes the stacks declare', () => {
+    // Prepare
+    const servicesDir = path.join(repoRoot, 'services');
+    const slackRoute = readdirSync(servicesDir).some((service) => {
+      const file = path.join(servicesDir, service, 'serverless.yml');
+      return existsSync(file) && readFileSync(file, 'utf8').includes('/slack/interactions');
+    });
+
+    // Assess
+    for (const url of Object.values(line.http)) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+(\/|$)/);
+    if (slackRoute) expect(line.http.slackInteractions).toMatch(/\/slack\/interactions$/);
+    else expect(line.http.slackInteractions).toBeUndefined();
   });
 
   it('gives an env that is enough for a client: AWS_ENDPOINT_URL_<SERVICE> of every endpoint, credentials, region', () => {
@@ -231,6 +272,25 @@ describe('fleet local --json', () => {
         expect(JSON.parse(stdout).Schedules).toEqual([
           expect.objectContaining({ Name: 'fleet-local-test', GroupName: group, State: 'ENABLED' }),
         ]);
+      });
+
+      it('reads a local secret with ssm get-parameter --with-decryption', async () => {
+        // Prepare
+        const [name, value] = Object.entries(line.secrets)[0];
+
+        // Act
+        const { stdout } = await aws('ssm', ['ssm', 'get-parameter', '--name', name, '--with-decryption']);
+
+        // Assess
+        expect(JSON.parse(stdout).Parameter).toMatchObject({ Name: name, Type: 'SecureString', Value: value });
+      });
+
+      it('lists the topics of the stacks with sns list-topics', async () => {
+        // Act
+        const { stdout } = await aws('sns', ['sns', 'list-topics']);
+
+        // Assess
+        expect(JSON.parse(stdout)).toEqual({ Topics: expect.any(Array) });
       });
 
       it('lists the records table with dynamodb list-tables', async () => {

@@ -7,12 +7,14 @@ const usage = `usage: fleet local [--json] [--verbose]
 
 Starts the fleet on the embedded local cloud and keeps it serving until SIGINT (Ctrl-C) or
 SIGTERM: DynamoDB with the records table, S3 with the data bucket, the EventBridge bus with
-every rule of the services, EventBridge Scheduler and SageMaker with the fleet's pipelines.
-The clock runs in real time. When ready, prints the endpoints, the resource names and the
-environment a client needs (\`export\` lines to paste into a shell), then serves until stopped.
+every rule of the services, EventBridge Scheduler and SageMaker with the fleet's pipelines,
+SNS with the stacks' topics, SSM with a local value for every secret the configuration names,
+and the stacks' HTTP APIs. The clock runs in real time. When ready, prints the endpoints, the
+resource names, the HTTP API URLs, the local secrets and the environment a client needs
+(\`export\` lines to paste into a shell), then serves until stopped.
 
   --json       print only one line of JSON (region, accountId, stage, endpoints, env,
-               resources) on stdout once ready; everything else goes to stderr
+               resources, http, secrets) on stdout once ready; everything else goes to stderr
   --verbose    also show the functions' own logs (Powertools, INFO); not with --json
 
 exit codes: 0 stopped cleanly, 1 it did not start or stop cleanly (the reason is printed),
@@ -20,7 +22,10 @@ exit codes: 0 stopped cleanly, 1 it did not start or stop cleanly (the reason is
 `;
 
 /** The line `fleet local --json` prints: plain data, in the order of the README. */
-export type LocalReadyLine = Pick<FleetCloud, 'region' | 'accountId' | 'stage' | 'endpoints' | 'env' | 'resources'>;
+export type LocalReadyLine = Pick<
+  FleetCloud,
+  'region' | 'accountId' | 'stage' | 'endpoints' | 'env' | 'resources' | 'http' | 'secrets'
+>;
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -54,6 +59,10 @@ const readyText = (line: LocalReadyLine): string => {
       ['data bucket', line.resources.dataBucket],
       ['event bus', line.resources.eventBus],
     ]),
+    ...(Object.keys(line.http).length === 0 ? [] : ['', 'HTTP APIs:', rows(Object.entries(line.http))]),
+    '',
+    'Local values of the secrets (SSM SecureString parameters):',
+    rows(Object.entries(line.secrets)),
     '',
     'Environment for an AWS SDK or CLI client (paste into a shell):',
     '',
@@ -102,8 +111,8 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
       io.stderr(`fleet local: the local cloud did not start: ${(error as Error).message}\n`);
       return ExitCode.failed;
     }
-    const { region, accountId, stage, endpoints, env, resources } = fleet;
-    const line: LocalReadyLine = { region, accountId, stage, endpoints, env, resources };
+    const { region, accountId, stage, endpoints, env, resources, http, secrets } = fleet;
+    const line: LocalReadyLine = { region, accountId, stage, endpoints, env, resources, http, secrets };
     if (options.json) io.stdout(`${JSON.stringify(line)}\n`);
     else io.stdout(readyText(line));
 

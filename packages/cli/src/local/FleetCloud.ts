@@ -28,6 +28,13 @@ export type FleetCloud = {
   /** What a client needs: `AWS_ENDPOINT_URL_<SERVICE>` for each endpoint, credentials the stand-ins accept, region. */
   env: Record<string, string>;
   resources: FleetResources;
+  /**
+   * The local value of every secret and PagerDuty routing key the configuration names, by SSM
+   * parameter name, as the local Parameter Store holds them (SecureString).
+   */
+  secrets: Record<string, string>;
+  /** The URLs of the stacks' HTTP API routes: `slackInteractions`, or `<service> <route key>` for others. */
+  http: Record<string, string>;
   /** The fleet configuration the functions run with. */
   config: LoadedFleetConfig;
   /** The configuration file the functions read (`FLEET_CONFIG_FILE`). */

@@ -9,6 +9,8 @@ import {
 import { type FleetRecord, loadFleetConfig, RecordsRepository, resetFleetConfig } from '@fleet/shared';
 import type { FleetCloud } from './FleetCloud.js';
 import { findRepoRoot } from './findRepoRoot.js';
+import { fleetHttpUrls } from './fleetHttpUrls.js';
+import { fleetLocalSecrets } from './fleetLocalSecrets.js';
 import { fleetPipelineDefinitions } from './fleetPipelineDefinitions.js';
 import { fleetStackNames } from './fleetStackNames.js';
 
@@ -36,7 +38,8 @@ const DEFAULT_PIPELINE_RUN: PipelineRunPlan = { duration: '20m', status: 'Succee
  * configuration the functions read, and the SageMaker pipelines that configuration names.
  *
  * This is where the fleet's own knowledge lives (its configuration, the names its core stack
- * exports, its records); the local cloud itself knows none of it. `fleet local`, `fleet demo`
+ * exports, its records, a local value for every secret it names, in the local Parameter Store);
+ * the local cloud itself knows none of it. `fleet local`, `fleet demo`
  * and the end-to-end scenarios all start the fleet through here.
  *
  * @throws LocalCloudError when a stack or the configuration cannot be read (nothing is left running)
@@ -47,6 +50,7 @@ export const startFleetCloud = async (options: FleetCloudOptions = {}): Promise<
   const stage = options.stage ?? 'local';
   const config = loadFleetConfig({ file: configFile, stage });
   const { configFile: _, pipelineRun, evaluationMetrics, ...local } = options;
+  const secrets = fleetLocalSecrets(config);
   const cloudOptions: LocalCloudOptions = {
     ...local,
     rootDir,
@@ -58,6 +62,8 @@ export const startFleetCloud = async (options: FleetCloudOptions = {}): Promise<
       ...(evaluationMetrics === undefined ? {} : { metrics: evaluationMetrics }),
     }),
     environment: { FLEET_CONFIG_FILE: configFile, FLEET_STAGE: stage, ...options.environment },
+    // Every secret and routing key the configuration names, with a local value, under the caller's.
+    parameters: { ...secrets, ...options.parameters },
   };
   // The functions cache the configuration per process: a fresh cloud reads it afresh.
   resetFleetConfig();
@@ -72,6 +78,10 @@ export const startFleetCloud = async (options: FleetCloudOptions = {}): Promise<
     endpoints: cloud.endpoints,
     env: cloud.clientEnvironment(),
     resources,
+    secrets: Object.fromEntries(
+      Object.keys(secrets).map((name) => [name, cloudOptions.parameters?.[name]?.value ?? secrets[name].value]),
+    ),
+    http: fleetHttpUrls(cloud.httpRoutes()),
     config,
     configFile,
     rootDir,

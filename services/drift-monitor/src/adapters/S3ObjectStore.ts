@@ -73,7 +73,8 @@ export class S3ObjectStore implements ObjectStore {
             : {}),
       }),
     );
-    if (!isAsyncIterable(output.Body)) throw new TypeError(`GetObject of s3://${object.bucket}/${object.key} returned no body`);
+    if (!isAsyncIterable(output.Body))
+      throw new TypeError(`GetObject of s3://${object.bucket}/${object.key} returned no body`);
     return output.Body;
   }
 }

@@ -182,11 +182,13 @@ const judge = async (
   const sample = await readCaptureWindow(settings, window, ports);
 
   const nullValues = settings.contract?.nullValues ?? [''];
-  const target = settings.target !== undefined && baselineRaw.header.includes(settings.target) ? settings.target : undefined;
+  const target =
+    settings.target !== undefined && baselineRaw.header.includes(settings.target) ? settings.target : undefined;
   const prediction = predictionColumnName(settings.inputColumns);
   const positive = settings.drift.labels?.positive ?? '1';
   const threshold = settings.drift.prediction?.threshold ?? 0.5;
-  const classes = target === undefined ? undefined : { positive, negative: negativeClass(baselineRaw, target, positive) };
+  const classes =
+    target === undefined ? undefined : { positive, negative: negativeClass(baselineRaw, target, positive) };
   const baselineTable = baselineWithPrediction(baselineRaw, target, prediction);
   const current = windowTable(
     sample.rows,
@@ -201,7 +203,10 @@ const judge = async (
       ? settings.contract
       : {
           ...settings.contract,
-          columns: { ...settings.contract.columns, [prediction]: { ...settings.contract.columns[target], critical: false } },
+          columns: {
+            ...settings.contract.columns,
+            [prediction]: { ...settings.contract.columns[target], critical: false },
+          },
         };
   const { prediction: _p, labels: _l, ...thresholds } = settings.drift;
   let result = detectDrift({ baseline: baselineTable, current, contract, config: thresholds });
@@ -242,10 +247,14 @@ const judge = async (
   const notes = [
     `${sample.seen} predictions in the window from ${sample.objects} capture objects; the comparison used ${sample.rows.length}${sample.seen > sample.rows.length ? ` (a seeded sample of maxRows ${settings.maxRows})` : ''}.`,
     `${sample.outOfWindow} records outside the window were skipped; ${sample.malformed.count} malformed lines were counted.`,
-    ...(settings.groundTruth === undefined ? [] : [`${labelled} of ${sample.rows.length} sampled predictions had labels.`]),
+    ...(settings.groundTruth === undefined
+      ? []
+      : [`${labelled} of ${sample.rows.length} sampled predictions had labels.`]),
     ...(target === undefined
       ? []
-      : [`"${prediction}" is the model's predicted class (scores at or above ${threshold} are ${positive}), compared with the training labels "${target}".`]),
+      : [
+          `"${prediction}" is the model's predicted class (scores at or above ${threshold} are ${positive}), compared with the training labels "${target}".`,
+        ]),
     ...verdict.why.map((w) => `Severity: ${w}.`),
   ];
   result = { ...result, notes: [...result.notes, ...notes] };

@@ -1,5 +1,11 @@
 export { type CheckOutcome, type CheckRequest, checkDrift } from './checkDrift.js';
 export type * from './ports.js';
-export { driftRecordKeys, recordKeyOf, windowId } from './recordKeys.js';
-export { type Baseline, type BaselineOutcome, resolveBaseline, type ServingPackage, servingPackage } from './resolveBaseline.js';
 export { readCaptureWindow, type SampledRow, type WindowSample } from './readCaptureWindow.js';
+export { driftRecordKeys, recordKeyOf, windowId } from './recordKeys.js';
+export {
+  type Baseline,
+  type BaselineOutcome,
+  resolveBaseline,
+  type ServingPackage,
+  servingPackage,
+} from './resolveBaseline.js';

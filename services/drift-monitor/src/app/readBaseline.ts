@@ -1,6 +1,6 @@
 import { type DataTable, parseCsvTable } from '@fleet/drift';
-import type { Baseline } from './resolveBaseline.js';
 import type { DriftPorts } from './ports.js';
+import type { Baseline } from './resolveBaseline.js';
 
 /** A baseline object whose header differs from the first one's. */
 export class BaselineHeaderError extends Error {

@@ -3,8 +3,8 @@ import { type DriftWindow, inWindow } from '../domain/driftWindow.js';
 import { hourPrefixes } from '../domain/hourPrefixes.js';
 import type { MonitorSettings } from '../domain/MonitorSettings.js';
 import { parseCaptureLine } from '../domain/parseCaptureLine.js';
-import { readCapturedRows } from '../domain/readCapturedRows.js';
 import { Reservoir } from '../domain/Reservoir.js';
+import { readCapturedRows } from '../domain/readCapturedRows.js';
 import { seededRandom } from '../domain/seededRandom.js';
 import type { DriftPorts } from './ports.js';
 

@@ -1,6 +1,13 @@
 import type { DriftPorts } from './ports.js';
 
-const NAMES: Record<string, string> = { auc: 'roc_auc', roc_auc: 'roc_auc', accuracy: 'accuracy', precision: 'precision', recall: 'recall', f1: 'f1' };
+const NAMES: Record<string, string> = {
+  auc: 'roc_auc',
+  roc_auc: 'roc_auc',
+  accuracy: 'accuracy',
+  precision: 'precision',
+  recall: 'recall',
+  f1: 'f1',
+};
 
 const flatten = (section: unknown): Record<string, number> => {
   const out: Record<string, number> = {};
@@ -17,7 +24,10 @@ const flatten = (section: unknown): Record<string, number> => {
  * as the fleet's pipelines write it, or SageMaker's model-quality form
  * `{"binary_classification_metrics": {"auc": {"value": ...}, ...}}`.
  */
-export const readEvaluation = async (uri: string, ports: Pick<DriftPorts, 'objects'>): Promise<Record<string, number>> => {
+export const readEvaluation = async (
+  uri: string,
+  ports: Pick<DriftPorts, 'objects'>,
+): Promise<Record<string, number>> => {
   const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
   if (match === null) return {};
   const parsed = JSON.parse(await ports.objects.text({ bucket: match[1], key: match[2] })) as Record<string, unknown>;

@@ -6,7 +6,11 @@ import type { DriftPorts } from './ports.js';
 import type { MalformedLine } from './readCaptureWindow.js';
 
 /** The labels found for the sampled predictions. */
-export type Labels = { byId: Map<string, string>; objects: number; malformed: { count: number; first: MalformedLine[] } };
+export type Labels = {
+  byId: Map<string, string>;
+  objects: number;
+  malformed: { count: number; first: MalformedLine[] };
+};
 
 /**
  * Reads the ground truth collected from the window's start until `lookbackHours` after its end

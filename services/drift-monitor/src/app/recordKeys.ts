@@ -1,5 +1,5 @@
-import { partitionKey, sortKey } from '@fleet/shared';
 import { createHash } from 'node:crypto';
+import { partitionKey, sortKey } from '@fleet/shared';
 
 /** How long a window's lease is kept: longer than any redelivery or retry of its tick. */
 export const leaseTtlDays = 90;

@@ -48,7 +48,11 @@ export const servingPackage = async (
   if (deployed === undefined) return undefined;
   const modelPackageArn = deployed.modelPackageArn as string;
   const found = await ports.registry.describe(modelPackageArn);
-  return { deploymentKey: `${deployed.pk}|${deployed.sk}`, modelPackageArn, ...(found === undefined ? {} : { package: found }) };
+  return {
+    deploymentKey: `${deployed.pk}|${deployed.sk}`,
+    modelPackageArn,
+    ...(found === undefined ? {} : { package: found }),
+  };
 };
 
 type CoveredObject = { bucket?: unknown; key?: unknown; versionId?: unknown; etag?: unknown };
@@ -111,7 +115,10 @@ export const resolveBaseline = async (
   }
   const executionArn = serving.package.generatedBy;
   if (executionArn === undefined || executionArn === '') {
-    return missing('MetadataProperties.GeneratedBy', `the package ${serving.modelPackageArn} names no pipeline execution`);
+    return missing(
+      'MetadataProperties.GeneratedBy',
+      `the package ${serving.modelPackageArn} names no pipeline execution`,
+    );
   }
   lineage.executionArn = executionArn;
   const pointerKey = driftRecordKeys.pointer(executionArn);
@@ -127,10 +134,12 @@ export const resolveBaseline = async (
   lineage.decisionKey = `${decisionKey.pk}|${decisionKey.sk}`;
   const decision = await ports.store.get(decisionKey.pk, decisionKey.sk);
   if (decision === undefined) return missing('trigger decision', `no decision record ${lineage.decisionKey}`);
-  const objects = objectsOf(decision.input) ?? (() => {
-    const single = singleObjectInput(decision.input);
-    return single === undefined ? undefined : [single];
-  })();
+  const objects =
+    objectsOf(decision.input) ??
+    (() => {
+      const single = singleObjectInput(decision.input);
+      return single === undefined ? undefined : [single];
+    })();
   if (objects === undefined || objects.length === 0) {
     return missing(
       'validated input objects',

@@ -65,7 +65,10 @@ export const monitorSettings = (
     const every = cronMinimumIntervalMinutes(drift.schedule);
     if (every === undefined) fail('drift.schedule', `cannot read "${drift.schedule}"`);
     else if (every < windowMinutes) {
-      fail('drift.schedule', `may run every ${every} minutes, less than the ${drift.window} window: windows would overlap`);
+      fail(
+        'drift.schedule',
+        `may run every ${every} minutes, less than the ${drift.window} window: windows would overlap`,
+      );
     }
   }
   const endpoint = drift.capture?.endpoint ?? entry.deployment?.endpointName;
@@ -93,7 +96,10 @@ export const monitorSettings = (
   const baseline =
     drift.baseline === 'training'
       ? ({ kind: 'training' } as const)
-      : { kind: 'explicit' as const, ...(parseS3Uri(drift.baseline) ?? fail('drift.baseline', 'expected s3://bucket/key')) };
+      : {
+          kind: 'explicit' as const,
+          ...(parseS3Uri(drift.baseline) ?? fail('drift.baseline', 'expected s3://bucket/key')),
+        };
   return {
     model,
     pipeline: entry.pipeline,

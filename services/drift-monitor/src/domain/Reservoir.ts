@@ -12,7 +12,8 @@ export class Reservoir<T> {
   #seen = 0;
 
   constructor(capacity: number, random: () => number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
     this.#capacity = capacity;
     this.#random = random;
   }

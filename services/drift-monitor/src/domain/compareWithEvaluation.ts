@@ -26,10 +26,11 @@ export const compareWithEvaluation = (
   settings: { positive: string; threshold: number; allowedDrop: number; labels: string },
 ): QualityDrift => {
   const values = pairs.map((p) => Number(p.output));
-  const scores =
-    values.every((v) => Number.isFinite(v) && v >= 0 && v <= 1) && values.some((v) => v !== 0 && v !== 1);
+  const scores = values.every((v) => Number.isFinite(v) && v >= 0 && v <= 1) && values.some((v) => v !== 0 && v !== 1);
   const actual = pairs.map((p) => isPositive(p.label, settings.positive));
-  const predicted = scores ? values.map((v) => v >= settings.threshold) : pairs.map((p) => isPositive(p.output, settings.positive));
+  const predicted = scores
+    ? values.map((v) => v >= settings.threshold)
+    : pairs.map((p) => isPositive(p.output, settings.positive));
   const current: Record<string, number> = {
     ...classificationMetrics(predicted, actual),
     roc_auc: scores ? rocAuc(values, actual) : Number.NaN,

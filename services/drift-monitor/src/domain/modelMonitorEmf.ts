@@ -38,7 +38,9 @@ export const modelMonitorEmf = (input: {
     directives.push({
       Namespace: input.namespace,
       Dimensions: [['Endpoint', 'MonitoringSchedule']],
-      Metrics: entries.slice(i, i + MAX_METRICS).map(([name]) => ({ Name: modelMonitorMetricName(name), Unit: 'None' })),
+      Metrics: entries
+        .slice(i, i + MAX_METRICS)
+        .map(([name]) => ({ Name: modelMonitorMetricName(name), Unit: 'None' })),
     });
   }
   return {

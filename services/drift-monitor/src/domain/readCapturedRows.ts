@@ -1,5 +1,5 @@
-import { splitCsvLine } from './splitCsvLine.js';
 import { type CapturedPayload, isJsonPayload, PayloadError, payloadText } from './decodePayload.js';
+import { splitCsvLine } from './splitCsvLine.js';
 
 /** One prediction of a captured request: the inputs in `inputColumns` order and the model's output. */
 export type CapturedRow = { inputs: string[]; output: string };
@@ -45,7 +45,11 @@ const scoreOf = (value: unknown): string => {
 
 const jsonOutputs = (parsed: unknown): unknown[] => {
   if (Array.isArray(parsed)) return parsed;
-  if (typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { predictions?: unknown }).predictions)) {
+  if (
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    Array.isArray((parsed as { predictions?: unknown }).predictions)
+  ) {
     return (parsed as { predictions: unknown[] }).predictions;
   }
   return [parsed];

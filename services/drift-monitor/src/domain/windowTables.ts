@@ -41,7 +41,11 @@ export const negativeClass = (baseline: DataTable, target: string, positive: str
  * prediction column, so the model's predicted classes in the window are compared with the
  * classes it was trained on, in the same adjusted family as the features.
  */
-export const baselineWithPrediction = (baseline: DataTable, target: string | undefined, prediction: string): DataTable => {
+export const baselineWithPrediction = (
+  baseline: DataTable,
+  target: string | undefined,
+  prediction: string,
+): DataTable => {
   const index = target === undefined ? -1 : baseline.header.indexOf(target);
   if (index < 0) return baseline;
   return {
@@ -66,7 +70,8 @@ export const windowTable = (
     source,
     header: prediction === undefined ? [...inputColumns] : [...inputColumns, prediction.column],
     rows: rows.map((row) => {
-      const cells = row.inputs.length === width ? [...row.inputs] : Array.from({ length: width }, (_, i) => row.inputs[i] ?? '');
+      const cells =
+        row.inputs.length === width ? [...row.inputs] : Array.from({ length: width }, (_, i) => row.inputs[i] ?? '');
       if (prediction !== undefined) cells.push(prediction.classOf(row.output));
       return cells;
     }),

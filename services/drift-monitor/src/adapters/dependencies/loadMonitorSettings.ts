@@ -14,8 +14,12 @@ export const loadMonitorSettings = (config: LoadedFleetConfig): Map<string, Moni
     if (entry.drift === undefined) continue;
     const dataset = entry.datasets[0];
     const contractFile = dataset === undefined ? undefined : config.datasets[dataset]?.contract;
-    const contract = contractFile === undefined ? undefined : loadContract(path.resolve(config.baseDir, contractFile)).contract;
-    settings.set(model, monitorSettings(config, model, { file: config.file, ...(contract === undefined ? {} : { contract }) }));
+    const contract =
+      contractFile === undefined ? undefined : loadContract(path.resolve(config.baseDir, contractFile)).contract;
+    settings.set(
+      model,
+      monitorSettings(config, model, { file: config.file, ...(contract === undefined ? {} : { contract }) }),
+    );
   }
   return settings;
 };

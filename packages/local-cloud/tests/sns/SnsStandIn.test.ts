@@ -188,7 +188,7 @@ describe('SnsStandIn over HTTP with the SDK client', () => {
 
     // Assess
     const delivered = deliveries(from);
-    expect(delivered.map((delivery) => delivery.functionName)).toEqual(['onAudit']);
+    expect(delivered.map((delivery) => delivery.functionName)).toEqual(['onAudit', 'onArn']);
     expect(delivered[0].event.Records[0].Sns).toMatchObject({
       MessageId: messageId,
       TopicArn: audit,

@@ -1,4 +1,4 @@
-import type { LocalCloud, LocalEndpoints } from '@fleet/local-cloud';
+import type { LocalCloud, LocalEndpoints, LocalPagerDuty, LocalSlack } from '@fleet/local-cloud';
 import type { FleetRecord, LoadedFleetConfig } from '@fleet/shared';
 
 /** The names of the stage's resources a client of the fleet needs, as the core stack exports them. */
@@ -33,8 +33,16 @@ export type FleetCloud = {
    * parameter name, as the local Parameter Store holds them (SecureString).
    */
   secrets: Record<string, string>;
-  /** The URLs of the stacks' HTTP API routes: `slackInteractions`, or `<service> <route key>` for others. */
+  /**
+   * The URLs of the stacks' HTTP API routes: `slackInteractions`, or `<service> <route key>` for
+   * others; and `slack` and `pagerduty`, the base URLs of the Slack Web API and the PagerDuty
+   * Events API stand-ins (what the functions get as `SLACK_API_URL` and `PAGERDUTY_EVENTS_URL`).
+   */
   http: Record<string, string>;
+  /** The Slack workspace the fleet posts to: its messages, `response_url` posts, clicks and switches. */
+  slack: LocalSlack;
+  /** The PagerDuty account the fleet pages: its events as received, incidents and switches. */
+  pagerDuty: LocalPagerDuty;
   /** The fleet configuration the functions run with. */
   config: LoadedFleetConfig;
   /** The configuration file the functions read (`FLEET_CONFIG_FILE`). */

@@ -11,6 +11,7 @@ import type { FleetCloud } from './FleetCloud.js';
 import { findRepoRoot } from './findRepoRoot.js';
 import { fleetHttpUrls } from './fleetHttpUrls.js';
 import { fleetLocalSecrets } from './fleetLocalSecrets.js';
+import { fleetNotificationStandIns } from './fleetNotificationStandIns.js';
 import { fleetPipelineDefinitions } from './fleetPipelineDefinitions.js';
 import { fleetStackNames } from './fleetStackNames.js';
 
@@ -35,7 +36,9 @@ const DEFAULT_PIPELINE_RUN: PipelineRunPlan = { duration: '20m', status: 'Succee
 
 /**
  * Starts the fleet on the local cloud: every `services/*` stack and the core stack, the fleet
- * configuration the functions read, and the SageMaker pipelines that configuration names.
+ * configuration the functions read, and the SageMaker pipelines that configuration names; the
+ * Slack workspace and PagerDuty account its notifications go to (`slack`, `pagerDuty`), whose
+ * base URLs the functions get as `SLACK_API_URL` and `PAGERDUTY_EVENTS_URL`.
  *
  * This is where the fleet's own knowledge lives (its configuration, the names its core stack
  * exports, its records, a local value for every secret it names, in the local Parameter Store);
@@ -65,9 +68,20 @@ export const startFleetCloud = async (options: FleetCloudOptions = {}): Promise<
     // Every secret and routing key the configuration names, with a local value, under the caller's.
     parameters: { ...secrets, ...options.parameters },
   };
+  // Slack and PagerDuty agree with the Parameter Store: its signing secret, bot token and routing keys.
+  const notifications = fleetNotificationStandIns(config, cloudOptions.parameters ?? {});
+  cloudOptions.standIns = [...(cloudOptions.standIns ?? []), notifications.slack, notifications.pagerDuty];
   // The functions cache the configuration per process: a fresh cloud reads it afresh.
   resetFleetConfig();
   const cloud = await LocalCloud.start(cloudOptions);
+  const slack = notifications.slack.slack;
+  const pagerDuty = notifications.pagerDuty.pagerDuty;
+  const http: Record<string, string> = {
+    ...fleetHttpUrls(cloud.httpRoutes()),
+    slack: slack.apiUrl,
+    pagerduty: pagerDuty.apiUrl,
+  };
+  if (http.slackInteractions !== undefined) slack.setInteractivityUrl(http.slackInteractions);
   const resources = fleetStackNames(cloud.exports, stage);
   const records = new RecordsRepository({ client: cloud.documentClient, tableName: resources.recordsTable });
   const { region, accountId } = cloud.names;
@@ -81,7 +95,9 @@ export const startFleetCloud = async (options: FleetCloudOptions = {}): Promise<
     secrets: Object.fromEntries(
       Object.keys(secrets).map((name) => [name, cloudOptions.parameters?.[name]?.value ?? secrets[name].value]),
     ),
-    http: fleetHttpUrls(cloud.httpRoutes()),
+    http,
+    slack,
+    pagerDuty,
     config,
     configFile,
     rootDir,

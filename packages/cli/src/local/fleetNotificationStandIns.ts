@@ -17,7 +17,7 @@ export const fleetNotificationStandIns = (
   config: LoadedFleetConfig,
   parameters: Readonly<Record<string, { value: string }>>,
 ): FleetNotificationStandIns => {
-  const valueOf = (name: string | undefined): string | undefined =>
+  const parameterValue = (name: string | undefined): string | undefined =>
     name === undefined ? undefined : parameters[name]?.value;
   const routings = [config.routing, ...Object.values(config.models).map((model) => model.routing)];
   const channels = [
@@ -27,12 +27,12 @@ export const fleetNotificationStandIns = (
     ...new Set(
       routings
         .flatMap((routing) => Object.values(routing?.pagerduty ?? {}))
-        .map(valueOf)
+        .map(parameterValue)
         .filter((key): key is string => key !== undefined),
     ),
   ];
-  const signingSecret = valueOf(config.secrets.slackSigningSecret);
-  const botToken = valueOf(config.secrets.slackBotToken);
+  const signingSecret = parameterValue(config.secrets.slackSigningSecret);
+  const botToken = parameterValue(config.secrets.slackBotToken);
   return {
     slack: new SlackStandIn({
       ...(signingSecret === undefined ? {} : { signingSecret }),

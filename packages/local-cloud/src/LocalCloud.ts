@@ -26,6 +26,7 @@ import type { LocalParameter } from './ssm/SsmStandIn.js';
 import { type BuiltInStandIns, builtInStandIns } from './standIn/builtInStandIns.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from './standIn/LocalStandIn.js';
 import { listenOnRememberedPort } from './standIn/listenOnRememberedPort.js';
+import type { LocalStepFunctions } from './stepfunctions/LocalStepFunctions.js';
 
 /** Where the local cloud's clock starts unless told otherwise: a Monday morning. */
 export const DEFAULT_LOCAL_CLOUD_START = '2025-06-02T09:00:00Z';
@@ -291,6 +292,11 @@ export class LocalCloud {
   /** The SNS stand-in: its topics, `publish` in process, and every message published so far. */
   get sns(): SnsStandIn {
     return this.#builtIn().sns;
+  }
+
+  /** The Step Functions stand-in: the stacks' state machines, their executions and histories. */
+  get stepFunctions(): LocalStepFunctions {
+    return this.#builtIn().stepFunctions.stepFunctions;
   }
 
   /** Every message published to a topic so far, oldest first, with the functions it was delivered to. */

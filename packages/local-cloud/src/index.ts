@@ -75,10 +75,20 @@ export type {
 export type { PipelineExecutionStatus } from './sagemaker/pipelineExecutionStatusChangeEvent.js';
 export type { LocalSchedule, LocalScheduler, ScheduleInvocationRecord } from './scheduler/LocalScheduler.js';
 export type { FunctionTarget } from './serverless/LocalRule.js';
-export type { LoadedServerlessRules } from './serverless/loadServerlessRules.js';
+export {
+  type LoadedServerlessRules,
+  type LoadServerlessRulesOptions,
+  loadServerlessRules,
+} from './serverless/loadServerlessRules.js';
 export type { HttpApiDefinition, HttpRouteDefinition } from './serverless/readHttpRoutes.js';
 export type { SnsSubscriptionDefinition, SnsTopicDefinition, SnsTopics } from './serverless/readSnsTopics.js';
 export type { StackBucket, StackResources } from './serverless/readStackResources.js';
+export {
+  type LocalStateMachine,
+  readStateMachines,
+  resolveStateMachineDefinition,
+  type StateMachineRule,
+} from './serverless/readStateMachines.js';
 export {
   BLOCK_KIT_LIMITS,
   type ClickButtonInput,
@@ -110,3 +120,13 @@ export {
 } from './sns/index.js';
 export { type LocalParameter, SsmStandIn } from './ssm/index.js';
 export type { LocalStandIn, RunningStandIn, StandInContext, StandInNames } from './standIn/LocalStandIn.js';
+export {
+  type ExecutionStatus,
+  type HistoryEvent,
+  isValidExecutionName,
+  type LocalExecution,
+  LocalStepFunctions,
+  type SnsPublishPort,
+  StepFunctionsStandIn,
+  type StepFunctionsStandInOptions,
+} from './stepfunctions/index.js';

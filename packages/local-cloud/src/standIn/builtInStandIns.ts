@@ -10,6 +10,7 @@ import { SchedulerStandIn } from '../scheduler/SchedulerStandIn.js';
 import type { ReadStacks } from '../serverless/readStacks.js';
 import { SnsStandIn } from '../sns/SnsStandIn.js';
 import { type LocalParameter, SsmStandIn } from '../ssm/SsmStandIn.js';
+import { StepFunctionsStandIn } from '../stepfunctions/StepFunctionsStandIn.js';
 
 /** The six stand-ins every local cloud has, by service, in the order they start. */
 export type BuiltInStandIns = {
@@ -25,6 +26,8 @@ export type BuiltInStandIns = {
   ssm: SsmStandIn;
   /** One HTTP API per service stack with `httpApi` events. */
   httpApi: HttpApiStandIn;
+  /** The stacks' state machines; `sns:publish` tasks publish through the SNS stand-in. */
+  stepFunctions: StepFunctionsStandIn;
 };
 
 /**
@@ -40,6 +43,7 @@ export const builtInStandIns = (
   ssm: { parameters?: Readonly<Record<string, LocalParameter>> } = {},
 ): BuiltInStandIns => {
   const s3 = new S3StandIn({ buckets: read.resources.buckets });
+  const sns = new SnsStandIn({ topics: read.sns.topics, subscriptions: read.sns.subscriptions });
   return {
     dynamoDb: new DynamoDbStandIn({ tables: read.resources.tables }),
     s3,
@@ -52,8 +56,9 @@ export const builtInStandIns = (
     scheduler: new SchedulerStandIn({ scheduleGroups: read.resources.scheduleGroups }),
     // Pipelines write their evaluation reports through the S3 stand-in.
     sageMaker: new SageMakerStandIn({ ...sageMaker, storage: s3 }),
-    sns: new SnsStandIn({ topics: read.sns.topics, subscriptions: read.sns.subscriptions }),
+    sns,
     ssm: new SsmStandIn(ssm),
     httpApi: new HttpApiStandIn({ apis: read.httpApis }),
+    stepFunctions: new StepFunctionsStandIn({ stateMachines: read.stacks.stateMachines, publisher: sns }),
   };
 };

@@ -36,8 +36,12 @@ export class PagerDutyEventsApi implements PagerDutyApi {
     if (answer.status >= 500)
       throw new TransientDeliveryError(`${what}: HTTP ${answer.status}`, `http_${answer.status}`);
     const errors = Array.isArray(body.errors) ? body.errors.map(String).join('; ').slice(0, 300) : '';
-    // PagerDuty's words, with the routing key cut out should they ever quote it.
-    const words = `${body.message ?? ''}${errors ? ` (${errors})` : ''}`.split(event.routing_key).join('[routing key]');
+    // PagerDuty's words, with anything shaped like a routing key (32 letters and digits) cut out
+    // should they ever quote one.
+    const words = `${body.message ?? ''}${errors ? ` (${errors})` : ''}`
+      .split(event.routing_key)
+      .join('[routing key]')
+      .replace(/\b[A-Za-z0-9]{32}\b/g, '[redacted]');
     throw new PermanentDeliveryError(
       `${what}: HTTP ${answer.status} ${words}`.trim(),
       answer.status === 400 ? 'invalid_event' : `http_${answer.status}`,

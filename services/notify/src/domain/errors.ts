@@ -46,7 +46,8 @@ export class RateLimitedError extends DeliveryError {
 
 /** True for an error that must not be retried, including one read back from a failed delivery record. */
 export const isPermanent = (error: unknown): boolean =>
-  error instanceof PermanentDeliveryError || (error instanceof Error && error.name === 'PermanentDeliveryError');
+  error instanceof PermanentDeliveryError ||
+  (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'PermanentDeliveryError');
 
 /** One or more destinations of an event failed; the others were delivered (and stay so on a retry). */
 export class DeliveriesFailedError extends Error {

@@ -47,10 +47,12 @@ export const digestMessage = (
   }
   const unlisted = total - Math.min(items.length, MAX_SECTIONS * LINES_PER_SECTION);
   return {
-    text: fallback(`${total} notifications: ${summary}${omitted > 0 ? `, and ${omitted} more` : ''}`),
+    text: fallback(
+      `${total} notification${total === 1 ? '' : 's'}: ${summary}${omitted > 0 ? `, and ${omitted} more` : ''}`,
+    ),
     blocks: [
       header(
-        `${SEVERITY_EMOJI[worst]} ${total} notifications in ${formatTime(window.from)} – ${formatTime(window.to)}`.slice(
+        `${SEVERITY_EMOJI[worst]} ${total} notification${total === 1 ? '' : 's'} in ${formatTime(window.from)} – ${formatTime(window.to)}`.slice(
           0,
           SLACK_LIMITS.headerText,
         ),

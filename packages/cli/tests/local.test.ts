@@ -139,6 +139,33 @@ describe('fleet local --json', () => {
     else expect(line.http.slackInteractions).toBeUndefined();
   });
 
+  it('serves Slack and PagerDuty under http.slack and http.pagerduty, with the local bot token and routing keys', async () => {
+    // Prepare
+    const { secrets, models } = loadFleetConfig({ file: path.join(repoRoot, 'fleet.config.yaml'), stage: 'local' });
+    const routingKey = line.secrets[Object.values(models.churn.routing.pagerduty ?? {})[0] as string];
+
+    // Act
+    const slack = await fetch(`${line.http.slack}/auth.test`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${line.secrets[secrets.slackBotToken as string]}` },
+    });
+    const pagerDuty = await fetch(`${line.http.pagerduty}/v2/enqueue`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        routing_key: routingKey,
+        event_action: 'trigger',
+        payload: { summary: 'fleet local test page', source: 'fleet-local', severity: 'error' },
+      }),
+    });
+
+    // Assess
+    expect(line.http.slack).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
+    expect(line.http.pagerduty).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await slack.json()).toMatchObject({ ok: true });
+    expect(pagerDuty.status).toBe(202);
+  });
+
   it('gives an env that is enough for a client: AWS_ENDPOINT_URL_<SERVICE> of every endpoint, credentials, region', () => {
     // Assess
     for (const [service, endpoint] of Object.entries(line.endpoints)) {

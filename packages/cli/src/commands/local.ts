@@ -9,9 +9,10 @@ Starts the fleet on the embedded local cloud and keeps it serving until SIGINT (
 SIGTERM: DynamoDB with the records table, S3 with the data bucket, the EventBridge bus with
 every rule of the services, EventBridge Scheduler and SageMaker with the fleet's pipelines,
 SNS with the stacks' topics, SSM with a local value for every secret the configuration names,
-and the stacks' HTTP APIs. The clock runs in real time. When ready, prints the endpoints, the
-resource names, the HTTP API URLs, the local secrets and the environment a client needs
-(\`export\` lines to paste into a shell), then serves until stopped.
+the stacks' HTTP APIs, and the Slack Web API and PagerDuty Events API the notifications go
+to. The clock runs in real time. When ready, prints the endpoints, the resource names, the
+HTTP URLs (the HTTP API routes, and slack and pagerduty), the local secrets and the
+environment a client needs (\`export\` lines to paste into a shell), then serves until stopped.
 
   --json       print only one line of JSON (region, accountId, stage, endpoints, env,
                resources, http, secrets) on stdout once ready; everything else goes to stderr

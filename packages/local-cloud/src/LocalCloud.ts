@@ -10,6 +10,7 @@ import { installServerDateHeader } from './cloud/installServerDateHeader.js';
 import { LocalCloudError } from './cloud/LocalCloudError.js';
 import { type LocalEndpoints, localCloudEnvironment } from './cloud/localCloudEnvironment.js';
 import { RealTimeDriver } from './cloud/RealTimeDriver.js';
+import type { LocalCloudWatch } from './cloudwatch/LocalCloudWatch.js';
 import type { LocalEvent } from './eventbridge/LocalEvent.js';
 import type { EventLogEntry, InjectedEvent, LocalEventBridge } from './eventbridge/LocalEventBridge.js';
 import type { UnfiredSchedule } from './eventbridge/startScheduleRules.js';
@@ -27,6 +28,7 @@ import { type BuiltInStandIns, builtInStandIns } from './standIn/builtInStandIns
 import type { LocalStandIn, RunningStandIn, StandInContext } from './standIn/LocalStandIn.js';
 import { listenOnRememberedPort } from './standIn/listenOnRememberedPort.js';
 import type { LocalStepFunctions } from './stepfunctions/LocalStepFunctions.js';
+import { STATE_MACHINE_TARGET } from './stepfunctions/stateMachineBusRules.js';
 
 /** Where the local cloud's clock starts unless told otherwise: a Monday morning. */
 export const DEFAULT_LOCAL_CLOUD_START = '2025-06-02T09:00:00Z';
@@ -196,7 +198,11 @@ export class LocalCloud {
       region,
       accountId,
       names: { stage, exports: this.exports },
-      invoke: (target, payload, trigger) => lambda().invoke(target, payload, trigger),
+      // A rule may target a state machine (its ARN): Step Functions starts it with the event as input.
+      invoke: (target, payload, trigger) =>
+        STATE_MACHINE_TARGET.test(target)
+          ? void this.stepFunctions.startExecution({ stateMachineArn: target, input: JSON.stringify(payload) })
+          : lambda().invoke(target, payload, trigger),
       invokeSync: (target, payload, trigger) => lambda().invokeSync(target, payload, trigger),
       putEvent: (event, bus) => this.bus.injectEvent(event, bus),
       drain: () => this.#drain(),
@@ -282,6 +288,11 @@ export class LocalCloud {
   /** The SageMaker stand-in, e.g. to change how the next executions end with `setRunPlan`. */
   get sageMaker(): LocalSageMaker {
     return this.#builtIn().sageMaker.sageMaker;
+  }
+
+  /** The CloudWatch stand-in: the stacks' alarms, and `setAlarmState` to hold one in ALARM. */
+  get cloudWatch(): LocalCloudWatch {
+    return this.#builtIn().cloudWatch.cloudWatch;
   }
 
   /** The EventBridge Scheduler stand-in. */

@@ -5,6 +5,14 @@ export type { DurationInput } from './clock/parseDuration.js';
 export { ClockDateInstalledError } from './cloud/installClockDate.js';
 export { LocalCloudError } from './cloud/LocalCloudError.js';
 export type { LocalEndpoints } from './cloud/localCloudEnvironment.js';
+export {
+  type AlarmStateChangeEnvelope,
+  type AlarmStateValue,
+  CloudWatchStandIn,
+  type LocalAlarm,
+  LocalCloudWatch,
+  type MetricAlarmDefinition,
+} from './cloudwatch/index.js';
 export type { LocalEvent } from './eventbridge/LocalEvent.js';
 export type {
   EventLogEntry,
@@ -49,6 +57,14 @@ export {
   PagerDutyStandIn,
   type PagerDutyStandInOptions,
 } from './pagerduty/index.js';
+export type {
+  AlarmStates,
+  DataCaptureSettings,
+  EndpointEventEnvelope,
+  EndpointStatus,
+  LocalHosting,
+  ServingTarget,
+} from './sagemaker/hosting/index.js';
 export {
   DEFAULT_EVALUATION_METRICS,
   type EvaluationMetrics,

@@ -8,6 +8,9 @@ import { checkShape, type StructureShape, validationMessage } from '../http/chec
 import { paginate } from '../http/paginate.js';
 import { StandInServer } from '../http/StandInServer.js';
 import { DEFAULT_EVALUATION_METRICS, type EvaluationMetrics, evaluationReport } from './evaluationReport.js';
+import type { AlarmStates } from './hosting/AlarmStates.js';
+import type { EndpointEventEnvelope } from './hosting/endpointEvents.js';
+import { HOSTING_SHAPES, LocalHosting } from './hosting/LocalHosting.js';
 import { LocalModelRegistry, MODEL_REGISTRY_SHAPES } from './LocalModelRegistry.js';
 import type { ModelApprovalStatus, ModelPackageStateChangeEnvelope } from './modelPackageStateChangeEvent.js';
 import type { PipelineRegistration } from './PipelineRegistration.js';
@@ -102,7 +105,10 @@ export type LocalPipelineExecution = {
 };
 
 /** Every event the SageMaker stand-in sends, as EventBridge delivers it. */
-export type SageMakerEvent = PipelineExecutionStatusChangeEnvelope | ModelPackageStateChangeEnvelope;
+export type SageMakerEvent =
+  | PipelineExecutionStatusChangeEnvelope
+  | ModelPackageStateChangeEnvelope
+  | EndpointEventEnvelope;
 
 /** Writes an object to S3 (what a pipeline's evaluation step and Data Capture need). */
 export type PutObject = (bucket: string, key: string, body: string, contentType: string) => Promise<unknown>;
@@ -120,6 +126,14 @@ export type LocalSageMakerOptions = {
   putObject?: PutObject;
   /** Resolves `{ export: name }` bucket references of registering pipelines (the stacks' exports). */
   resolveExport?: (name: string) => string | undefined;
+  /** The CloudWatch alarms endpoint deployments roll back on (default: no alarm exists). */
+  alarms?: AlarmStates;
+  /** Clock time from CreateEndpoint to InService (default 5 minutes). */
+  endpointCreateDuration?: DurationInput;
+  /** Clock time to launch the instances of one step of an endpoint update (default 3 minutes). */
+  instanceLaunchDuration?: DurationInput;
+  /** Clock time an endpoint rolls back before serving its old configuration again (default 2 minutes). */
+  rollbackDuration?: DurationInput;
   /** Default `process.env.AWS_REGION`, else `AWS_DEFAULTS.region`. */
   region?: string;
   /** Default `AWS_DEFAULTS.accountId`. */
@@ -184,6 +198,7 @@ const SHAPES: Record<string, StructureShape> = {
   ListPipelines: ListPipelinesInput,
   StopPipelineExecution: StopPipelineExecutionInput,
   ...MODEL_REGISTRY_SHAPES,
+  ...HOSTING_SHAPES,
 };
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -208,10 +223,12 @@ const checkParameterValue = (type: PipelineParameterType, value: string): boolea
 };
 
 /**
- * A wire-compatible stand-in for the SageMaker Pipelines API.
+ * A wire-compatible stand-in for SageMaker: Pipelines, the Model Registry (`registry`) and
+ * hosting (`hosting`: models, endpoint configurations, endpoints with deployment guardrails).
  *
  * It serves StartPipelineExecution, DescribePipelineExecution, ListPipelineExecutions,
- * DescribePipeline, ListPipelines and StopPipelineExecution over the awsJson1_1 protocol (`listen()`), validates
+ * DescribePipeline, ListPipelines and StopPipelineExecution, and the operations of `registry` and
+ * `hosting`, over the awsJson1_1 protocol (`listen()`), validates
  * requests against the API model's constraints and answers with SageMaker's error shapes.
  * Executions run on the LocalClock: `Executing` at start, then `Succeeded` or `Failed` after the
  * pipeline's planned duration. Every status change is handed to `emit` as the EventBridge event
@@ -229,6 +246,8 @@ export class LocalSageMaker {
   #direct?: SageMakerEvent[];
   /** The Model Registry: model package groups and versions. */
   readonly registry: LocalModelRegistry;
+  /** Models, endpoint configurations and endpoints (with deployment guardrails). */
+  readonly hosting: LocalHosting;
   readonly #defaultRunMs: number;
   readonly #stopMs: number;
   readonly #maxConcurrent: number;
@@ -255,6 +274,17 @@ export class LocalSageMaker {
       nowMs: () => this.#clock.nowMs(),
       publish: (event) => this.#publish(event),
     });
+    this.hosting = new LocalHosting({
+      region: this.region,
+      accountId: this.accountId,
+      clock: this.#clock,
+      registry: this.registry,
+      publish: (event) => this.#publish(event),
+      ...(options.alarms === undefined ? {} : { alarms: options.alarms }),
+      ...(options.endpointCreateDuration === undefined ? {} : { createDuration: options.endpointCreateDuration }),
+      ...(options.instanceLaunchDuration === undefined ? {} : { launchDuration: options.instanceLaunchDuration }),
+      ...(options.rollbackDuration === undefined ? {} : { rollbackDuration: options.rollbackDuration }),
+    });
   }
 
   /** Starts serving the API on a loopback port (0: any free one); resolves to the endpoint URL. */
@@ -269,6 +299,7 @@ export class LocalSageMaker {
 
   /** Stops serving; pending executions stay on the clock. */
   close(): Promise<void> {
+    this.hosting.close();
     return this.#server.close();
   }
 
@@ -420,6 +451,7 @@ export class LocalSageMaker {
       throw new AwsServiceError(failure.code, failure.message ?? `${operation} failed (injected)`, failure.statusCode);
     }
     if (operation in MODEL_REGISTRY_SHAPES) return this.registry.handle(operation, input);
+    if (operation in HOSTING_SHAPES) return this.hosting.handle(operation, input);
     switch (operation) {
       case 'StartPipelineExecution':
         return this.#start(input);

@@ -1,5 +1,6 @@
 import type { DurationInput } from '../clock/parseDuration.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
+import type { AlarmStates } from './hosting/AlarmStates.js';
 import { type LocalPipelineDefinition, LocalSageMaker, type PutObject } from './LocalSageMaker.js';
 
 /** Where the stand-in writes objects (evaluation reports): the S3 stand-in's `put`. */
@@ -15,16 +16,20 @@ export class SageMakerStandIn implements LocalStandIn {
   readonly #pipelines: readonly LocalPipelineDefinition[];
   readonly #defaultRunDuration?: DurationInput;
   readonly #storage?: SageMakerStorage;
+  readonly #alarms?: AlarmStates;
   #sageMaker?: LocalSageMaker;
 
   constructor(options: {
     pipelines: readonly LocalPipelineDefinition[];
     defaultRunDuration?: DurationInput;
     storage?: SageMakerStorage;
+    /** The alarms endpoint deployments roll back on (the CloudWatch stand-in). */
+    alarms?: AlarmStates;
   }) {
     this.#pipelines = options.pipelines;
     this.#defaultRunDuration = options.defaultRunDuration;
     this.#storage = options.storage;
+    this.#alarms = options.alarms;
   }
 
   /** The SageMaker stand-in: its pipelines and executions. */
@@ -43,6 +48,7 @@ export class SageMakerStandIn implements LocalStandIn {
         ? {}
         : { putObject: (bucket, key, body, contentType) => this.#storage!.put(bucket, key, body, contentType) }),
       resolveExport: (name) => context.names.exports[name],
+      ...(this.#alarms === undefined ? {} : { alarms: this.#alarms }),
       emit: async (event) => {
         context.putEvent(event, 'default');
         await context.drain();

@@ -1,4 +1,5 @@
 import type { DurationInput } from '../clock/parseDuration.js';
+import { CloudWatchStandIn } from '../cloudwatch/CloudWatchStandIn.js';
 import { DynamoDbStandIn } from '../dynamodb/DynamoDbStandIn.js';
 import { EventBridgeStandIn } from '../eventbridge/EventBridgeStandIn.js';
 import { HttpApiStandIn } from '../httpapi/HttpApiStandIn.js';
@@ -11,6 +12,7 @@ import type { ReadStacks } from '../serverless/readStacks.js';
 import { SnsStandIn } from '../sns/SnsStandIn.js';
 import { type LocalParameter, SsmStandIn } from '../ssm/SsmStandIn.js';
 import { StepFunctionsStandIn } from '../stepfunctions/StepFunctionsStandIn.js';
+import { stateMachineBusRules } from '../stepfunctions/stateMachineBusRules.js';
 
 /** The six stand-ins every local cloud has, by service, in the order they start. */
 export type BuiltInStandIns = {
@@ -19,6 +21,8 @@ export type BuiltInStandIns = {
   lambda: LambdaStandIn;
   eventBridge: EventBridgeStandIn;
   scheduler: SchedulerStandIn;
+  /** Alarms of the stacks; endpoint deployments roll back on them. */
+  cloudWatch: CloudWatchStandIn;
   sageMaker: SageMakerStandIn;
   /** Topics and Lambda subscriptions of the stacks; `publish` in process for Step Functions. */
   sns: SnsStandIn;
@@ -43,6 +47,7 @@ export const builtInStandIns = (
   ssm: { parameters?: Readonly<Record<string, LocalParameter>> } = {},
 ): BuiltInStandIns => {
   const s3 = new S3StandIn({ buckets: read.resources.buckets });
+  const cloudWatch = new CloudWatchStandIn({ files: read.stacks.files, imports: read.stacks.imports });
   const sns = new SnsStandIn({ topics: read.sns.topics, subscriptions: read.sns.subscriptions });
   return {
     dynamoDb: new DynamoDbStandIn({ tables: read.resources.tables }),
@@ -50,12 +55,13 @@ export const builtInStandIns = (
     lambda: new LambdaStandIn({ functions: read.functions }),
     eventBridge: new EventBridgeStandIn({
       busName: read.stacks.customBusName,
-      rules: read.stacks.rules,
+      rules: [...read.stacks.rules, ...stateMachineBusRules(read.stacks.stateMachines)],
       schedules: read.stacks.schedules,
     }),
     scheduler: new SchedulerStandIn({ scheduleGroups: read.resources.scheduleGroups }),
-    // Pipelines write their evaluation reports through the S3 stand-in.
-    sageMaker: new SageMakerStandIn({ ...sageMaker, storage: s3 }),
+    cloudWatch,
+    // Pipelines write their evaluation reports through the S3 stand-in; endpoints watch the alarms.
+    sageMaker: new SageMakerStandIn({ ...sageMaker, storage: s3, alarms: cloudWatch }),
     sns,
     ssm: new SsmStandIn(ssm),
     httpApi: new HttpApiStandIn({ apis: read.httpApis }),

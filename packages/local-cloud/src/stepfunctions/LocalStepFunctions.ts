@@ -45,7 +45,8 @@ export type LocalStepFunctionsOptions = {
   stateMachines: readonly LocalStateMachine[];
   /** The Lambda stand-in and the SNS publisher the tasks use. */
   ports: TaskPorts;
-  library: StatesLibrary;
+  /** aws-local-stepfunctions (`loadStatesLibrary`); needed only when there are state machines. */
+  library?: StatesLibrary;
   /** Lets what a clock callback set off run to the end (the cloud's `drain`). */
   drain: () => Promise<void>;
 };
@@ -120,8 +121,8 @@ export class LocalStepFunctions {
   constructor(options: LocalStepFunctionsOptions) {
     this.#options = options;
     this.#createdAt = options.clock.now();
-    const { StateMachine } = options.library;
     for (const machine of options.stateMachines) {
+      const { StateMachine } = this.#library();
       try {
         // The validator writes defaults (QueryLanguage) into what it is given.
         new StateMachine(cloneDefinition(machine.definition) as never);
@@ -134,6 +135,12 @@ export class LocalStepFunctions {
       const runner = new StateMachine(runtime.definition as never, { validationOptions: { noValidate: true } });
       this.#machines.set(machine.arn, { machine, runtime, runner });
     }
+  }
+
+  #library(): StatesLibrary {
+    if (this.#options.library === undefined)
+      throw new Error('the local Step Functions was given no library to run state machines');
+    return this.#options.library;
   }
 
   /** The state machines, as read from the stacks. */
@@ -406,9 +413,7 @@ export class LocalStepFunctions {
     const timeout = deferred<never>();
     const timers: ClockTimer[] = [];
     if (timeoutSeconds !== undefined) {
-      timers.push(
-        this.#after(execution, timeoutSeconds * 1000, () => timeout.reject(this.#options.library.statesTimeout())),
-      );
+      timers.push(this.#after(execution, timeoutSeconds * 1000, () => timeout.reject(this.#library().statesTimeout())));
     }
     try {
       const result = await Promise.race([

@@ -43,7 +43,8 @@ export class StepFunctionsStandIn implements LocalStandIn {
       region: context.region,
       accountId: context.accountId,
       stateMachines: this.#options.stateMachines,
-      library: await loadStatesLibrary(),
+      // Loading the library (and the Lambda client it brings) costs only clouds that run state machines.
+      library: this.#options.stateMachines.length > 0 ? await loadStatesLibrary() : undefined,
       drain: () => context.drain(),
       ports: {
         invokeSync: (target, payload, trigger) => context.invokeSync(target, payload, trigger),

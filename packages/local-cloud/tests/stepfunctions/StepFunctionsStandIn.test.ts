@@ -359,6 +359,21 @@ describe('StepFunctionsStandIn', () => {
     });
   });
 
+  it("starts a state machine with an event its eventBridge rule matches, through the rule's inputPath", async () => {
+    // Act
+    const event = await cloud.inject({ source: 'flows.orders', 'detail-type': 'Order Placed', detail: { value: 6 } });
+
+    // Assess
+    const list = await sfn.send(new ListExecutionsCommand({ stateMachineArn: arnOf('chain'), maxResults: 1 }));
+    const [newest] = list.executions ?? [];
+    expect(cloud.events().find((entry) => entry.event.id === event.id)?.matchedRules).toEqual([
+      'flows-local-chain-rule-1',
+    ]);
+    expect(newest.status).toBe('SUCCEEDED');
+    expect(JSON.parse((await describeExecution(newest.executionArn as string)).input ?? 'null')).toEqual({ value: 6 });
+    expect(await outputOf(newest.executionArn as string)).toEqual({ value: 24, size: 'large' });
+  });
+
   it("gives an execution's history with the states by their type", async () => {
     // Prepare
     const executionArn = await start('chain', { value: 5 });

@@ -101,7 +101,7 @@ describe('the notify stack', () => {
       expect(all[id]['s3:GetObject']).toBeUndefined();
     }
     expect(Object.keys(all.ReportLink).filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
-    const scheduleArn = 'arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule/fleet-notify-dev/*';
+    const scheduleArn = `arn:\${AWS::Partition}:scheduler:\${AWS::Region}:\${AWS::AccountId}:schedule/fleet-notify-dev/*`;
     expect(all.SlackDelivery['scheduler:CreateSchedule']).toEqual([JSON.stringify({ 'Fn::Sub': scheduleArn })]);
     expect(all.PagerDutyDelivery['scheduler:CreateSchedule']).toBeUndefined();
   });
@@ -115,7 +115,8 @@ describe('the notify stack', () => {
     const onFailure = resourcesOf('AWS::Lambda::EventInvokeConfig').map(([, config]) => [
       JSON.stringify(config.Properties?.FunctionName),
       JSON.stringify(
-        (config.Properties?.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure.Destination,
+        (config.Properties?.DestinationConfig as { OnFailure: { Destination: unknown } } | undefined)?.OnFailure
+          .Destination,
       ),
     ]);
 

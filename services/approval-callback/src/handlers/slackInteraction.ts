@@ -40,7 +40,7 @@ const parsePayload = (form: { payload: string }) => {
 export const createSlackInteractionHandler = (dependencies: () => SlackDependencies = defaultSlackDependencies) =>
   httpHandler({
     service: serviceName,
-    authorize: async (request, context) => {
+    authorize: async (request) => {
       const { secret, ports } = dependencies();
       const signed = { rawBody: request.rawBody, headers: request.headers, now: ports.clock.now() };
       try {
@@ -48,7 +48,7 @@ export const createSlackInteractionHandler = (dependencies: () => SlackDependenc
         verifySlackSignature(await secret.get(), signed);
       } catch (error) {
         if (!(error instanceof SlackSignatureError)) throw error;
-        context.metrics.addMetric(FleetMetric.SlackSignatureRejected, 'Count', 1);
+        ports.metrics.addMetric(FleetMetric.SlackSignatureRejected, 'Count', 1);
         throw new UnauthorizedError('invalid Slack signature', { cause: error });
       }
     },

@@ -447,7 +447,12 @@ export class LocalSlack {
       return slackJson({
         ok: false,
         error: content.error,
-        ...(content.messages === undefined ? {} : { response_metadata: { messages: content.messages } }),
+        ...(content.problems === undefined
+          ? {}
+          : {
+              errors: content.problems,
+              response_metadata: { messages: content.problems.map((problem) => `[ERROR] ${problem}`) },
+            }),
       });
     }
     const nowMs = this.#clock.nowMs();

@@ -35,9 +35,9 @@ const MESSAGE_BLOCK_TYPES = new Set([
 
 type Problems = string[];
 
-/** One problem as Slack words it in `response_metadata.messages`. */
+/** One problem as Slack words it in the `errors` of `invalid_blocks`. */
 const problem = (problems: Problems, message: string, pointer: string): void => {
-  problems.push(`[ERROR] ${message} [json-pointer:${pointer}]`);
+  problems.push(`${message} [json-pointer:${pointer}]`);
 };
 
 const checkLength = (problems: Problems, value: unknown, max: number, pointer: string): void => {
@@ -161,8 +161,9 @@ const checkBlock = (problems: Problems, block: Record<string, unknown>, pointer:
 
 /**
  * Checks a message's `blocks` against Block Kit's limits and answers Slack's problems, each as
- * `[ERROR] <what> [json-pointer:/blocks/<i>/...]` (what Slack returns in
- * `response_metadata.messages` with `invalid_blocks`); none when the blocks are valid.
+ * `<what> [json-pointer:/blocks/<i>/...]` (what Slack returns in the `errors` of
+ * `invalid_blocks`, and with an `[ERROR] ` prefix in `response_metadata.messages`); none when
+ * the blocks are valid.
  *
  * Covered: the number of blocks, known block types, unique `block_id`s; `section` text and
  * fields, `header`, `actions` and `context` elements; buttons' text, value, url, style and

@@ -10,7 +10,7 @@ export const MAX_ATTACHMENTS = 100;
 export type MessageContent = { text?: string; blocks?: unknown[]; attachments?: unknown[] };
 
 /** Content Slack refuses, with its error name and, for blocks, its problems. */
-export type MessageContentError = { error: string; messages?: string[] };
+export type MessageContentError = { error: string; problems?: string[] };
 
 /** A JSON array given as an array (JSON bodies) or as a JSON string (forms, and some clients). */
 const readJsonArray = (value: unknown): unknown[] | undefined => {
@@ -27,7 +27,7 @@ const readJsonArray = (value: unknown): unknown[] | undefined => {
 /**
  * Reads and checks the content of a `chat.postMessage` or `chat.update` call as Slack does:
  * `blocks` that are not a JSON array are `invalid_blocks_format`, blocks beyond Block Kit's
- * limits `invalid_blocks` (with the problems, as Slack lists them in `response_metadata.messages`),
+ * limits `invalid_blocks` (with the problems, as Slack lists them in `errors`),
  * attachments that are not an array `invalid_attachments`, over 100 `too_many_attachments`, text
  * over 40,000 characters `msg_too_long`, and no text, blocks or attachments at all `no_text`.
  */
@@ -35,7 +35,7 @@ export const readMessageContent = (args: Record<string, unknown>): MessageConten
   const content: MessageContent = {};
   if (args.text !== undefined && args.text !== null) {
     if (typeof args.text !== 'string')
-      return { error: 'invalid_arguments', messages: ['[ERROR] must provide a string [json-pointer:/text]'] };
+      return { error: 'invalid_arguments', problems: ['must provide a string [json-pointer:/text]'] };
     if (args.text.length > MAX_MESSAGE_TEXT) return { error: 'msg_too_long' };
     content.text = args.text;
   }
@@ -43,7 +43,7 @@ export const readMessageContent = (args: Record<string, unknown>): MessageConten
     const blocks = readJsonArray(args.blocks);
     if (blocks === undefined) return { error: 'invalid_blocks_format' };
     const problems = checkBlockKit(blocks);
-    if (problems.length > 0) return { error: 'invalid_blocks', messages: problems };
+    if (problems.length > 0) return { error: 'invalid_blocks', problems };
     content.blocks = blocks;
   }
   if (args.attachments !== undefined && args.attachments !== null) {

@@ -205,47 +205,47 @@ describe('LocalSlack Web API', () => {
         [
           '51 blocks',
           Array.from({ length: 51 }, () => ({ type: 'divider' })),
-          '[ERROR] no more than 50 items allowed [json-pointer:/blocks]',
+          'no more than 50 items allowed [json-pointer:/blocks]',
         ],
         [
           'section text over 3,000',
           [{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } }],
-          '[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]',
+          'must be less than 3001 characters [json-pointer:/blocks/0/text/text]',
         ],
         [
           '11 fields',
           [{ type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })) }],
-          '[ERROR] no more than 10 items allowed [json-pointer:/blocks/0/fields]',
+          'no more than 10 items allowed [json-pointer:/blocks/0/fields]',
         ],
         [
           'a field over 2,000',
           [{ type: 'section', fields: [{ type: 'mrkdwn', text: 'x'.repeat(2001) }] }],
-          '[ERROR] must be less than 2001 characters [json-pointer:/blocks/0/fields/0/text]',
+          'must be less than 2001 characters [json-pointer:/blocks/0/fields/0/text]',
         ],
         [
           'a header over 150',
           [{ type: 'header', text: { type: 'plain_text', text: 'x'.repeat(151) } }],
-          '[ERROR] must be less than 151 characters [json-pointer:/blocks/0/text/text]',
+          'must be less than 151 characters [json-pointer:/blocks/0/text/text]',
         ],
         [
           'a mrkdwn header',
           [{ type: 'header', text: { type: 'mrkdwn', text: 'h' } }],
-          '[ERROR] must be one of plain_text [json-pointer:/blocks/0/text/type]',
+          'must be one of plain_text [json-pointer:/blocks/0/text/type]',
         ],
         [
           'button text over 75',
           [{ type: 'actions', elements: [button({ text: { type: 'plain_text', text: 'x'.repeat(76) } })] }],
-          '[ERROR] must be less than 76 characters [json-pointer:/blocks/0/elements/0/text/text]',
+          'must be less than 76 characters [json-pointer:/blocks/0/elements/0/text/text]',
         ],
         [
           'a button value over 2,000',
           [{ type: 'actions', elements: [button({ value: 'x'.repeat(2001) })] }],
-          '[ERROR] must be less than 2001 characters [json-pointer:/blocks/0/elements/0/value]',
+          'must be less than 2001 characters [json-pointer:/blocks/0/elements/0/value]',
         ],
         [
           'a button style',
           [{ type: 'actions', elements: [button({ style: 'green' })] }],
-          '[ERROR] must be one of primary, danger [json-pointer:/blocks/0/elements/0/style]',
+          'must be one of primary, danger [json-pointer:/blocks/0/elements/0/style]',
         ],
         [
           'a confirmation dialog without its deny text',
@@ -263,12 +263,12 @@ describe('LocalSlack Web API', () => {
               ],
             },
           ],
-          '[ERROR] must provide an object [json-pointer:/blocks/0/elements/0/confirm/deny]',
+          'must provide an object [json-pointer:/blocks/0/elements/0/confirm/deny]',
         ],
         [
           'two buttons with one action_id',
           [{ type: 'actions', elements: [button({}), button({})] }],
-          '[ERROR] action_id must be unique within a block [json-pointer:/blocks/0/elements/1/action_id]',
+          'action_id must be unique within a block [json-pointer:/blocks/0/elements/1/action_id]',
         ],
         [
           'two blocks with one block_id',
@@ -276,17 +276,17 @@ describe('LocalSlack Web API', () => {
             { type: 'divider', block_id: 'a' },
             { type: 'divider', block_id: 'a' },
           ],
-          '[ERROR] duplicate block_id [json-pointer:/blocks/1/block_id]',
+          'duplicate block_id [json-pointer:/blocks/1/block_id]',
         ],
         [
           'an unknown block type',
           [{ type: 'carousel' }],
-          '[ERROR] must be one of actions, context, divider, file, header, image, input, markdown, rich_text, section, video [json-pointer:/blocks/0/type]',
+          'must be one of actions, context, divider, file, header, image, input, markdown, rich_text, section, video [json-pointer:/blocks/0/type]',
         ],
         [
           'a section without text or fields',
           [{ type: 'section' }],
-          '[ERROR] must provide text or fields [json-pointer:/blocks/0]',
+          'must provide text or fields [json-pointer:/blocks/0]',
         ],
       ];
 
@@ -297,7 +297,12 @@ describe('LocalSlack Web API', () => {
         // Assess
         expect({ name, json: answer.json }).toEqual({
           name,
-          json: { ok: false, error: 'invalid_blocks', response_metadata: { messages: [message] } },
+          json: {
+            ok: false,
+            error: 'invalid_blocks',
+            errors: [message],
+            response_metadata: { messages: [`[ERROR] ${message}`] },
+          },
         });
       }
       expect(slack.messages()).toEqual([]);

@@ -27,13 +27,16 @@ beforeAll(() => {
 }, 120_000);
 
 const ofType = (type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
+const propertiesOf = (resource: { Properties?: Record<string, unknown> }): Record<string, unknown> =>
+  resource.Properties ?? {};
 const checkRole = () => {
   const [[, fn]] = ofType('AWS::Lambda::Function');
-  const roleId = ((fn.Properties?.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'] ?? [])[0];
+  const role = propertiesOf(fn).Role as { 'Fn::GetAtt': string[] };
+  const roleId = role['Fn::GetAtt'][0];
   return template.Resources[roleId];
 };
 const statements = (): Statement[] =>
-  (checkRole().Properties?.Policies as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
+  (propertiesOf(checkRole()).Policies as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
     (p) => p.PolicyDocument.Statement,
   );
 const withAction = (action: string) => statements().filter((s) => ([] as string[]).concat(s.Action).includes(action));
@@ -58,7 +61,7 @@ describe('the drift-monitor stack', () => {
     expect(functions).toHaveLength(1);
     const [[, fn]] = functions;
     expect(fn.Properties).toMatchObject({ MemorySize: 1769, Timeout: 300 });
-    expect((fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+    expect((propertiesOf(fn).Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
       DATA_BUCKET_NAME: { 'Fn::ImportValue': 'fleet-dev-DataBucketName' },
       RECORDS_TABLE_NAME: { 'Fn::ImportValue': 'fleet-dev-RecordsTableName' },
       EVENT_BUS_NAME: { 'Fn::ImportValue': 'fleet-dev-EventBusName' },
@@ -79,6 +82,7 @@ describe('the drift-monitor stack', () => {
     ]);
     expect(withAction('s3:PutObject').flatMap((s) => bucketSuffixes(s.Resource))).toEqual(['/reports/drift/*']);
     expect(withAction('sagemaker:DescribeModelPackage').flatMap((s) => s.Resource as unknown[])).toEqual([
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub string, not a template
       { 'Fn::Sub': 'arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:model-package/churn/*' },
     ]);
     expect(withAction('dynamodb:PutItem').map((s) => s.Resource)).toEqual([

@@ -107,12 +107,16 @@ describe('the stand-ins of the local cloud', () => {
     const env = cloud.clientEnvironment();
 
     // Assess
+    expect(Object.keys(cloud.endpoints)).toEqual(
+      expect.arrayContaining(['dynamodb', 's3', 'eventbridge', 'scheduler', 'sagemaker', 'sns', 'ssm']),
+    );
     expect(env).toEqual({
-      AWS_ENDPOINT_URL_DYNAMODB: cloud.endpoints.dynamodb,
-      AWS_ENDPOINT_URL_S3: cloud.endpoints.s3,
-      AWS_ENDPOINT_URL_EVENTBRIDGE: cloud.endpoints.eventbridge,
-      AWS_ENDPOINT_URL_SCHEDULER: cloud.endpoints.scheduler,
-      AWS_ENDPOINT_URL_SAGEMAKER: cloud.endpoints.sagemaker,
+      ...Object.fromEntries(
+        Object.entries(cloud.endpoints).map(([service, endpoint]) => [
+          `AWS_ENDPOINT_URL_${service.toUpperCase()}`,
+          endpoint,
+        ]),
+      ),
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
       AWS_REGION: 'eu-west-1',

@@ -137,6 +137,20 @@ describe('Slack messages', () => {
     expect(actions?.elements.every((b) => b.confirm !== undefined)).toBe(true);
   });
 
+  it('shows the version the producer sends, and the name of who decided', () => {
+    // Prepare
+    const requested = sampleDetail('Approval Requested', { modelPackageVersion: 12 });
+    const decided = sampleDetail('Approval Decided', { modelPackageVersion: 12, decidedByName: 'ana' });
+
+    // Act
+    const request = approvalRequestedMessage(requested);
+    const reply = approvalDecidedReply(decided);
+
+    // Assess
+    expect(request.text).toContain('churn version 12');
+    expect(JSON.stringify(reply.blocks)).toContain('by <@U0FLEETAPPROVER> (ana)');
+  });
+
   it('removes the buttons and says who decided and when once decided', () => {
     // Prepare
     const detail = sampleDetail('Approval Decided');

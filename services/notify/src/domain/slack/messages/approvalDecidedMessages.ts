@@ -19,11 +19,13 @@ const EMOJI = {
 } as const;
 
 /** Who decided, for people: a Slack user id becomes a mention, the fleet's own deciders stay words. */
-export const decidedByText = (decidedBy: string): string =>
-  /^[UW][A-Z0-9]{2,}$/.test(decidedBy) ? `<@${decidedBy}>` : `\`${escapeMrkdwn(decidedBy)}\``;
+export const decidedByText = (decidedBy: string, decidedByName?: string): string => {
+  const who = /^[UW][A-Z0-9]{2,}$/.test(decidedBy) ? `<@${decidedBy}>` : `\`${escapeMrkdwn(decidedBy)}\``;
+  return decidedByName === undefined ? who : `${who} (${escapeMrkdwn(decidedByName)})`;
+};
 
 const decisionLine = (detail: ApprovalDecided): string =>
-  `${EMOJI[detail.decision]} *${VERB[detail.decision]}* by ${decidedByText(detail.decidedBy)} at ${formatTime(detail.decidedAt)}`;
+  `${EMOJI[detail.decision]} *${VERB[detail.decision]}* by ${decidedByText(detail.decidedBy, detail.decidedByName)} at ${formatTime(detail.decidedAt)}`;
 
 /**
  * The approval message once decided: the same facts, the buttons gone, who decided and when.

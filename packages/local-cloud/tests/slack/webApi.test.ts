@@ -174,6 +174,46 @@ describe('LocalSlack Web API', () => {
       expect(longest.json.ok).toBe(true);
     });
 
+    it('answers invalid_attachments and too_many_attachments, and takes attachments alone as content', async () => {
+      // Act
+      const notList = await callJson('chat.postMessage', { channel: 'C0MODELS01', attachments: { text: 'a' } });
+      const notObjects = await callJson('chat.postMessage', { channel: 'C0MODELS01', attachments: ['a'] });
+      const tooMany = await callJson('chat.postMessage', {
+        channel: 'C0MODELS01',
+        attachments: Array.from({ length: 101 }, () => ({ text: 'a' })),
+      });
+      const alone = await callJson('chat.postMessage', { channel: 'C0MODELS01', attachments: [{ text: 'only this' }] });
+
+      // Assess
+      expect(notList.json).toEqual({ ok: false, error: 'invalid_attachments' });
+      expect(notObjects.json).toEqual({ ok: false, error: 'invalid_attachments' });
+      expect(tooMany.json).toEqual({ ok: false, error: 'too_many_attachments' });
+      expect(alone.json).toMatchObject({ ok: true, message: { text: '', attachments: [{ text: 'only this' }] } });
+    });
+
+    it('marks a thread reply sent with reply_broadcast as a thread_broadcast', async () => {
+      // Prepare
+      const parent = await callJson('chat.postMessage', { channel: 'C0MODELS01', text: 'parent' });
+
+      // Act
+      const reply = await callForm(
+        'chat.postMessage',
+        {
+          channel: 'C0MODELS01',
+          text: 'also in the channel',
+          thread_ts: String(parent.json.ts),
+          reply_broadcast: 'true',
+        },
+        { authorization: `Bearer ${TOKEN}` },
+      );
+
+      // Assess
+      expect(reply.json).toMatchObject({
+        ok: true,
+        message: { subtype: 'thread_broadcast', thread_ts: parent.json.ts },
+      });
+    });
+
     it('answers invalid_blocks_format to blocks that are not a JSON array', async () => {
       // Act
       const object = await callJson('chat.postMessage', {

@@ -9,11 +9,12 @@ import { paginate } from '../http/paginate.js';
 import { StandInServer } from '../http/StandInServer.js';
 import { isPlainObject } from '../isPlainObject.js';
 import type { LocalStateMachine } from '../serverless/readStateMachines.js';
+import { checkTransitions } from './checkTransitions.js';
 import { isValidExecutionName } from './executionName.js';
 import { type HistoryEvent, historyEventOf, type LibraryEvent } from './historyEvent.js';
 import type { StatesLibrary } from './loadStatesLibrary.js';
 import { runTaskResource, type TaskPorts } from './runTaskResource.js';
-import { cloneDefinition, type RuntimeDefinition, runtimeDefinition, type StateEntry } from './runtimeDefinition.js';
+import { type RuntimeDefinition, runtimeDefinition, type StateEntry } from './runtimeDefinition.js';
 import { STEP_FUNCTIONS_SHAPES } from './stepFunctionsShapes.js';
 import { taskError } from './taskError.js';
 import { type IssuedToken, issueTaskToken, tokenId } from './taskTokens.js';
@@ -116,20 +117,16 @@ export class LocalStepFunctions {
   #idle: (() => void)[] = [];
 
   /**
-   * @throws Error naming the state machine whose definition aws-local-stepfunctions finds invalid
+   * @throws Error naming the state machine with a transition to no state
    */
   constructor(options: LocalStepFunctionsOptions) {
     this.#options = options;
     this.#createdAt = options.clock.now();
     for (const machine of options.stateMachines) {
       const { StateMachine } = this.#library();
-      try {
-        // The validator writes defaults (QueryLanguage) into what it is given.
-        new StateMachine(cloneDefinition(machine.definition) as never);
-      } catch (error) {
-        throw new Error(`state machine ${machine.name} (${machine.location.file}): ${(error as Error).message}`, {
-          cause: error,
-        });
+      const problems = checkTransitions(machine.definition);
+      if (problems.length > 0) {
+        throw new Error(`state machine ${machine.name} (${machine.location.file}): ${problems.join('; ')}`);
       }
       const runtime = runtimeDefinition(machine.definition);
       const runner = new StateMachine(runtime.definition as never, { validationOptions: { noValidate: true } });

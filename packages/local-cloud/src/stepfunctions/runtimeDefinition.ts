@@ -8,7 +8,7 @@ const LIBRARY_TASK_TIMEOUT_SECONDS = 2_147_483;
  * `Object.prototype` and ignores a `Parameters` template it does not recognise as one, which a
  * `structuredClone` under jest (objects of another realm) would be.
  */
-export const cloneDefinition = (definition: Record<string, unknown>): Record<string, unknown> =>
+const cloneDefinition = (definition: Record<string, unknown>): Record<string, unknown> =>
   JSON.parse(JSON.stringify(definition)) as Record<string, unknown>;
 
 /** A Task or Wait state of a definition (also inside Parallel branches and Map iterators), as written. */

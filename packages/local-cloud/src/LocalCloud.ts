@@ -17,6 +17,8 @@ import type { UnfiredSchedule } from './eventbridge/startScheduleRules.js';
 import type { LocalHttpRoute } from './httpapi/HttpApiStandIn.js';
 import type { DeadLetter, InvocationRecord, InvocationResult } from './lambda/LambdaRunner.js';
 import type { LocalPipelineDefinition, LocalPipelineExecution, LocalSageMaker } from './sagemaker/LocalSageMaker.js';
+import type { LocalSageMakerRuntime } from './sagemakerRuntime/LocalSageMakerRuntime.js';
+import type { ModelScoringPlan } from './sagemakerRuntime/modelScoring.js';
 import type { LocalScheduler } from './scheduler/LocalScheduler.js';
 import type { FunctionTarget } from './serverless/LocalRule.js';
 import type { LoadedServerlessRules } from './serverless/loadServerlessRules.js';
@@ -51,6 +53,8 @@ export type LocalCloudOptions = {
   pipelines?: LocalPipelineDefinition[];
   /** Clock time a pipeline execution runs when its plan sets none (default 30 minutes). */
   pipelineRunDuration?: DurationInput;
+  /** How the endpoints' models score InvokeEndpoint requests, e.g. logistic coefficients per package version. */
+  modelScoring?: ModelScoringPlan;
   /** Powertools log level of the functions (default `SILENT`; `INFO` shows their logs). */
   logLevel?: string;
   /** Extra variables for every function, over those of its `serverless.yml`. */
@@ -160,6 +164,7 @@ export class LocalCloud {
         ...(this.#options.pipelineRunDuration === undefined
           ? {}
           : { defaultRunDuration: this.#options.pipelineRunDuration }),
+        ...(this.#options.modelScoring === undefined ? {} : { modelScoring: this.#options.modelScoring }),
       },
       { parameters: this.#options.parameters },
     );
@@ -288,6 +293,11 @@ export class LocalCloud {
   /** The SageMaker stand-in, e.g. to change how the next executions end with `setRunPlan`. */
   get sageMaker(): LocalSageMaker {
     return this.#builtIn().sageMaker.sageMaker;
+  }
+
+  /** The sagemaker-runtime stand-in: its invocations, Data Capture files, and `setScoring`. */
+  get sageMakerRuntime(): LocalSageMakerRuntime {
+    return this.#builtIn().sageMakerRuntime.runtime;
   }
 
   /** The CloudWatch stand-in: the stacks' alarms, and `setAlarmState` to hold one in ALARM. */

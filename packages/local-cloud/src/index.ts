@@ -89,6 +89,17 @@ export type {
   PipelineRunPlan,
 } from './sagemaker/LocalSageMaker.js';
 export type { PipelineExecutionStatus } from './sagemaker/pipelineExecutionStatusChangeEvent.js';
+export {
+  type DataCaptureRecord,
+  type LocalInvocation,
+  LocalSageMakerRuntime,
+  type LogisticScoring,
+  type ModelScoring,
+  type ModelScoringPlan,
+  type ScoredModel,
+  type ScoringFunction,
+  type WrittenCaptureFile,
+} from './sagemakerRuntime/index.js';
 export type { LocalSchedule, LocalScheduler, ScheduleInvocationRecord } from './scheduler/LocalScheduler.js';
 export type { FunctionTarget } from './serverless/LocalRule.js';
 export {

@@ -7,6 +7,8 @@ import { LambdaStandIn } from '../lambda/LambdaStandIn.js';
 import { S3StandIn } from '../s3/S3StandIn.js';
 import type { LocalPipelineDefinition } from '../sagemaker/LocalSageMaker.js';
 import { SageMakerStandIn } from '../sagemaker/SageMakerStandIn.js';
+import type { ModelScoringPlan } from '../sagemakerRuntime/modelScoring.js';
+import { SageMakerRuntimeStandIn } from '../sagemakerRuntime/SageMakerRuntimeStandIn.js';
 import { SchedulerStandIn } from '../scheduler/SchedulerStandIn.js';
 import type { ReadStacks } from '../serverless/readStacks.js';
 import { SnsStandIn } from '../sns/SnsStandIn.js';
@@ -24,6 +26,8 @@ export type BuiltInStandIns = {
   /** Alarms of the stacks; endpoint deployments roll back on them. */
   cloudWatch: CloudWatchStandIn;
   sageMaker: SageMakerStandIn;
+  /** InvokeEndpoint on the SageMaker stand-in's endpoints, with Data Capture to S3. */
+  sageMakerRuntime: SageMakerRuntimeStandIn;
   /** Topics and Lambda subscriptions of the stacks; `publish` in process for Step Functions. */
   sns: SnsStandIn;
   /** Parameter Store, seeded with `LocalCloudOptions.parameters`. */
@@ -43,11 +47,19 @@ export type BuiltInStandIns = {
  */
 export const builtInStandIns = (
   read: ReadStacks,
-  sageMaker: { pipelines: readonly LocalPipelineDefinition[]; defaultRunDuration?: DurationInput },
+  sageMaker: {
+    pipelines: readonly LocalPipelineDefinition[];
+    defaultRunDuration?: DurationInput;
+    /** How the endpoints' models score InvokeEndpoint requests. */
+    modelScoring?: ModelScoringPlan;
+  },
   ssm: { parameters?: Readonly<Record<string, LocalParameter>> } = {},
 ): BuiltInStandIns => {
   const s3 = new S3StandIn({ buckets: read.resources.buckets });
   const cloudWatch = new CloudWatchStandIn({ files: read.stacks.files, imports: read.stacks.imports });
+  const { modelScoring, ...pipelines } = sageMaker;
+  // Pipelines write their evaluation reports through the S3 stand-in; endpoints watch the alarms.
+  const sageMakerStandIn = new SageMakerStandIn({ ...pipelines, storage: s3, alarms: cloudWatch });
   const sns = new SnsStandIn({ topics: read.sns.topics, subscriptions: read.sns.subscriptions });
   return {
     dynamoDb: new DynamoDbStandIn({ tables: read.resources.tables }),
@@ -60,8 +72,12 @@ export const builtInStandIns = (
     }),
     scheduler: new SchedulerStandIn({ scheduleGroups: read.resources.scheduleGroups }),
     cloudWatch,
-    // Pipelines write their evaluation reports through the S3 stand-in; endpoints watch the alarms.
-    sageMaker: new SageMakerStandIn({ ...sageMaker, storage: s3, alarms: cloudWatch }),
+    sageMaker: sageMakerStandIn,
+    sageMakerRuntime: new SageMakerRuntimeStandIn({
+      sageMaker: sageMakerStandIn,
+      storage: s3,
+      ...(modelScoring === undefined ? {} : { scoring: modelScoring }),
+    }),
     sns,
     ssm: new SsmStandIn(ssm),
     httpApi: new HttpApiStandIn({ apis: read.httpApis }),

@@ -328,6 +328,11 @@ export class LocalStepFunctions {
         RoleArn: `arn:aws:iam::${this.#options.accountId}:role/${machine.name}-role`,
       },
       StateMachine: { Id: machine.arn, Name: machine.name },
+      // The library fills no `$$.State`: a state's Parameters are read as it is entered, on the clock.
+      State: Object.defineProperty({}, 'EnteredTime', {
+        enumerable: true,
+        get: () => this.#options.clock.now().toISOString(),
+      }),
       Task: task,
     };
     const handlers = Object.fromEntries(

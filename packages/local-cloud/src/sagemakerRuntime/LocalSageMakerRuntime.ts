@@ -7,29 +7,10 @@ import { StandInServer } from '../http/StandInServer.js';
 import type { ServingTarget } from '../sagemaker/hosting/LocalHosting.js';
 import { DataCaptureWriter, type PutCaptureObject, type WrittenCaptureFile } from './DataCaptureWriter.js';
 import { dataCaptureRecord } from './dataCaptureRecord.js';
+import type { InvokeEndpointRequest, InvokeEndpointResponse } from './invokeEndpointMessages.js';
 import { ModelInputError, type ModelScoringPlan, type ScoredModel, scoreCsv, scoringFor } from './modelScoring.js';
 import { RuntimeServiceError } from './RuntimeServiceError.js';
 import { sageMakerRuntimeHttpHandler } from './sageMakerRuntimeHttpHandler.js';
-
-/** An InvokeEndpoint request, as the HTTP layer decodes it. */
-export type InvokeEndpointRequest = {
-  endpointName: string;
-  body: string;
-  /** Default `application/octet-stream`, as the SDK sends a body without one. */
-  contentType?: string;
-  accept?: string;
-  inferenceId?: string;
-  customAttributes?: string;
-  targetVariant?: string;
-};
-
-/** An InvokeEndpoint answer. */
-export type InvokeEndpointResponse = {
-  body: string;
-  contentType: string;
-  invokedProductionVariant: string;
-  customAttributes?: string;
-};
 
 /** One answered request, for tests and the demo. */
 export type LocalInvocation = {

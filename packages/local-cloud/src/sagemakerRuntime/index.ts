@@ -12,9 +12,8 @@ export {
   type DataCaptureRecord,
   dataCaptureRecord,
 } from './dataCaptureRecord.js';
+export type { InvokeEndpointRequest, InvokeEndpointResponse } from './invokeEndpointMessages.js';
 export {
-  type InvokeEndpointRequest,
-  type InvokeEndpointResponse,
   type LocalInvocation,
   LocalSageMakerRuntime,
   type LocalSageMakerRuntimeOptions,

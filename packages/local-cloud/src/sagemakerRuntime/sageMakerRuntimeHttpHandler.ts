@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AwsServiceError } from '../http/AwsServiceError.js';
 import type { HttpHandler, HttpResponse } from '../http/startHttpServer.js';
-import type { InvokeEndpointRequest, InvokeEndpointResponse } from './LocalSageMakerRuntime.js';
+import type { InvokeEndpointRequest, InvokeEndpointResponse } from './invokeEndpointMessages.js';
 import { RuntimeServiceError } from './RuntimeServiceError.js';
 
 /** The part of LocalSageMakerRuntime the HTTP layer needs. */

@@ -58,17 +58,14 @@ export const beginApproval = async (
   const lease = acquisition.lease;
   try {
     const current = await store.getCurrent(settings.model);
-    if (current !== undefined && current.modelPackageArn !== modelPackageArn) {
-      if (current.modelPackageVersion > modelPackageVersion) {
-        const reason = `version ${modelPackageVersion} is older than version ${current.modelPackageVersion}, already in approval`;
-        await store.leases.complete(lease, clock.now(), { ignored: reason });
-        return { status: 'ignored', reason };
-      }
+    const other = current !== undefined && current.modelPackageArn !== modelPackageArn ? current : undefined;
+    if (other !== undefined && other.modelPackageVersion > modelPackageVersion) {
+      const reason = `version ${modelPackageVersion} is older than version ${other.modelPackageVersion}, already in approval`;
+      await store.leases.complete(lease, clock.now(), { ignored: reason });
+      return { status: 'ignored', reason };
     }
     const superseded =
-      current !== undefined && current.modelPackageArn !== modelPackageArn
-        ? await supersede(current, { modelPackageArn, modelPackageVersion }, ports)
-        : undefined;
+      other === undefined ? undefined : await supersede(other, { modelPackageArn, modelPackageVersion }, ports);
     const input: ApprovalExecutionInput = {
       model: settings.model,
       modelPackageGroup: settings.modelPackageGroup,

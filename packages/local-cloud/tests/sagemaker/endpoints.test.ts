@@ -501,6 +501,111 @@ describe('LocalSageMaker endpoints over HTTP', () => {
     });
   });
 
+  describe('UpdateEndpoint, other strategies and failures', () => {
+    beforeEach(async () => {
+      await serveVersion1();
+      await prepareVersion(2);
+    });
+
+    const allAtOnce = (termination: number, maximum?: number): DeploymentConfig => ({
+      BlueGreenUpdatePolicy: {
+        TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 },
+        TerminationWaitInSeconds: termination,
+        ...(maximum === undefined ? {} : { MaximumExecutionTimeoutInSeconds: maximum }),
+      },
+      AutoRollbackConfiguration: { Alarms: [{ AlarmName: ALARM }] },
+    });
+    const update = (config?: DeploymentConfig) =>
+      client.send(
+        new UpdateEndpointCommand({ EndpointName: 'churn', EndpointConfigName: 'churn-v2', DeploymentConfig: config }),
+      );
+
+    it('shifts all traffic at once and bakes for the termination wait', async () => {
+      // Prepare
+      await update(allAtOnce(300));
+
+      // Act
+      await clock.tick('3m');
+      const baking = await describeChurn();
+      await clock.tick('5m');
+
+      // Assess
+      expect(baking.PendingDeploymentSummary?.ProductionVariants?.[0]?.VariantStatus?.[0]?.StatusMessage).toBe(
+        'Baking for 300 seconds (TerminationWaitInSeconds) with traffic enabled on full capacity of 2 instance(s).',
+      );
+      expect(await describeChurn()).toMatchObject({ EndpointStatus: 'InService', EndpointConfigName: 'churn-v2' });
+    });
+
+    it('updates without guardrails when no DeploymentConfig is given', async () => {
+      // Act
+      await update();
+      await clock.tick('3m');
+
+      // Assess
+      expect(await describeChurn()).toMatchObject({ EndpointStatus: 'InService', EndpointConfigName: 'churn-v2' });
+    });
+
+    it('refuses a MaximumExecutionTimeoutInSeconds no longer than the waits', async () => {
+      // Act
+      const outcome = update(allAtOnce(600, 600));
+
+      // Assess
+      await expect(outcome).rejects.toMatchObject({
+        name: 'ValidationException',
+        message: 'MaximumExecutionTimeoutInSeconds (600) must be larger than the total waiting time (600 seconds).',
+      });
+    });
+
+    it('rolls back when the deployment takes longer than MaximumExecutionTimeoutInSeconds', async () => {
+      // Prepare
+      await update(allAtOnce(3000, 3100));
+
+      // Act
+      await clock.tick('3100s');
+      await clock.tick('2m');
+
+      // Assess
+      expect(await describeChurn()).toMatchObject({
+        EndpointStatus: 'InService',
+        EndpointConfigName: 'churn-v1',
+        FailureReason: 'Deployment timed out after MaximumExecutionTimeoutInSeconds (3100).',
+      });
+    });
+
+    it('rolls back with the reason when the new fleet fails to launch', async () => {
+      // Prepare
+      await update(allAtOnce(60));
+      sagemaker.hosting.failNextDeployment('churn', 'The model container exited with code 1.');
+
+      // Act
+      await clock.tick('5m');
+
+      // Assess
+      expect(await describeChurn()).toMatchObject({
+        EndpointStatus: 'InService',
+        EndpointConfigName: 'churn-v1',
+        FailureReason: 'The model container exited with code 1.',
+      });
+    });
+
+    it('accepts an update of an endpoint left UpdateRollbackFailed', async () => {
+      // Prepare
+      await update(allAtOnce(600));
+      await clock.tick('3m');
+      sagemaker.hosting.failNextRollback('churn');
+      cloudWatch.setAlarmState(ALARM, 'ALARM');
+      await clock.tick('2m');
+      cloudWatch.setAlarmState(ALARM, 'OK');
+
+      // Act
+      await update(allAtOnce(60));
+      await clock.tick('5m');
+
+      // Assess
+      expect(await describeChurn()).toMatchObject({ EndpointStatus: 'InService', EndpointConfigName: 'churn-v2' });
+    });
+  });
+
   it('shifts traffic one linear step at a time', async () => {
     // Prepare
     await serveVersion1();

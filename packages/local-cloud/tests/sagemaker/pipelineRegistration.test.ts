@@ -44,6 +44,11 @@ describe('a registering pipeline on the local cloud', () => {
             ],
           },
         },
+        {
+          name: 'misconfigured-model',
+          run: { duration: '10m' },
+          register: { modelPackageGroup: 'misconfigured', evaluationBucket: { export: 'shop-local-NoSuchBucket' } },
+        },
       ],
     });
     sagemaker = new SageMakerClient({});
@@ -142,6 +147,26 @@ describe('a registering pipeline on the local cloud', () => {
     );
     expect(described.PipelineExecutionStatus).toBe('Failed');
     expect(cloud.sageMaker.registry.packages()).toEqual([]);
+  });
+
+  it("fails the run at RegisterModel when the evaluation bucket's export does not exist", async () => {
+    // Prepare
+    const { PipelineExecutionArn } = await sagemaker.send(
+      new StartPipelineExecutionCommand({
+        PipelineName: 'misconfigured-model',
+        ClientRequestToken: 'misconfigured-0123456789abcdef0123456789abcdef',
+      }),
+    );
+
+    // Act
+    await cloud.tick('10m');
+
+    // Assess
+    expect(await sagemaker.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn }))).toMatchObject({
+      PipelineExecutionStatus: 'Failed',
+      FailureReason: "Step 'RegisterModel' failed: no stack exports shop-local-NoSuchBucket",
+    });
+    expect(cloud.sageMaker.registry.packages({ modelPackageGroupName: 'misconfigured' })).toEqual([]);
   });
 
   it('creates the group the pipeline names when the cloud starts', () => {

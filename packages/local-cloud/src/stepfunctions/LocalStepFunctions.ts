@@ -511,7 +511,9 @@ export class LocalStepFunctions {
   }
 
   #seconds(value: unknown, path: unknown, input: unknown): number | undefined {
-    if (typeof value === 'number' && value > 0) return value;
+    // A `${self:custom...}` variable may leave a number as a string.
+    const given = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    if (typeof given === 'number' && given > 0) return given;
     if (typeof path === 'string') {
       const read = Number(readJsonPath(input, path));
       if (Number.isFinite(read) && read > 0) return read;

@@ -65,7 +65,10 @@ const MACHINES = [
   }),
   machine('until', {
     StartAt: 'Until',
-    States: { Until: { Type: 'Wait', TimestampPath: '$.at', End: true } },
+    States: {
+      Until: { Type: 'Wait', TimestampPath: '$.at', Next: 'Stamp' },
+      Stamp: { Type: 'Pass', Parameters: { 'enteredAt.$': '$$.State.EnteredTime' }, End: true },
+    },
   }),
 ];
 
@@ -162,7 +165,7 @@ describe('LocalStepFunctions', () => {
     await stepFunctions.close();
   });
 
-  it('waits until the timestamp of a TimestampPath on the clock', async () => {
+  it('waits until the timestamp of a TimestampPath on the clock, and gives the next state that time as $$.State.EnteredTime', async () => {
     // Prepare
     const { start, describe, clock, stepFunctions } = await setup();
     const executionArn = await start('until', { at: '2025-06-02T10:30:00Z' });
@@ -174,6 +177,9 @@ describe('LocalStepFunctions', () => {
 
     // Assess
     expect(before).toBe('RUNNING');
+    expect(JSON.parse(String((await describe(executionArn)).output))).toEqual({
+      enteredAt: '2025-06-02T10:30:00.000Z',
+    });
     expect(await describe(executionArn)).toMatchObject({
       status: 'SUCCEEDED',
       stopDate: Date.parse('2025-06-02T10:30:00Z') / 1000,

@@ -30,6 +30,10 @@ describe('notify on the local cloud', () => {
 
   beforeEach(async () => {
     fleet = await startFleetCloud({ serviceDirs: [path.resolve(__dirname, '../../services/notify')] });
+    // Report links point at the stack's own HTTP API, whose local URL is known once it listens.
+    const reportsBaseUrl = fleet.cloud.httpApiUrl('fleet-notify');
+    for (const fn of fleet.cloud.functions)
+      if (fn.service === 'fleet-notify') fn.environment.REPORTS_BASE_URL = reportsBaseUrl;
   });
 
   afterEach(async () => {
@@ -147,5 +151,48 @@ describe('notify on the local cloud', () => {
     expect(JSON.stringify(updated.blocks)).not.toContain('"action_id":"approve"');
     expect(reply).toMatchObject({ thread_ts: request.ts });
     expect(cloud.deadLetters()).toEqual([]);
+  });
+
+  it('links the drift report through the signed route, which redirects to the report and refuses a tampered or expired link', async () => {
+    // Prepare
+    const { cloud } = fleet;
+    await cloud.land(driftBody.reportKey, '<html>drift report of churn</html>', {
+      bucket: fleet.resources.dataBucket,
+      contentType: 'text/html',
+    });
+    const detected = fleetEvent(
+      'Drift Detected',
+      {
+        ...driftBody,
+        status: 'drift',
+        driftedFeatures: ['tenure_months'],
+        driftShare: 0.25,
+        severity: 'warning',
+        reportJsonKey: 'reports/churn/2025-06-02T09-00-00Z.json',
+        topFeatures: [{ name: 'tenure_months', test: 'ks', statistic: 0.184, threshold: 0.05, pValue: 0.0004 }],
+      },
+      'churn/2025-06-02-report',
+    );
+    await cloud.inject(detected, fleet.resources.eventBus);
+    await cloud.tick('1m');
+    const [message] = fleet.slack.messages('C0FLEETML');
+    const posted = JSON.stringify(message);
+
+    // Act
+    const link = /"url":"([^"]+)"/.exec(posted)?.[1] ?? '';
+    const opened = await fetch(link, { redirect: 'manual' });
+    const report = await fetch(opened.headers.get('location') ?? '');
+    const tampered = await fetch(link.replace('2025-06-02T09-00-00Z.html', '2025-06-01T09-00-00Z.html'), {
+      redirect: 'manual',
+    });
+    await cloud.tick('31d');
+    const expired = await fetch(link, { redirect: 'manual' });
+
+    // Assess
+    expect(link.startsWith(`${cloud.httpApiUrl('fleet-notify')}/reports/churn/`)).toBe(true);
+    expect(opened.status).toBe(302);
+    expect(await report.text()).toBe('<html>drift report of churn</html>');
+    expect(tampered.status).toBe(403);
+    expect(expired.status).toBe(403);
   });
 });

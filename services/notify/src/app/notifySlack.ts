@@ -17,12 +17,25 @@ export type NotifyEvent<T extends FleetDetailType = FleetDetailType> = {
   time: string;
 };
 
-/** Events that are never gathered into a digest: their message is interactive or threaded. */
-const NEVER_DIGESTED: ReadonlySet<FleetDetailType> = new Set(['Approval Requested', 'Approval Decided']);
+/**
+ * Events posted alone whatever their severity: interactive or threaded (approvals), carrying a
+ * report link (drift), or one-off news of a model (deployments, a failed retraining). What is
+ * left to gather is what comes in bursts: dataset outcomes and the retraining chatter a rule
+ * may route to Slack.
+ */
+const POSTED_ALONE: ReadonlySet<FleetDetailType> = new Set([
+  'Approval Requested',
+  'Approval Decided',
+  'Drift Detected',
+  'Drift Cleared',
+  'Model Deployed',
+  'Deployment Failed',
+  'Retraining Failed',
+]);
 
-/** True when an event waits for its channel's digest: below `error` and not an approval message. */
+/** True when an event waits for its channel's digest: below `error` and of a kind that comes in bursts. */
 export const isDigested = (detailType: FleetDetailType, severity: SeverityValue): boolean =>
-  !NEVER_DIGESTED.has(detailType) && !atLeast(severity, 'error');
+  !POSTED_ALONE.has(detailType) && !atLeast(severity, 'error');
 
 const slackSend = async (
   event: NotifyEvent,
@@ -98,8 +111,9 @@ const slackSend = async (
  *
  * Approval requests are posted with their buttons and remembered by approval id; a decision
  * updates that message (buttons gone, who and when) and replies in its thread, or is posted at
- * the top level when no request was posted. Urgent events (`error`, `critical`) are posted at
- * once; the others are gathered into the channel's digest, posted when its window closes.
+ * the top level when no request was posted. Events that come in bursts (dataset outcomes) below
+ * `error` are gathered into the channel's digest, posted when its window closes; the rest are
+ * posted at once (see {@link isDigested}).
  *
  * @throws DeliveriesFailedError when a channel could not be served (the others stay delivered)
  */

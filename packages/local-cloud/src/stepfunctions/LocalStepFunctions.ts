@@ -13,11 +13,13 @@ import { checkTransitions } from './checkTransitions.js';
 import { isValidExecutionName } from './executionName.js';
 import { type HistoryEvent, historyEventOf, type LibraryEvent } from './historyEvent.js';
 import type { StatesLibrary } from './loadStatesLibrary.js';
+import { retryDelay } from './retryDelay.js';
 import { runTaskResource, type TaskPorts } from './runTaskResource.js';
 import { type RuntimeDefinition, runtimeDefinition, type StateEntry } from './runtimeDefinition.js';
 import { STEP_FUNCTIONS_SHAPES } from './stepFunctionsShapes.js';
 import { taskError } from './taskError.js';
 import { type IssuedToken, issueTaskToken, tokenId } from './taskTokens.js';
+import { WorkInFlight } from './WorkInFlight.js';
 
 /** The status of an execution. */
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -113,8 +115,7 @@ export class LocalStepFunctions {
     awsJsonHandler({ targetPrefix: 'AWSStepFunctions', handle: (operation, body) => this.handle(operation, body) }),
   );
   readonly #createdAt: Date;
-  #active = 0;
-  #idle: (() => void)[] = [];
+  readonly #work = new WorkInFlight();
 
   /**
    * @throws Error naming the state machine with a transition to no state
@@ -157,17 +158,12 @@ export class LocalStepFunctions {
 
   /** Work that will finish by itself: tasks running, executions moving between states. */
   get inFlight(): number {
-    return this.#active;
+    return this.#work.count;
   }
 
   /** Resolves when every execution has finished or is parked (on a token or the clock). */
-  async drain(): Promise<void> {
-    for (;;) {
-      if (this.#active > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
-      // The library moves between states in microtasks; a macrotask later they have all run.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (this.#active === 0) return;
-    }
+  drain(): Promise<void> {
+    return this.#work.drain();
   }
 
   /** Serves the API on a loopback port; resolves to the endpoint (`AWS_ENDPOINT_URL_SFN`). */
@@ -338,8 +334,8 @@ export class LocalStepFunctions {
     const handlers = Object.fromEntries(
       [...runtime.localStates.values()].map((entry) => [entry.name, this.#handler(execution, entry)]),
     );
-    this.#enter();
-    setImmediate(() => this.#leave());
+    this.#work.enter();
+    setImmediate(() => this.#work.leave());
     const run = runner.run(input as never, {
       context: context as never,
       overrides: {
@@ -383,10 +379,10 @@ export class LocalStepFunctions {
     return (input: unknown): Promise<unknown> => {
       const issued = execution.pendingToken;
       execution.pendingToken = undefined;
-      this.#enter();
+      this.#work.enter();
       const work =
         entry.state.Type === 'Wait' ? this.#wait(execution, entry, input) : this.#task(execution, entry, input, issued);
-      return work.finally(() => this.#leave());
+      return work.finally(() => this.#work.leave());
     };
   }
 
@@ -435,7 +431,11 @@ export class LocalStepFunctions {
       return result;
     } catch (error) {
       if (execution.status !== 'RUNNING') throw this.#stopped(execution);
-      const delay = this.#retryDelay(execution, entry, error as Error);
+      const retriers = Array.isArray(state.Retry) ? (state.Retry as Record<string, unknown>[]) : [];
+      const attempts = execution.retries.get(name) ?? [];
+      const delay = retryDelay(retriers, attempts, (error as Error).name);
+      if (delay === undefined) execution.retries.delete(name);
+      else execution.retries.set(name, attempts);
       if (delay !== undefined) await this.#sleep(execution, delay);
       throw error;
     } finally {
@@ -482,34 +482,6 @@ export class LocalStepFunctions {
   }
 
   /** The interval before the library retries a failed state (undefined when no retrier will), counting attempts as it does. */
-  #retryDelay(execution: Execution, entry: StateEntry, error: Error): number | undefined {
-    const retriers = Array.isArray(entry.state.Retry) ? (entry.state.Retry as Record<string, unknown>[]) : [];
-    const timedOut = error.name === 'States.Timeout';
-    const index = retriers.findIndex((retrier) =>
-      ((retrier.ErrorEquals as string[] | undefined) ?? []).some(
-        (name) => name === error.name || name === 'States.ALL' || (name === 'States.TaskFailed' && !timedOut),
-      ),
-    );
-    if (index < 0) {
-      execution.retries.delete(entry.name);
-      return undefined;
-    }
-    const attempts = execution.retries.get(entry.name) ?? retriers.map(() => 0);
-    execution.retries.set(entry.name, attempts);
-    const retrier = retriers[index];
-    const maxAttempts = typeof retrier.MaxAttempts === 'number' ? retrier.MaxAttempts : 3;
-    if (attempts[index] >= maxAttempts) {
-      execution.retries.delete(entry.name);
-      return undefined;
-    }
-    const interval = typeof retrier.IntervalSeconds === 'number' ? retrier.IntervalSeconds : 1;
-    const backoff = typeof retrier.BackoffRate === 'number' ? retrier.BackoffRate : 2;
-    const seconds = interval * backoff ** attempts[index];
-    attempts[index]++;
-    const max = typeof retrier.MaxDelaySeconds === 'number' ? retrier.MaxDelaySeconds : Number.POSITIVE_INFINITY;
-    return Math.min(seconds, max) * 1000;
-  }
-
   #seconds(value: unknown, path: unknown, input: unknown): number | undefined {
     // A `${self:custom...}` variable may leave a number as a string.
     const given = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
@@ -531,11 +503,11 @@ export class LocalStepFunctions {
   /** Awaits what only the clock or a caller settles, out of `inFlight`; a stop rejects it. */
   async #park<T>(execution: Execution, promise: Promise<T>, reject: (error: Error) => void): Promise<T> {
     execution.parked.add(reject);
-    this.#leave();
+    this.#work.leave();
     try {
       return await promise;
     } finally {
-      this.#enter();
+      this.#work.enter();
       execution.parked.delete(reject);
     }
   }
@@ -615,18 +587,6 @@ export class LocalStepFunctions {
 
   #stopped(execution: Execution): Error {
     return taskError('States.Stopped', `execution ${execution.name} is ${execution.status}`, { catchable: false });
-  }
-
-  #enter(): void {
-    this.#active++;
-  }
-
-  #leave(): void {
-    this.#active--;
-    if (this.#active > 0) return;
-    const waiting = this.#idle;
-    this.#idle = [];
-    for (const resolve of waiting) resolve();
   }
 
   #machine(arn: string): Machine {

@@ -1,5 +1,5 @@
 import type { ApprovalConfig, FleetConfig } from '@fleet/shared';
-import { UnknownModelPackageGroupError } from '../domain/errors.js';
+import { UnknownApprovalModelError } from '../domain/errors.js';
 
 /** What the approval of one model reads from the fleet configuration. */
 export type ModelApprovalSettings = {
@@ -25,10 +25,10 @@ export const modelForGroup = (config: Pick<FleetConfig, 'models'>, group: string
 /**
  * The approval settings of a model by name.
  *
- * @throws UnknownModelPackageGroupError when the model has no package group or approval section
+ * @throws UnknownApprovalModelError when the model has no package group or approval section
  */
 export const settingsOf = (config: Pick<FleetConfig, 'models'>, model: string): ModelApprovalSettings => {
   const found = approvalModels(config).find((m) => m.model === model);
-  if (found === undefined) throw new UnknownModelPackageGroupError(`(model ${model})`);
+  if (found === undefined) throw new UnknownApprovalModelError(model);
   return found;
 };

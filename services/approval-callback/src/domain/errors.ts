@@ -60,6 +60,17 @@ export class UnknownModelPackageGroupError extends ApprovalError {
   }
 }
 
+/** Thrown when an approval names a model without a package group or an `approval` section. */
+export class UnknownApprovalModelError extends ApprovalError {
+  readonly model: string;
+
+  constructor(model: string) {
+    super(`model "${model}" has no modelPackageGroup and approval section in the fleet configuration`);
+    this.name = 'UnknownApprovalModelError';
+    this.model = model;
+  }
+}
+
 /** Thrown when `requestAgain` names a package whose last approval did not expire. */
 export class ApprovalNotExpiredError extends ApprovalError {
   constructor(modelPackageArn: string, state: string) {

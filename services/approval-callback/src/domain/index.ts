@@ -17,6 +17,7 @@ export {
   SageMakerTaskError,
   type SignatureFailure,
   SlackSignatureError,
+  UnknownApprovalModelError,
   UnknownModelPackageGroupError,
 } from './errors.js';
 export { executionName } from './executionName.js';

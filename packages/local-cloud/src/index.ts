@@ -113,6 +113,7 @@ export type { StackBucket, StackResources } from './serverless/readStackResource
 export {
   type LocalStateMachine,
   readStateMachines,
+  resolvePackagedDefinition,
   resolveStateMachineDefinition,
   type StateMachineRule,
 } from './serverless/readStateMachines.js';

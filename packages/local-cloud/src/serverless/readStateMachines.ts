@@ -32,6 +32,8 @@ export type LocalStateMachine = {
   /** Rules of its `eventBridge` events. */
   rules: StateMachineRule[];
   location: SourceLocation;
+  /** What its stack's intrinsics resolve against locally (for `resolvePackagedDefinition`). */
+  intrinsics: IntrinsicContext;
 };
 
 /** What a service's state machines are resolved against. */
@@ -106,6 +108,35 @@ export const resolveStateMachineDefinition = (
     );
   };
   return visit(definition, 'definition') as Record<string, unknown>;
+};
+
+const withoutQueryLanguage = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutQueryLanguage);
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key, item]) => !(key === 'QueryLanguage' && item === 'JSONPath'))
+      .map(([key, item]) => [key, withoutQueryLanguage(item)]),
+  );
+};
+
+/**
+ * The definition a packaged template's `DefinitionString` stands for locally: a JSON string, or
+ * `Fn::Sub` of one with its variables (`Fn::GetAtt` of functions, `Ref` of topics...) as
+ * serverless-step-functions writes it, resolved against `intrinsics` (a `LocalStateMachine`'s),
+ * without the `"QueryLanguage": "JSONPath"` the plugin adds to every state. Equal to the
+ * machine's `definition` when the local reading agrees with the packaging.
+ *
+ * @throws Error when a variable cannot be resolved locally or the result is not JSON
+ */
+export const resolvePackagedDefinition = (
+  definitionString: unknown,
+  intrinsics: IntrinsicContext,
+): Record<string, unknown> => {
+  const text = resolveIntrinsic(definitionString, intrinsics);
+  if (text === undefined)
+    throw new Error(`${JSON.stringify(definitionString).slice(0, 200)} cannot be resolved locally`);
+  return withoutQueryLanguage(JSON.parse(text)) as Record<string, unknown>;
 };
 
 const readRules = (
@@ -227,6 +258,7 @@ export const readStateMachines = (config: Record<string, unknown>, context: Stat
       definition,
       rules: readRules(machine.body.events, machine, context, warnings),
       location,
+      intrinsics,
     });
   }
   return { stateMachines, warnings };

@@ -18,6 +18,7 @@ const machine = (name: string, definition: Record<string, unknown>): LocalStateM
   definition,
   rules: [],
   location: { file: 'serverless.yml' },
+  intrinsics: { region: 'eu-west-1', accountId: '123456789012', imports: {} },
 });
 
 const publishAndWait = (next: Record<string, unknown>) => ({

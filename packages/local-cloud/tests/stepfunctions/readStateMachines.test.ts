@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { loadServerlessRules } from '../../src/serverless/loadServerlessRules.js';
-import { readStateMachines, resolveStateMachineDefinition } from '../../src/serverless/readStateMachines.js';
+import {
+  readStateMachines,
+  resolvePackagedDefinition,
+  resolveStateMachineDefinition,
+} from '../../src/serverless/readStateMachines.js';
 
 const intrinsics = {
   region: 'eu-west-1',
@@ -161,5 +165,38 @@ describe('readStateMachines', () => {
         },
       ],
     });
+  });
+});
+
+describe('resolvePackagedDefinition', () => {
+  it('gives the definition read from serverless.yml back from a DefinitionString as serverless-step-functions packages it', () => {
+    // Prepare
+    const loaded = loadServerlessRules({ rootDir: path.join(__dirname, '..', 'fixtures', 'stepfunctions') });
+    const chain = loaded.stateMachines[0];
+    const states = chain.definition.States as Record<string, Record<string, unknown>>;
+    // The plugin's shape: intrinsics become ${md5} variables of an Fn::Sub, every state gets a QueryLanguage.
+    const template = {
+      ...chain.definition,
+      States: Object.fromEntries(
+        Object.entries(states).map(([name, state]) => [name, { ...state, QueryLanguage: 'JSONPath' }]),
+      ),
+    };
+    const packagedStates = template.States as Record<string, Record<string, unknown>>;
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub variables, as the plugin writes them
+    packagedStates.Double.Resource = '${a1b2}';
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub variables, as the plugin writes them
+    packagedStates.DoubleAgain.Parameters = { FunctionName: '${c3d4}', 'Payload.$': '$' };
+    const definitionString = {
+      'Fn::Sub': [
+        JSON.stringify(template, undefined, 2),
+        { a1b2: { 'Fn::GetAtt': ['DoubleLambdaFunction', 'Arn'] }, c3d4: { Ref: 'DoubleLambdaFunction' } },
+      ],
+    };
+
+    // Act
+    const resolved = resolvePackagedDefinition(definitionString, chain.intrinsics);
+
+    // Assess
+    expect(resolved).toEqual(chain.definition);
   });
 });

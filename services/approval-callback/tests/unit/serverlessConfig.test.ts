@@ -9,6 +9,9 @@ import { ApprovalRequestMessageSchema } from '../../src/events/ApprovalRequestMe
 const serviceDir = path.resolve(__dirname, '..', '..');
 const stack = parseYaml(readFileSync(path.join(serviceDir, 'serverless.yml'), 'utf8'));
 const states = stack.stepFunctions.stateMachines.approval.definition.States as Record<string, Record<string, unknown>>;
+/** The message the RequestApproval state publishes. */
+const requestMessage = (): Record<string, string> =>
+  (states.RequestApproval as { Parameters: { Message: Record<string, string> } }).Parameters.Message;
 const keysOf = (parameters: Record<string, unknown>): string[] =>
   Object.keys(parameters)
     .map((k) => k.replace(/\.\$$/, ''))
@@ -17,7 +20,7 @@ const keysOf = (parameters: Record<string, unknown>): string[] =>
 describe('serverless.yml of approval-callback', () => {
   it('publishes exactly the request message requestApproval reads', () => {
     // Prepare
-    const message = (states.RequestApproval?.Parameters as { Message: Record<string, unknown> }).Message;
+    const message = requestMessage();
 
     // Act
     const published = keysOf(message);
@@ -46,7 +49,7 @@ describe('serverless.yml of approval-callback', () => {
 
   it('reads the execution input from the paths startApproval writes', () => {
     // Prepare
-    const message = (states.RequestApproval?.Parameters as { Message: Record<string, string> }).Message;
+    const message = requestMessage();
     const inputFields = new Set(Object.keys(ApprovalExecutionInputSchema.shape));
 
     // Act

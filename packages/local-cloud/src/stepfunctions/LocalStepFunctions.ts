@@ -410,6 +410,10 @@ export class LocalStepFunctions {
     const heartbeatSeconds = this.#seconds(state.HeartbeatSeconds, state.HeartbeatSecondsPath, input);
     const timeout = deferred<never>();
     const timers: ClockTimer[] = [];
+    const close = () => {
+      for (const timer of timers) timer.cancel();
+      if (task !== undefined) task.open = false;
+    };
     if (timeoutSeconds !== undefined) {
       timers.push(this.#after(execution, timeoutSeconds * 1000, () => timeout.reject(this.#library().statesTimeout())));
     }
@@ -430,6 +434,8 @@ export class LocalStepFunctions {
       execution.retries.delete(name);
       return result;
     } catch (error) {
+      // The attempt is over: its token is refused and its timers stop, also while a retry waits.
+      close();
       if (execution.status !== 'RUNNING') throw this.#stopped(execution);
       const retriers = Array.isArray(state.Retry) ? (state.Retry as Record<string, unknown>[]) : [];
       const attempts = execution.retries.get(name) ?? [];
@@ -439,8 +445,7 @@ export class LocalStepFunctions {
       if (delay !== undefined) await this.#sleep(execution, delay);
       throw error;
     } finally {
-      for (const timer of timers) timer.cancel();
-      if (task !== undefined) task.open = false;
+      close();
     }
   }
 

@@ -486,7 +486,7 @@ export class LocalStepFunctions {
     }
   }
 
-  /** The interval before the library retries a failed state (undefined when no retrier will), counting attempts as it does. */
+  /** The seconds a `TimeoutSeconds`/`HeartbeatSeconds` field or its `...Path` gives, when positive. */
   #seconds(value: unknown, path: unknown, input: unknown): number | undefined {
     // A `${self:custom...}` variable may leave a number as a string.
     const given = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;

@@ -1,18 +1,23 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DemoReport } from '../demo/DemoReport.js';
+import { DEFAULT_DEMO_SCENARIO, DEMO_SCENARIOS, demoScenario } from '../demo/demoScenarios.js';
 import { runDemo } from '../demo/runDemo.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
 
-const usage = `usage: fleet demo [--json] [--quiet] [--verbose] [--dataset <file.csv>] [--broken <file.csv>]
+const usage = `usage: fleet demo [--scenario <name>] [--list] [--json] [--quiet] [--verbose] [--dataset <file.csv>] [--broken <file.csv>]
 
 Runs the retraining loop end to end on the embedded local cloud (no AWS account needed):
 a churn dataset lands and is validated, the trigger's guards debounce it, one SageMaker
-pipeline run starts and succeeds, then a broken file lands, is rejected and starts nothing.
-Prints the timeline as it goes (local-clock time, service, event, decision and why) and the
-records written.
+pipeline run starts and succeeds and registers a model package, which is compared with the
+champion and put to the approvers in Slack; the scenario decides what follows (by default the
+demo clicks Approve, a signed Slack request, and the package is Approved). Then a broken file
+lands, is rejected and starts nothing. Prints the timeline as it goes (local-clock time,
+service, event, decision and why) and the records written.
 
+  --scenario <name>   what follows the run: ${DEMO_SCENARIOS.map((scenario) => scenario.name).join(', ')} (default ${DEFAULT_DEMO_SCENARIO})
+  --list              name the scenarios and what each shows, and exit
   --json              print only a machine-readable report (one JSON object)
   --quiet             print only the final line
   --verbose           also show the functions' own logs (Powertools, INFO)
@@ -33,6 +38,8 @@ const parseOptions = (argv: string[]) =>
       verbose: { type: 'boolean', default: false },
       dataset: { type: 'string' },
       broken: { type: 'string' },
+      scenario: { type: 'string', default: DEFAULT_DEMO_SCENARIO },
+      list: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }).values;
@@ -41,11 +48,23 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
   const parsed = parseCommandArgs({ name: 'demo', usage, parse: parseOptions, help: (o) => o.help }, argv, io);
   if ('exitCode' in parsed) return parsed.exitCode;
   const { options } = parsed;
+  if (options.list) {
+    for (const scenario of DEMO_SCENARIOS) io.stdout(`${scenario.name.padEnd(12)}${scenario.summary}\n`);
+    return ExitCode.ok;
+  }
+  const chosen = demoScenario(options.scenario);
+  if (chosen === undefined) {
+    io.stderr(
+      `fleet demo: no scenario named ${options.scenario}; the scenarios are ${DEMO_SCENARIOS.map((scenario) => scenario.name).join(', ')}\n\n${usage}`,
+    );
+    return ExitCode.usage;
+  }
   const narrate = !options.json && !options.quiet;
   let report: DemoReport;
   try {
     report = await runDemo({
       write: narrate ? (line) => io.stdout(`${line}\n`) : undefined,
+      scenario: chosen.name,
       ...(options.dataset === undefined ? {} : { datasetFile: resolve(io.cwd, options.dataset) }),
       ...(options.broken === undefined ? {} : { brokenFile: resolve(io.cwd, options.broken) }),
       cloud: { logLevel: options.verbose && !options.json ? 'INFO' : 'SILENT' },
@@ -69,8 +88,9 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
 /**
  * `fleet demo`: the whole loop on the embedded local cloud, narrated; the README's first command.
  *
- * Exit 0 when every step happened (validated, debounced, one run started and succeeded, the
- * broken file rejected and nothing started for it), 1 with the first failed check otherwise.
+ * Exit 0 when every step happened (validated, debounced, one run started and succeeded, its
+ * package put to the approvers and decided as the scenario says, the broken file rejected and
+ * nothing started for it), 1 with the first failed check otherwise.
  */
 export const demoCommand: Command = {
   summary: 'run the retraining loop end to end on the embedded local cloud',

@@ -1,3 +1,5 @@
+import type { DemoApproval } from './demoApproval.js';
+import type { DemoScenarioName } from './demoScenarios.js';
 import type { TimelineEntry } from './TimelineEntry.js';
 
 /** One pipeline execution as the demo reports it. */
@@ -28,6 +30,10 @@ export type DemoReport = {
   records: { at: string; pk: string; kind: string; decision: string; why: string }[];
   /** The first landing's chain: its correlation id (the S3 event's id) and its audit records, found with one Query of the correlation index. */
   chain?: { correlationId: string; records: { kind: string; decision: string }[] };
+  /** The scenario that ran after the first run (`fleet demo --list`). */
+  scenario: DemoScenarioName;
+  /** The approval of the run's package: the Slack message, the clicks, the decisions, the packages at the end. */
+  approval: DemoApproval;
   /** How many items the records table holds in all (audit records plus claims, pointers, pending landings). */
   tableItems: number;
   deadLetters: number;

@@ -6,7 +6,10 @@ export type TimelineEntry = {
   service: string;
   /** What happened: an event's detail-type or a short phrase (`schedule fired`). */
   event: string;
-  /** The decision taken, when there is one (`validated`, `skipped: debounced`, `started`, ...). */
+  /**
+   * The decision taken, when there is one (`validated`, `skipped: debounced`, `started`, an
+   * approval's `requested`, `approved`, `rejected`, `expired`, ...).
+   */
   decision?: string;
   /** Why, in a sentence. */
   why: string;

@@ -70,6 +70,39 @@ const sageMakerEntry = (detail: Detail): Omit<TimelineEntry, 'at'> => {
   };
 };
 
+/** A model package's short name: `churn/1` of `...:model-package/churn/1`. */
+export const packageName = (arn: unknown): string => {
+  const match = /model-package\/([^/]+)\/(\d+)$/.exec(text(arn));
+  return match ? `${match[1]}/${match[2]}` : text(arn);
+};
+
+const APPROVAL_STATUS: Record<string, string> = {
+  PendingManualApproval: 'pending approval',
+  Approved: 'approved',
+  Rejected: 'rejected',
+};
+
+const packageEntry = (detail: Detail): Omit<TimelineEntry, 'at'> => {
+  const status = text(detail.ModelApprovalStatus);
+  const description = text(detail.ApprovalDescription);
+  return {
+    service: 'sagemaker',
+    event: 'Package State Change',
+    decision: APPROVAL_STATUS[status] ?? status,
+    why: `${packageName(detail.ModelPackageArn)} is ${status}${description === '' ? '' : `: ${description}`}`,
+  };
+};
+
+const metricsText = (metrics: unknown): string =>
+  Object.entries((metrics ?? {}) as Record<string, unknown>)
+    .map(([name, value]) => `${name} ${text(value)}`)
+    .join(', ');
+
+const who = (detail: Detail): string =>
+  detail.decidedByName === undefined
+    ? text(detail.decidedBy)
+    : `@${text(detail.decidedByName)} (${text(detail.decidedBy)})`;
+
 /**
  * Describes one event of the bus log as a timeline entry: who sent it, the decision it
  * announces and why, in words a person reads without the JSON.
@@ -88,6 +121,7 @@ export const describeEvent = (entry: EventLogEntry, context: DescribeEventContex
   if (event.source === 'aws.sagemaker' && 'currentPipelineExecutionStatus' in detail) {
     return { ...base, ...sageMakerEntry(detail) };
   }
+  if (event.source === 'aws.sagemaker' && 'ModelApprovalStatus' in detail) return { ...base, ...packageEntry(detail) };
   if (event['detail-type'] === 'Scheduled Event') {
     const rule = /rule\/(?:[^/]+\/)?([^/]+)$|schedule\/[^/]+\/([^/]+)$/.exec(event.resources[0] ?? '');
     const targets = entry.matchedRules.map(ruleTarget);
@@ -159,6 +193,26 @@ export const describeEvent = (entry: EventLogEntry, context: DescribeEventContex
         why: `${executionName(detail.executionArn) || text(detail.pipeline)}: ${text(failure.code)}: ${text(failure.message)}`,
       };
     }
+    case 'Approval Requested': {
+      const champion = metricsText(detail.championMetrics);
+      return {
+        ...base,
+        service,
+        event: type,
+        decision: 'requested',
+        why: `${packageName(detail.modelPackageArn)} (approval ${text(detail.approvalId)}): ${metricsText(detail.metrics)} vs ${
+          champion === '' ? 'no champion' : `champion ${champion}`
+        }; expires ${text(detail.expiresAt).slice(0, 16).replace('T', ' ')} UTC`,
+      };
+    }
+    case 'Approval Decided':
+      return {
+        ...base,
+        service,
+        event: type,
+        decision: text(detail.decision),
+        why: `${packageName(detail.modelPackageArn)} ${text(detail.decision)} by ${who(detail)}: ${text(detail.reason)}`,
+      };
     default:
       return { ...base, service, event: type, why: `from ${event.source} on ${entry.bus}` };
   }

@@ -1,5 +1,5 @@
 import type { FleetRecord } from '@fleet/shared';
-import { executionName } from './describeEvent.js';
+import { executionName, packageName } from './describeEvent.js';
 import { clockTime } from './formatTimelineEntry.js';
 
 /** A record as the demo's summary lists it. */
@@ -11,8 +11,11 @@ export type RecordLine = {
   why: string;
 };
 
-/** Partitions that hold the audit trail; the others (claims, pointers, pending landings) are bookkeeping. */
-const AUDIT_PARTITIONS = /^(DATASET|PIPELINE|MODEL|APPROVAL)#/;
+/**
+ * Partitions that hold the audit trail; the others (claims, pointers, pending landings, an
+ * approval's token, decision lease and deliveries under `APPROVAL#`) are bookkeeping.
+ */
+const AUDIT_PARTITIONS = /^(DATASET|PIPELINE|MODEL)#/;
 
 /** True for the records an operator reads as the history (not idempotency claims, pointers or pending landings). */
 export const isAuditRecord = (record: FleetRecord): boolean => AUDIT_PARTITIONS.test(record.pk);
@@ -48,6 +51,17 @@ export const describeRecord = (record: FleetRecord): RecordLine => {
       ...base,
       decision,
       why: `${run}${failure === undefined ? '' : `${text(failure.code)}: ${text(failure.message)}; `}${text(record.reason)}`,
+    };
+  }
+  if (record.kind === 'approval') {
+    const who =
+      record.decidedBy === undefined
+        ? ''
+        : ` by ${record.decidedByName === undefined ? text(record.decidedBy) : `@${text(record.decidedByName)}`}`;
+    return {
+      ...base,
+      decision: text(record.decision ?? record.state),
+      why: `${packageName(record.modelPackageArn)}${who}: ${text(record.description ?? record.reason ?? record.state)}`,
     };
   }
   return { ...base, decision: text(record.status ?? record.decision), why: text(record.reason ?? record.id) };

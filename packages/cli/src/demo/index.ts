@@ -1,8 +1,17 @@
 export type { DemoExecution, DemoReport } from './DemoReport.js';
-export { type DescribeEventContext, describeEvent, executionName } from './describeEvent.js';
+export type { DemoApproval, DemoCheck, DemoClick } from './demoApproval.js';
+export {
+  DEFAULT_DEMO_SCENARIO,
+  DEMO_SCENARIOS,
+  type DemoScenario,
+  type DemoScenarioName,
+  demoScenario,
+} from './demoScenarios.js';
+export { type DescribeEventContext, describeEvent, executionName, packageName } from './describeEvent.js';
 export { describeInvocation } from './describeInvocation.js';
 export { describeRecord, isAuditRecord, type RecordLine } from './describeRecord.js';
 export { clockTime, formatTimelineEntry } from './formatTimelineEntry.js';
+export { renderSlackMessage } from './renderSlackMessage.js';
 export { type DemoOptions, runDemo } from './runDemo.js';
 export { TimelineCursor } from './TimelineCursor.js';
 export type { TimelineEntry } from './TimelineEntry.js';

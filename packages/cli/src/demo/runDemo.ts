@@ -5,6 +5,8 @@ import { decodeS3Key } from '@fleet/shared';
 import type { FleetCloud } from '../local/FleetCloud.js';
 import { type FleetCloudOptions, startFleetCloud } from '../local/startFleetCloud.js';
 import type { DemoExecution, DemoReport } from './DemoReport.js';
+import { approvalChecks, type DemoApproval, runApprovalSteps } from './demoApproval.js';
+import { DEFAULT_DEMO_SCENARIO, type DemoScenario, type DemoScenarioName, demoScenario } from './demoScenarios.js';
 import { describeRecord, isAuditRecord } from './describeRecord.js';
 import { clockTime, formatTimelineEntry } from './formatTimelineEntry.js';
 import { TimelineCursor } from './TimelineCursor.js';
@@ -22,11 +24,13 @@ export type DemoOptions = {
   brokenFile?: string;
   /** Passed to the local cloud (log level of the functions, clock start, pipeline runs, ...). */
   cloud?: Omit<FleetCloudOptions, 'rootDir'>;
+  /** What happens after the run succeeds (default `approve`; see `DEMO_SCENARIOS`). */
+  scenario?: DemoScenarioName;
 };
 
 /** The prefix the churn contract watches. */
 const CHURN_PREFIX = 'raw/churn/';
-/** How long the demo waits for a pipeline run at most, on the local clock. */
+/** How long the demo waits for a pipeline run to start and end at most, on the local clock. */
 const RUN_LIMIT_MS = 6 * 3_600_000;
 
 const detailOf = (event: LocalEvent) => event.detail as Record<string, unknown>;
@@ -41,17 +45,28 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  * its contract and announces `Dataset Validated`; trigger-retraining's guards debounce the
  * landing; the clock moves past the debounce window and the one-time schedule starts one
  * pipeline run; the SageMaker stand-in runs it on the local clock and reports its end, which
- * becomes `Retraining Succeeded`. Then a broken file lands, is rejected with its reasons, and
- * starts nothing. Every step's timeline is written as it happens, then the records written.
+ * becomes `Retraining Succeeded`. The package the run registered is compared with the champion
+ * and put to the approvers; what follows is the scenario's (`runApprovalSteps`): by default the
+ * demo clicks Approve through the Slack stand-in and the package is Approved. Then a broken file
+ * lands, is rejected with its reasons, and starts nothing. Every step's timeline is written as it
+ * happens, then the records written.
  *
  * The local cloud is always stopped, even when a step throws.
+ *
+ * @throws Error when `scenario` names no scenario
  */
 export const runDemo = async (options: DemoOptions = {}): Promise<DemoReport> => {
   const startedMs = performance.now();
   const write = options.write ?? (() => undefined);
-  const fleet = await startFleetCloud({ ...options.cloud, ...(options.rootDir ? { rootDir: options.rootDir } : {}) });
+  const chosen = demoScenario(options.scenario ?? DEFAULT_DEMO_SCENARIO);
+  if (chosen === undefined) throw new Error(`no demo scenario named ${options.scenario}`);
+  const fleet = await startFleetCloud({
+    evaluationMetrics: chosen.metrics,
+    ...options.cloud,
+    ...(options.rootDir ? { rootDir: options.rootDir } : {}),
+  });
   try {
-    return await scenario(fleet, options, write, startedMs);
+    return await scenario(fleet, chosen, options, write, startedMs);
   } finally {
     await fleet.stop();
   }
@@ -59,6 +74,7 @@ export const runDemo = async (options: DemoOptions = {}): Promise<DemoReport> =>
 
 const scenario = async (
   fleet: FleetCloud,
+  chosen: DemoScenario,
   options: DemoOptions,
   write: (line: string) => void,
   startedMs: number,
@@ -84,15 +100,17 @@ const scenario = async (
       for (const line of formatTimelineEntry(entry, '   ')) write(line);
     }
   };
+  let stepNumber = 0;
   const step = (title: string) => {
+    stepNumber += 1;
     write('');
-    write(title);
+    write(`${stepNumber}. ${title}`);
   };
 
   const { endpoints, names } = cloud;
   const services = [...new Set(cloud.functions.map((fn) => fn.service))];
   const pipelines = Object.entries(config.pipelines).map(([key, p]) => p.pipelineName ?? key);
-  write(`fleet demo: the retraining loop on the embedded local cloud`);
+  write(`fleet demo: the retraining loop on the embedded local cloud (scenario ${chosen.name})`);
   write('');
   write(
     `Local cloud up in ${seconds(performance.now() - startedMs)}; clock at ${clockStart.replace('T', ' ').slice(0, 19)} UTC; stage ${names.stage}`,
@@ -103,43 +121,60 @@ const scenario = async (
     `   EventBridge  ${endpoints.eventbridge}  ${cloud.rules.rules.length} rules of ${services.length} services (${services.join(', ')}), buses default and ${resources.eventBus}`,
   );
   write(`   Scheduler    ${endpoints.scheduler}  one-time schedules on the local clock`);
-  write(`   SageMaker    ${endpoints.sagemaker}  pipelines ${pipelines.join(', ')}`);
+  write(`   SageMaker    ${endpoints.sagemaker}  pipelines ${pipelines.join(', ')}, Model Registry`);
+  if (endpoints.sfn !== undefined)
+    write(
+      `   Step Fns     ${endpoints.sfn}  ${cloud.stepFunctions
+        .stateMachines()
+        .map((machine) => machine.name)
+        .join(', ')}`,
+    );
+  if (fleet.http.slackInteractions !== undefined)
+    write(`   Slack        ${fleet.http.slack}  interactivity URL ${fleet.http.slackInteractions}`);
 
   // 1. The dataset lands.
   const dataset = readFileSync(datasetFile);
-  step(`1. The churn dataset lands: s3://${bucket}/${datasetKey} (${bytes(dataset.byteLength)})`);
+  step(`The churn dataset lands: s3://${bucket}/${datasetKey} (${bytes(dataset.byteLength)})`);
   await cloud.land(datasetKey, dataset);
   flush();
 
   // 2. The prefix stays quiet for the debounce window.
   if (debounceMs > 0) {
     step(
-      `2. Nothing else lands under ${CHURN_PREFIX}: the clock moves ${debounceMs / 1000 + 5}s, past the debounce window`,
+      `Nothing else lands under ${CHURN_PREFIX}: the clock moves ${debounceMs / 1000 + 5}s, past the debounce window`,
     );
     await cloud.tick(debounceMs + 5000);
     flush();
   }
 
-  // 3. The run executes until SageMaker reports its end: the clock jumps from one due item to the next.
-  step('3. The pipeline runs; the clock jumps to whatever is due next until SageMaker reports the end of the run');
+  // 3. The run starts (the debounce schedule is armed from the handlers' time, which runs ahead of
+  // the clock while they load) and executes until SageMaker reports its end: the clock jumps from
+  // one due item to the next.
+  step('The pipeline runs; the clock jumps to whatever is due next until SageMaker reports the end of the run');
   const runDeadline = cloud.clock.nowMs() + RUN_LIMIT_MS;
   for (;;) {
     const next = cloud.clock.nextAt();
-    const running = cloud.executions().some((execution) => execution.status === 'Executing');
+    const executions = cloud.executions();
+    const running = executions.length === 0 || executions.some((execution) => execution.status === 'Executing');
     if (!running || next === undefined || next.getTime() > runDeadline) break;
     await cloud.tick(Math.max(0, next.getTime() - cloud.clock.nowMs()));
     flush(false);
   }
   const executionsAfterRun = cloud.executions().length;
+  const startedAfterRun = cloud.events().filter((entry) => entry.event['detail-type'] === 'Retraining Started').length;
+
+  // The package the run registered: compared, put to the approvers, decided as the scenario says.
+  const approval = await runApprovalSteps(fleet, chosen, { step, flush, write });
+  const executionsBeforeBroken = cloud.executions().length;
 
   // 4. A broken file lands, and nothing starts for it.
   const broken = readFileSync(brokenFile);
-  step(`4. Ten minutes later a broken file lands: s3://${bucket}/${brokenKey} (${bytes(broken.byteLength)})`);
+  step(`Ten minutes later a broken file lands: s3://${bucket}/${brokenKey} (${bytes(broken.byteLength)})`);
   await cloud.tick('10m');
   await cloud.land(brokenKey, broken);
   flush();
   const quietMs = Math.max(debounceMs + 5000, 60_000);
-  step(`5. The clock moves ${quietMs / 1000}s: a rejected dataset must start nothing`);
+  step(`The clock moves ${quietMs / 1000}s: a rejected dataset must start nothing`);
   await cloud.tick(quietMs);
   flush();
 
@@ -147,6 +182,9 @@ const scenario = async (
     datasetKey,
     brokenKey,
     executionsAfterRun,
+    startedAfterRun,
+    executionsBeforeBroken,
+    approval,
     timeline,
     clockStart,
     startedMs,
@@ -161,6 +199,9 @@ const summarize = async (
     datasetKey: string;
     brokenKey: string;
     executionsAfterRun: number;
+    startedAfterRun: number;
+    executionsBeforeBroken: number;
+    approval: DemoApproval;
     timeline: TimelineEntry[];
     clockStart: string;
     startedMs: number;
@@ -171,7 +212,6 @@ const summarize = async (
   const ofType = (type: string) => events.filter((event) => event['detail-type'] === type);
   const validated = ofType('Dataset Validated').find((event) => detailOf(event).key === context.datasetKey);
   const rejected = ofType('Dataset Rejected').find((event) => detailOf(event).key === context.brokenKey);
-  const started = ofType('Retraining Started');
   const executions = cloud.executions();
   const run = executions[0];
   const succeeded = ofType('Retraining Succeeded').find(
@@ -191,8 +231,8 @@ const summarize = async (
     },
     {
       name: 'one run started',
-      ok: context.executionsAfterRun === 1 && started.length === 1,
-      detail: `${context.executionsAfterRun} pipeline execution(s) and ${started.length} Retraining Started event(s); expected one of each`,
+      ok: context.executionsAfterRun === 1 && context.startedAfterRun === 1,
+      detail: `${context.executionsAfterRun} pipeline execution(s) and ${context.startedAfterRun} Retraining Started event(s); expected one of each`,
     },
     {
       name: 'run succeeded',
@@ -202,6 +242,10 @@ const summarize = async (
           ? 'no pipeline execution'
           : `execution ${run.executionId} is ${run.status}${succeeded === undefined ? ' and no Retraining Succeeded was announced' : ', announced as Retraining Succeeded'}`,
     },
+    ...approvalChecks(fleet, context.approval, {
+      ...(run === undefined ? {} : { runArn: run.pipelineExecutionArn }),
+      ...(validated === undefined ? {} : { correlationId: String(detailOf(validated).correlationId) }),
+    }),
     {
       name: 'broken dataset rejected',
       ok: rejected !== undefined && issueCount > 0,
@@ -209,8 +253,8 @@ const summarize = async (
     },
     {
       name: 'nothing started for the broken dataset',
-      ok: executions.length === context.executionsAfterRun,
-      detail: `${executions.length - context.executionsAfterRun} execution(s) started after it landed`,
+      ok: executions.length === context.executionsBeforeBroken,
+      detail: `${executions.length - context.executionsBeforeBroken} execution(s) started after it landed`,
     },
     {
       name: 'no dead letters',
@@ -253,6 +297,8 @@ const summarize = async (
     ),
     records: items.filter(isAuditRecord).map(describeRecord),
     ...(chain === undefined ? {} : { chain }),
+    scenario: context.approval.scenario,
+    approval: context.approval,
     tableItems: items.length,
     deadLetters: deadLetters.length,
   };

@@ -1,0 +1,45 @@
+import type { RegistrationMetrics } from '@fleet/local-cloud';
+
+/** The scenarios `fleet demo --scenario` runs. */
+export type DemoScenarioName = 'approve' | 'regression' | 'expired';
+
+/** What one scenario does after the run succeeds, and the metrics the runs' evaluation reports. */
+export type DemoScenario = {
+  name: DemoScenarioName;
+  /** One line for `fleet demo --list`. */
+  summary: string;
+  /** The metrics of the packages the runs register, in order (the last repeats). */
+  metrics: RegistrationMetrics;
+};
+
+/** Every scenario, the default first. */
+export const DEMO_SCENARIOS: readonly DemoScenario[] = [
+  {
+    name: 'approve',
+    summary:
+      'the retrained package is compared, the approvers are asked in Slack, the demo clicks Approve (a signed request) and the package is Approved',
+    metrics: { roc_auc: 0.88, accuracy: 0.84 },
+  },
+  {
+    name: 'regression',
+    summary:
+      'as approve, then the nightly scheduled run registers a package that scores below the champion: rejected by the quality gate, nobody asked',
+    metrics: [
+      { roc_auc: 0.88, accuracy: 0.84 },
+      { roc_auc: 0.84, accuracy: 0.83 },
+    ],
+  },
+  {
+    name: 'expired',
+    summary:
+      'nobody answers the approval request: the clock passes timeoutHours, the approval expires, the package stays pending and a late click answers "expired"',
+    metrics: { roc_auc: 0.88, accuracy: 0.84 },
+  },
+];
+
+/** The default scenario. */
+export const DEFAULT_DEMO_SCENARIO: DemoScenarioName = 'approve';
+
+/** The scenario of that name, or undefined. */
+export const demoScenario = (name: string): DemoScenario | undefined =>
+  DEMO_SCENARIOS.find((scenario) => scenario.name === name);

@@ -13,7 +13,7 @@ const timelineLine = (service: string, event: string, decision: string) =>
   );
 
 describe('fleet demo', () => {
-  it('exits 0 and narrates the loop: validated, debounced, one run started and succeeded, the broken file rejected', async () => {
+  it('exits 0 and narrates the loop: validated, debounced, one run started and succeeded, its package approved in Slack, the broken file rejected', async () => {
     // Act
     const { code, stdout, stderr } = await run([]);
 
@@ -27,8 +27,14 @@ describe('fleet demo', () => {
       timelineLine('scheduler', 'Schedule fired', 'due'),
       timelineLine('trigger-retraining', 'Retraining Started', 'started'),
       timelineLine('sagemaker', 'Pipeline Status Change', 'executing'),
-      timelineLine('sagemaker', 'Pipeline Status Change', 'succeeded'),
+      timelineLine('sagemaker', 'Package State Change', 'pending approval'),
+      timelineLine('approval-callback', 'Approval Requested', 'requested'),
       timelineLine('trigger-retraining', 'Retraining Succeeded', 'succeeded'),
+      /^ {3}│ \[ Approve \] {2}\[ Reject \]$/m,
+      /^ {3}→ HTTP 200 in \d+ ms; ephemeral reply to @ana: "You approved churn\."$/m,
+      timelineLine('approval-callback', 'Approval Decided', 'approved'),
+      timelineLine('sagemaker', 'Package State Change', 'approved'),
+      /^ {3}Model Registry: churn\/1 is Approved \("Approved by @ana \(U0FLEETAPPROVER\) in Slack at .*; roc_auc 0\.88 vs no champion"\)$/m,
       timelineLine('validate-dataset', 'Dataset Rejected', 'rejected'),
     ].map((pattern) => stdout.search(pattern));
     expect(order.every((index) => index >= 0)).toBe(true);
@@ -41,6 +47,9 @@ describe('fleet demo', () => {
       /^ {3}\d\d:\d\d:\d\d {2}DATASET#churn +validation +rejected +raw\/churn\/churn_broken\.csv: 300 rows, 6 issues/m,
     );
     expect(stdout.match(/^ {3}\d\d:\d\d:\d\d {2}trigger-retraining +Retraining Started /gm)).toHaveLength(1);
+    expect(stdout).toMatch(
+      /^ {3}validation validated → trigger skipped: debounced → trigger started → approval approved$/m,
+    );
     expect(stdout).toMatch(/^The loop completed: \d+\.\d s of wall-clock time for \d+ min on the local clock\.$/m);
   });
 
@@ -56,6 +65,14 @@ describe('fleet demo', () => {
       executions: { status: string }[];
       timeline: { event: string }[];
       records: { kind: string; decision: string }[];
+      scenario: string;
+      approval: {
+        approvalId: string;
+        slackMessage: { lines: string[] };
+        clicks: { status: number; replies: string[]; signature: string }[];
+        decisions: { approvalId: string; decision: string; decidedBy: string }[];
+        packages: { status: string; approvalDescription?: string }[];
+      };
     };
     expect(report.ok).toBe(true);
     expect(report.checks.map((check) => check.ok)).toEqual(report.checks.map(() => true));
@@ -65,8 +82,90 @@ describe('fleet demo', () => {
       'validation validated',
       'trigger skipped: debounced',
       'trigger started',
+      'approval approved',
       'validation rejected',
     ]);
+    expect(report.scenario).toBe('approve');
+    const { approval } = report;
+    expect(approval.slackMessage.lines).toContain('[ Approve ]  [ Reject ]');
+    expect(approval.clicks).toEqual([
+      expect.objectContaining({
+        status: 200,
+        replies: ['You approved churn.'],
+        signature: expect.stringMatching(/^v0=[0-9a-f]{64}$/),
+      }),
+    ]);
+    expect(approval.decisions).toEqual([
+      expect.objectContaining({ approvalId: approval.approvalId, decision: 'approved', decidedBy: 'U0FLEETAPPROVER' }),
+    ]);
+    expect(approval.packages.map((item) => item.status)).toEqual(['Approved']);
+    expect(report.timeline.filter((entry) => entry.event === 'Approval Decided')).toEqual([
+      expect.objectContaining({ decision: 'approved' }),
+    ]);
+  });
+
+  it('rejects a regressing challenger of the nightly run without asking anyone with --scenario regression', async () => {
+    // Act
+    const { code, stdout } = await run(['--scenario', 'regression', '--json']);
+
+    // Assess
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as {
+      ok: boolean;
+      checks: { name: string; ok: boolean }[];
+      approval: {
+        decisions: { decision: string; decidedBy: string }[];
+        packages: { status: string; approvalDescription?: string }[];
+      };
+      timeline: { event: string; decision?: string }[];
+    };
+    expect(report.ok).toBe(true);
+    expect(report.checks.find((check) => check.name === 'challenger rejected by the quality gate')?.ok).toBe(true);
+    expect(report.approval.decisions.map((d) => [d.decision, d.decidedBy])).toEqual([
+      ['approved', 'U0FLEETAPPROVER'],
+      ['rejected', 'fleet:quality-gate'],
+    ]);
+    expect(report.approval.packages.map((item) => item.status)).toEqual(['Approved', 'Rejected']);
+    expect(report.approval.packages[1].approvalDescription).toContain('roc_auc 0.84 vs champion 0.88');
+    expect(report.timeline.filter((entry) => entry.event === 'Approval Requested')).toHaveLength(1);
+  });
+
+  it('lets the approval expire and answers a late click with "expired" with --scenario expired', async () => {
+    // Act
+    const { code, stdout } = await run(['--scenario', 'expired']);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(stdout).toMatch(timelineLine('approval-callback', 'Approval Decided', 'expired'));
+    expect(stdout).not.toMatch(timelineLine('approval-callback', 'Approval Decided', 'approved'));
+    expect(stdout).toMatch(/^ {3}Model Registry: churn\/1 is PendingManualApproval$/m);
+    expect(stdout).toMatch(
+      /^ {3}→ HTTP 200 in \d+ ms; ephemeral reply to @ana: "This approval of churn expired at .*; nothing changed\."$/m,
+    );
+    expect(stdout).toMatch(/^ {3}ok {4}late click changes nothing: /m);
+  });
+
+  it('names the scenarios with --list', async () => {
+    // Act
+    const { code, stdout } = await run(['--list']);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(
+      stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(' ')[0]),
+    ).toEqual(['approve', 'regression', 'expired']);
+  });
+
+  it('exits 2 on an unknown scenario', async () => {
+    // Act
+    const { code, stderr } = await run(['--scenario', 'faster']);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(stderr).toContain('no scenario named faster; the scenarios are approve, regression, expired');
   });
 
   it('exits 1 with the reason when the loop does not complete', async () => {

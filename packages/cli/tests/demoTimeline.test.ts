@@ -1,5 +1,7 @@
 import { describeEvent } from '../src/demo/describeEvent.js';
+import { describeRecord } from '../src/demo/describeRecord.js';
 import { formatTimelineEntry } from '../src/demo/formatTimelineEntry.js';
+import { renderSlackMessage } from '../src/demo/renderSlackMessage.js';
 
 const logEntry = (detailType: string, detail: Record<string, unknown>, source = 'fleet.trigger-retraining') => ({
   sequence: 1,
@@ -79,5 +81,107 @@ describe('the demo timeline', () => {
     // Assess
     expect(entry.why).toBe('raw/churn/x.csv: 1 issue against contracts/churn.yaml (not_an_integer ×1)');
     expect(entry.details).toEqual(['line 4, column tenure_months: "twelve" is not an integer [not_an_integer]']);
+  });
+
+  it('carries the decision of an approval and says who decided and why', () => {
+    // Act
+    const entry = describeEvent(
+      logEntry(
+        'Approval Decided',
+        {
+          correlationId: 'c1',
+          approvalId: 'ap-1',
+          model: 'churn',
+          modelPackageArn: 'arn:aws:sagemaker:eu-west-1:123456789012:model-package/churn/3',
+          decision: 'rejected',
+          decidedBy: 'U0ANA',
+          decidedByName: 'ana',
+          reason: 'rejected in Slack',
+        },
+        'fleet.approval-callback',
+      ),
+    );
+
+    // Assess
+    expect(entry).toMatchObject({
+      service: 'approval-callback',
+      event: 'Approval Decided',
+      decision: 'rejected',
+      why: 'churn/3 rejected by @ana (U0ANA): rejected in Slack',
+    });
+  });
+
+  it('names a model package state change by its approval status', () => {
+    // Act
+    const entry = describeEvent(
+      logEntry(
+        'SageMaker Model Package State Change',
+        {
+          ModelPackageArn: 'arn:aws:sagemaker:eu-west-1:123456789012:model-package/churn/1',
+          ModelApprovalStatus: 'PendingManualApproval',
+        },
+        'aws.sagemaker',
+      ),
+    );
+
+    // Assess
+    expect(entry).toMatchObject({
+      service: 'sagemaker',
+      event: 'Package State Change',
+      decision: 'pending approval',
+      why: 'churn/1 is PendingManualApproval',
+    });
+  });
+
+  it('lists an approval record with its decision and the package description', () => {
+    // Act
+    const line = describeRecord({
+      pk: 'MODEL#churn',
+      sk: '2025-06-02T09:22:00Z#approval#ap-1',
+      at: '2025-06-02T09:22:00Z',
+      kind: 'approval',
+      modelPackageArn: 'arn:aws:sagemaker:eu-west-1:123456789012:model-package/churn/1',
+      decision: 'approved',
+      decidedBy: 'U0ANA',
+      decidedByName: 'ana',
+      description: 'Approved by @ana (U0ANA) in Slack at 2025-06-02T09:41Z',
+    } as never);
+
+    // Assess
+    expect(line).toMatchObject({
+      kind: 'approval',
+      decision: 'approved',
+      why: 'churn/1 by @ana: Approved by @ana (U0ANA) in Slack at 2025-06-02T09:41Z',
+    });
+  });
+
+  it('renders a Slack message as people see it: header, fields, sections, buttons and context', () => {
+    // Act
+    const lines = renderSlackMessage({
+      text: 'Approval needed',
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'Approval needed: churn v1' } },
+        { type: 'section', fields: [{ type: 'mrkdwn', text: '*Model*\nchurn' }] },
+        { type: 'section', text: { type: 'mrkdwn', text: '*Challenger*\n• `roc_auc` 0.88 _new_' } },
+        {
+          type: 'actions',
+          elements: [
+            { type: 'button', text: { type: 'plain_text', text: 'Approve' }, action_id: 'approve' },
+            { type: 'button', text: { type: 'plain_text', text: 'Reject' }, action_id: 'reject' },
+          ],
+        },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'approval `ap-1`' }] },
+      ],
+    });
+
+    // Assess
+    expect(lines).toEqual([
+      'Approval needed: churn v1',
+      'Model: churn',
+      'Challenger',
+      '• roc_auc 0.88 new',
+      '[ Approve ]  [ Reject ]',
+      'approval ap-1',
+    ]);
   });
 });

@@ -2,8 +2,10 @@ import path from 'node:path';
 import {
   DescribeExecutionCommand,
   type DescribeExecutionCommandOutput,
+  DescribeStateMachineCommand,
   GetExecutionHistoryCommand,
   ListExecutionsCommand,
+  ListStateMachinesCommand,
   SendTaskFailureCommand,
   SendTaskHeartbeatCommand,
   SendTaskSuccessCommand,
@@ -83,6 +85,21 @@ describe('StepFunctionsStandIn', () => {
       Subject: 'Approval for eu-west-1',
       Message: { 'token.$': '$$.Task.Token', 'model.$': '$.model', reviewers: 'flows-reviewers' },
     });
+  });
+
+  it('describes and lists the state machines with their resolved definitions', async () => {
+    // Act
+    const described = await sfn.send(new DescribeStateMachineCommand({ stateMachineArn: arnOf('pause') }));
+    const listed = await sfn.send(new ListStateMachinesCommand({}));
+
+    // Assess
+    expect(described).toMatchObject({ name: 'flows-local-pause', type: 'STANDARD', status: 'ACTIVE' });
+    expect(JSON.parse(described.definition ?? 'null')).toEqual(
+      cloud.stepFunctions.stateMachines().find((machine) => machine.arn === arnOf('pause'))?.definition,
+    );
+    expect(listed.stateMachines?.map((machine) => machine.name)).toEqual(
+      ['chain', 'retries', 'approval', 'callback', 'pause'].map((name) => `flows-local-${name}`),
+    );
   });
 
   it('runs a chain of Lambda tasks and a Choice', async () => {

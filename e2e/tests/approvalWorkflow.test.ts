@@ -262,6 +262,48 @@ describe('the approval of a retrained model on the local cloud', () => {
   );
 
   it(
+    'closes a pending approval as superseded when the nightly run registers a newer package, and a click on the old request changes nothing',
+    async () => {
+      // Prepare
+      const { fleet, cloud } = await start();
+      await retrain(fleet);
+      const [oldRequest] = approvalMessages(fleet);
+      const [first] = detailsOf(cloud, 'Approval Requested');
+
+      // Act: nobody answers before the nightly scheduled run registers package 2.
+      while (
+        cloud.sageMaker.registry.packages().length < 2 ||
+        cloud.executions().some((run) => run.status === 'Executing')
+      ) {
+        const next = cloud.clock.nextAt();
+        if (next === undefined || next.getTime() > Date.parse(String(first.expiresAt))) {
+          throw new Error(`no second package by ${cloud.now().toISOString()}`);
+        }
+        await cloud.tick(next.getTime() - cloud.clock.nowMs());
+      }
+      const stale = await click(fleet, oldRequest, 'approve');
+      await cloud.settle();
+
+      // Assess
+      const requested = detailsOf(cloud, 'Approval Requested');
+      expect(requested.map((detail) => detail.modelPackageVersion)).toEqual([1, 2]);
+      expect(detailsOf(cloud, 'Approval Decided').map((detail) => [detail.approvalId, detail.decision])).toEqual([
+        [first.approvalId, 'superseded'],
+      ]);
+      expect(repliesTo(fleet, stale)).toEqual([
+        'This approval of churn was superseded by a newer package; nothing changed.',
+      ]);
+      expect(cloud.sageMaker.registry.packages().map((item) => item.modelApprovalStatus)).toEqual([
+        'PendingManualApproval',
+        'PendingManualApproval',
+      ]);
+      expect(approvalExecutions(cloud).map((execution) => execution.status)).toEqual(['ABORTED', 'RUNNING']);
+      expect(cloud.deadLetters()).toEqual([]);
+    },
+    SCENARIO_MS,
+  );
+
+  it(
     'starts one approval when SageMaker delivers the same package state change three more times',
     async () => {
       // Prepare

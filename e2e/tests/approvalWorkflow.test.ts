@@ -49,8 +49,13 @@ describe('the approval of a retrained model on the local cloud', () => {
       const [requested] = detailsOf(cloud, 'Approval Requested');
       const [message] = approvalMessages(fleet);
 
-      // Act
-      const answer = await click(fleet, message, 'approve');
+      // Act: the approver clicks the message's own Approve button.
+      const answer = await fleet.slack.clickButton({
+        channel: APPROVAL_CHANNEL,
+        ts: message.ts,
+        actionId: 'approve',
+        user: APPROVER,
+      });
       await cloud.settle();
 
       // Assess

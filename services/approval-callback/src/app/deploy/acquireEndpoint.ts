@@ -1,0 +1,79 @@
+import type { LoadedFleetConfig } from '@fleet/shared';
+import { deploymentMaximumMs } from '../../domain/deployment/deploymentDeadline.js';
+import { deploymentResourceName } from '../../domain/deployment/deploymentNames.js';
+import { supersedingPackage } from '../../domain/deployment/supersedingPackage.js';
+import type { ApprovalExecutionInput } from '../ApprovalExecution.js';
+import { approvalTtlDays, ttlAfter } from '../recordKeys.js';
+import type { DeploymentPorts } from './DeploymentPorts.js';
+import type { AcquireOutput, DeploymentPlan } from './DeploymentState.js';
+import { deploymentSettingsOf } from './deploymentSettings.js';
+
+/**
+ * Takes the endpoint's deployment lease for an approved package, so one deployment runs on an
+ * endpoint at a time (SageMaker refuses a second update with "Cannot update in-progress endpoint").
+ *
+ * The lease is held for the deployment's maximum duration (`deploymentMaximumMs`), across every
+ * invocation of the branch, and owned by the approval's id, so a retried task gets it back. When
+ * another deployment holds it, the answer is `held` and the state machine waits and asks again.
+ * Once acquired, the package deploys only if it is still the newest approved one of its group:
+ * otherwise the lease is released at once and the answer is `superseded`.
+ *
+ * @throws UnknownDeploymentModelError when the model has no deployment section
+ * @throws DeploymentTaskError (classified) when the registry fails
+ */
+export const acquireEndpoint = async (
+  input: ApprovalExecutionInput,
+  config: Pick<LoadedFleetConfig, 'models'>,
+  ports: Pick<DeploymentPorts, 'store' | 'registry' | 'clock' | 'logger'>,
+): Promise<AcquireOutput> => {
+  const { deployment, modelPackageGroup } = deploymentSettingsOf(config, input.model);
+  const { store, clock } = ports;
+  const now = clock.now();
+  const durationMs = deploymentMaximumMs(deployment);
+  const name = deploymentResourceName(deployment.endpointName, input.modelPackageVersion);
+  const acquisition = await store.leases.acquire({
+    key: store.lockKey(deployment.endpointName),
+    owner: input.approvalId,
+    now,
+    durationMs,
+    record: {
+      kind: 'idempotency',
+      id: input.approvalId,
+      correlationId: input.correlationId,
+      model: input.model,
+      modelPackageArn: input.modelPackageArn,
+      endpointName: deployment.endpointName,
+      ttl: ttlAfter(now.toISOString(), approvalTtlDays),
+    },
+  });
+  const startedAt = acquisition.outcome === 'acquired' ? acquisition.lease.acquiredAt : now.toISOString();
+  const plan: DeploymentPlan = {
+    deploymentId: input.approvalId,
+    endpointName: deployment.endpointName,
+    variantName: deployment.variantName,
+    strategy: deployment.strategy,
+    modelName: name,
+    endpointConfigName: name,
+    startedAt,
+    deadline: new Date(Date.parse(startedAt) + durationMs).toISOString(),
+  };
+  if (acquisition.outcome !== 'acquired') {
+    // A released lease is taken over, never completed; a completed one is someone else's misuse and waits too.
+    return { outcome: 'held', heldBy: acquisition.lease.owner, ...plan };
+  }
+  const newer = supersedingPackage(await ports.registry.listApproved(modelPackageGroup), {
+    modelPackageArn: input.modelPackageArn,
+    version: input.modelPackageVersion,
+  });
+  if (newer !== undefined) {
+    const released = await store.leases.release(acquisition.lease, clock.now(), `superseded by ${newer}`);
+    if (!released) {
+      ports.logger.warn('the deployment lease was taken over before it was released', {
+        correlationId: input.correlationId,
+        endpointName: deployment.endpointName,
+      });
+    }
+    return { outcome: 'superseded', supersededBy: newer, ...plan };
+  }
+  return { outcome: 'acquired', ...plan };
+};

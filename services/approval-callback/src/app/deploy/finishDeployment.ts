@@ -1,0 +1,108 @@
+import {
+  type DeploymentFailureCodeValue,
+  deploymentFailureSeverity,
+  eventKey,
+  FleetMetric,
+  LeaseState,
+  type LoadedFleetConfig,
+} from '@fleet/shared';
+import { APPROVAL_DESCRIPTION_LIMIT } from '../../domain/approvalDescription.js';
+import { deploymentResourceName } from '../../domain/deployment/deploymentNames.js';
+import type { DeploymentPorts } from './DeploymentPorts.js';
+import type { DeploymentRecord } from './DeploymentRecord.js';
+import type { DeploymentTaskInput } from './DeploymentState.js';
+import { deploymentSettingsOf } from './deploymentSettings.js';
+import { type DeploymentVerdict, deploymentVerdict } from './deploymentVerdict.js';
+
+/** The prefix of the `ApprovalDescription` a rolled-back package gets. */
+export const ROLLED_BACK_PREFIX = 'rolled back:';
+
+/**
+ * Ends a deployment, whatever it came to, and says so: the deployment record in the model's
+ * history, then `Model Deployed` for a deployment serving on its new configuration, else
+ * `Deployment Failed` with the `failure.code` and the severity `deploymentFailureSeverity` gives.
+ * A rolled-back package is set `Rejected` with an `ApprovalDescription` starting "rolled back:",
+ * so it never becomes the champion. The endpoint's lease is released when this deployment holds it.
+ *
+ * Safe to run again (the state machine retries it): the record is written once (its time is when
+ * the lease was taken), the registry gets the same status, and the event keeps its `eventKey`.
+ *
+ * @throws UnknownDeploymentModelError when the model has no deployment section
+ */
+export const finishDeployment = async (
+  input: DeploymentTaskInput,
+  config: Pick<LoadedFleetConfig, 'models'>,
+  ports: Pick<DeploymentPorts, 'store' | 'registry' | 'events' | 'clock' | 'logger' | 'metrics'>,
+): Promise<DeploymentVerdict> => {
+  const { deployment } = deploymentSettingsOf(config, input.model);
+  const verdict = deploymentVerdict(input);
+  const now = ports.clock.now().toISOString();
+  const name = deploymentResourceName(deployment.endpointName, input.modelPackageVersion);
+  const record: DeploymentRecord = {
+    deploymentId: input.approvalId,
+    at: input.deployment?.startedAt ?? now,
+    finishedAt: now,
+    correlationId: input.correlationId,
+    model: input.model,
+    decision: verdict.decision,
+    modelPackageArn: input.modelPackageArn,
+    modelPackageVersion: input.modelPackageVersion,
+    approvalId: input.approvalId,
+    endpointName: deployment.endpointName,
+    endpointConfigName: input.deployment?.endpointConfigName ?? name,
+    variantName: deployment.variantName,
+    strategy: deployment.strategy,
+    ...(verdict.decision === 'deployed' ? {} : { message: verdict.message }),
+  };
+  await ports.store.putDeployment(record);
+  if (verdict.decision === 'rolled_back') {
+    await ports.registry.setStatus(
+      input.modelPackageArn,
+      'Rejected',
+      `${ROLLED_BACK_PREFIX} ${verdict.message}`.slice(0, APPROVAL_DESCRIPTION_LIMIT),
+    );
+  }
+  const announced = {
+    correlationId: input.correlationId,
+    model: input.model,
+    modelPackageArn: input.modelPackageArn,
+    endpointName: deployment.endpointName,
+    strategy: deployment.strategy,
+  };
+  if (verdict.decision === 'deployed') {
+    await ports.events.publish('Model Deployed', {
+      ...announced,
+      eventKey: eventKey('Model Deployed', input.approvalId),
+    });
+    ports.metrics.addMetric(FleetMetric.DeploymentsSucceeded, 'Count', 1);
+  } else {
+    const code: DeploymentFailureCodeValue = verdict.decision;
+    await ports.events.publish('Deployment Failed', {
+      ...announced,
+      eventKey: eventKey('Deployment Failed', input.approvalId),
+      failure: { code, message: verdict.message.slice(0, 1024) },
+      severity: deploymentFailureSeverity(code),
+    });
+    ports.metrics.addMetric(FleetMetric.DeploymentsFailed, 'Count', 1);
+  }
+  await releaseIfHeld(input, deployment.endpointName, ports);
+  return verdict;
+};
+
+/** Releases the endpoint's lease when this deployment holds it (it may never have, or let it go already). */
+const releaseIfHeld = async (
+  input: DeploymentTaskInput,
+  endpointName: string,
+  ports: Pick<DeploymentPorts, 'store' | 'clock' | 'logger'>,
+): Promise<void> => {
+  const { store } = ports;
+  const lease = await store.leases.get(store.lockKey(endpointName));
+  if (lease === undefined || lease.state !== LeaseState.held || lease.owner !== input.approvalId) return;
+  const released = await store.leases.release(lease, ports.clock.now(), `deployment ${input.approvalId} ended`);
+  if (!released) {
+    ports.logger.warn('the deployment lease changed hands before it was released', {
+      correlationId: input.correlationId,
+      endpointName,
+    });
+  }
+};

@@ -1,0 +1,48 @@
+import { type DeploymentErrorName, DeploymentTaskError } from './errors.js';
+
+const nameOf = (error: unknown): string => (error instanceof Error ? error.name : 'Error');
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Error codes that say "later": capacity limits, throttling and SageMaker's own faults. */
+const TRANSIENT = new Set([
+  'ResourceLimitExceeded',
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'ServiceUnavailable',
+  'InternalFailure',
+  'InternalServerError',
+  'RequestTimeout',
+  'TimeoutError',
+  'ECONNRESET',
+]);
+
+/** SageMaker's words for an endpoint that is being created, updated or rolled back by someone. */
+const BUSY = /Cannot update in-progress endpoint/i;
+
+/**
+ * Classifies a failed SageMaker hosting call into a name the deployment branch's `Retry` and
+ * `Catch` match:
+ *
+ * | name | when | the state machine |
+ * | --- | --- | --- |
+ * | `DeploymentTransientError` | `ResourceLimitExceeded`, throttling, a server fault | retries with backoff |
+ * | `EndpointBusyError` | "Cannot update in-progress endpoint" (a `ValidationException`) | retries with backoff |
+ * | `DeploymentValidationError` | any other `ValidationException`: bad settings, nothing changed | fails the deployment (`validation`) with SageMaker's message |
+ * | `DeploymentRequestError` | anything else | fails the deployment (`failed`) |
+ *
+ * @example
+ * classifyDeploymentError(Object.assign(new Error('quota'), { name: 'ResourceLimitExceeded' })).name // 'DeploymentTransientError'
+ */
+export const classifyDeploymentError = (error: unknown): DeploymentTaskError => {
+  if (error instanceof DeploymentTaskError) return error;
+  const code = nameOf(error);
+  const message = messageOf(error);
+  const fault = (error as { $fault?: string } | null)?.$fault;
+  let name: DeploymentErrorName;
+  if (TRANSIENT.has(code) || fault === 'server') name = 'DeploymentTransientError';
+  else if (code === 'ValidationException' && BUSY.test(message)) name = 'EndpointBusyError';
+  else if (code === 'ValidationException') name = 'DeploymentValidationError';
+  else name = 'DeploymentRequestError';
+  return new DeploymentTaskError(name, code, message, { cause: error });
+};

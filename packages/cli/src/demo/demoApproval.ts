@@ -174,8 +174,10 @@ export const runApprovalSteps = async (
     flush();
     showPackages();
     const updated = message === undefined ? undefined : fleet.slack.message(message.channel, message.ts);
-    if (updated?.text !== undefined && updated.text !== message?.text)
-      write(`   Slack: the request now reads "${updated.text}"`);
+    if (updated !== undefined && updated.text !== message?.text) {
+      write('   Slack, the request after the decision (notify updated it in place):');
+      for (const line of renderSlackMessage(updated)) write(`   │ ${line}`);
+    }
   }
 
   if (scenario.name === 'regression') {

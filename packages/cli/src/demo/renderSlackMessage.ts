@@ -5,12 +5,14 @@ type Block = {
   elements?: { type?: string; text?: string | { text?: string } }[];
 };
 
-/** Slack's mrkdwn as plain text: the marks of bold, italics and code dropped (`roc_auc` keeps its underscore). */
+/** Slack's mrkdwn as plain text: the marks of bold, italics and code dropped (`roc_auc` keeps its underscore), mentions as `@U…`, links as their label. */
 const plain = (mrkdwn: string): string =>
   mrkdwn
     .replace(/\*([^*\n]+)\*/g, '$1')
     .replace(/`([^`\n]+)`/g, '$1')
-    .replace(/(^|\s)_([^_\n]+)_(?=\s|$)/g, '$1$2');
+    .replace(/(^|\s)_([^_\n]+)_(?=\s|$)/g, '$1$2')
+    .replace(/<@([UW][A-Z0-9]+)>/g, '@$1')
+    .replace(/<([^|>]+)\|([^>]+)>/g, '$2');
 
 const elementText = (element: { text?: string | { text?: string } }): string =>
   plain(typeof element.text === 'string' ? element.text : (element.text?.text ?? ''));
@@ -34,7 +36,13 @@ export const renderSlackMessage = (message: { text?: string; blocks?: unknown[] 
         lines.push(plain(block.text?.text ?? ''));
         break;
       case 'section':
-        if (block.text?.text !== undefined) lines.push(...plain(block.text.text).split('\n'));
+        // A quoted line (`>`) shows indented.
+        if (block.text?.text !== undefined)
+          lines.push(
+            ...plain(block.text.text)
+              .split('\n')
+              .map((line) => line.replace(/^>\s?/, '  ')),
+          );
         for (const field of block.fields ?? []) lines.push(plain(field.text ?? '').replace('\n', ': '));
         break;
       case 'actions':

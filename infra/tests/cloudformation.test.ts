@@ -53,6 +53,20 @@ describe('packaged stacks', () => {
     }
   });
 
+  it('gives every SNS subscription a redrive policy to a dead-letter queue', () => {
+    const missing: string[] = [];
+    let subscriptions = 0;
+    for (const [stack, template] of templates) {
+      for (const [id, subscription] of resourcesOf(template, 'AWS::SNS::Subscription')) {
+        subscriptions += 1;
+        const redrive = subscription.Properties?.RedrivePolicy as { deadLetterTargetArn?: unknown } | undefined;
+        if (redrive?.deadLetterTargetArn === undefined) missing.push(`${stack}/${id}`);
+      }
+    }
+    expect(subscriptions).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+  });
+
   it('gives every EventBridge target a dead-letter queue and a retry policy', () => {
     const missing: string[] = [];
     for (const [stack, template] of templates) {

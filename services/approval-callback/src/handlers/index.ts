@@ -1,6 +1,12 @@
 export { createApplyDecisionHandler } from './applyDecision.js';
 export { createCompareHandler } from './compare.js';
 export { createDecideHandler } from './decide.js';
+export { createDeployAcquireHandler } from './deployAcquire.js';
+export { createDeployCheckHandler } from './deployCheck.js';
+export { createDeployCreateEndpointConfigHandler } from './deployCreateEndpointConfig.js';
+export { createDeployCreateModelHandler } from './deployCreateModel.js';
+export { createDeployFinishHandler } from './deployFinish.js';
+export { createDeployStartHandler } from './deployStart.js';
 export { createExpireHandler } from './expire.js';
 export { createRequestAgainHandler } from './requestAgain.js';
 export { createRequestApprovalHandler } from './requestApproval.js';

@@ -9,6 +9,15 @@ export {
   requiredEnv,
 } from './coreDependencies.js';
 export { type DecidePortNames, decideDependencies, defaultDecideDependencies } from './decideDependencies.js';
+export {
+  type DeployDependencies,
+  defaultDeployAcquireDependencies,
+  defaultDeployFinishDependencies,
+  defaultDeployHostingDependencies,
+  deployAcquireDependencies,
+  deployFinishDependencies,
+  deployHostingDependencies,
+} from './deployDependencies.js';
 export { evaluationsFromEnv } from './evaluationsFromEnv.js';
 export type { FunctionDependencies } from './FunctionDependencies.js';
 export { registryFromEnv } from './registryFromEnv.js';

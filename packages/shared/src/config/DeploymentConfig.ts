@@ -15,9 +15,9 @@ export const DataCaptureConfig = z.strictObject({
  *
  * Ranges are the ones SageMaker enforces on `UpdateEndpoint`'s `DeploymentConfig`
  * (`WaitIntervalInSeconds` and `TerminationWaitInSeconds` 0-3600,
- * `MaximumExecutionTimeoutInSeconds` 600-28800, linear steps 10-50 %, at most 10 alarms), so a
- * mistake fails at cold start naming the field. `variantName` must stay stable across
- * deployments: guardrails require the same variant name. The deployment issue consumes these.
+ * `MaximumExecutionTimeoutInSeconds` 600-28800, linear steps 10-50 %, at most 10 alarms, two of
+ * them the stack's), so a mistake fails at cold start naming the field. `variantName` must stay
+ * stable across deployments: guardrails require the same variant name.
  */
 export const DeploymentConfig = z
   .strictObject({
@@ -36,7 +36,14 @@ export const DeploymentConfig = z
     /** Baking: how long the old fleet is kept after the full shift, while alarms still roll back. */
     terminationWaitSeconds: z.number().int().min(0).max(3600).default(600),
     maximumExecutionTimeoutSeconds: z.number().int().min(600).max(28800).optional(),
-    rollbackAlarms: z.array(z.string().min(1)).max(10).default([]),
+    /**
+     * Alarm names to roll back on. The stack adds two per endpoint variant (Invocation5XXErrors
+     * and ModelLatency p99) and SageMaker takes at most 10 in all, so at most 8 here.
+     */
+    rollbackAlarms: z
+      .array(z.string().min(1))
+      .max(8, 'at most 8: the stack adds 2 alarms per endpoint variant and SageMaker takes at most 10')
+      .default([]),
     dataCapture: DataCaptureConfig.optional(),
   })
   .superRefine((d, ctx) => {

@@ -1,12 +1,12 @@
 import { AWS_DEFAULTS } from '../aws/awsDefaults.js';
 import type { ClockTimer, LocalClock } from '../clock/LocalClock.js';
 import { AwsServiceError } from '../http/AwsServiceError.js';
-import { checkShape, type StructureShape, validationMessage } from '../http/checkShape.js';
+import { checkShape, validationMessage } from '../http/checkShape.js';
 import { paginate } from '../http/paginate.js';
 import { StandInServer } from '../http/StandInServer.js';
 import { type AlarmStateChangeEnvelope, alarmEventTimestamp, alarmStateChangeEvent } from './alarmStateChangeEvent.js';
 import { cloudWatchHttpHandler } from './cloudWatchHttpHandler.js';
-import { DeleteAlarmsInput, DescribeAlarmsInput, PutMetricAlarmInput, SetAlarmStateInput } from './cloudWatchShapes.js';
+import { CLOUDWATCH_SHAPES } from './cloudWatchShapes.js';
 
 /** The state of a CloudWatch alarm. */
 export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
@@ -68,19 +68,12 @@ type AlarmRecord = {
 
 type Json = Record<string, unknown>;
 
-const SHAPES: Record<string, StructureShape> = {
-  PutMetricAlarm: PutMetricAlarmInput,
-  DescribeAlarms: DescribeAlarmsInput,
-  SetAlarmState: SetAlarmStateInput,
-  DeleteAlarms: DeleteAlarmsInput,
-};
-
 const seconds = (ms: number): number => ms / 1000;
 
 /**
  * A wire-compatible stand-in for CloudWatch alarms: PutMetricAlarm, DescribeAlarms,
  * SetAlarmState and DeleteAlarms over the awsJson 1.0 protocol the SDK speaks to CloudWatch
- * (query-compatible errors), on the local clock.
+ * (query-compatible errors), and over awsQuery for older clients, on the local clock.
  *
  * No metric data reaches the local cloud, so an alarm is evaluated on missing data only: it
  * starts `INSUFFICIENT_DATA` and one `Period` later takes the state its `TreatMissingData` gives
@@ -172,7 +165,7 @@ export class LocalCloudWatch {
   }
 
   #run(operation: string, body: unknown): Json {
-    const shape = SHAPES[operation];
+    const shape = CLOUDWATCH_SHAPES[operation];
     if (!shape) throw new AwsServiceError('InvalidAction', `Could not find operation ${operation}`);
     const check = checkShape(shape, body);
     if (check.typeError) throw new AwsServiceError('SerializationException', check.typeError);

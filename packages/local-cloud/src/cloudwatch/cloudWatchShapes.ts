@@ -88,3 +88,11 @@ export const DeleteAlarmsInput: StructureShape = {
   type: 'structure',
   members: { AlarmNames: { type: 'list', max: 100, member: alarmName, required: true } },
 };
+
+/** The input shapes of the CloudWatch operations the stand-in serves, by operation. */
+export const CLOUDWATCH_SHAPES: Readonly<Record<string, StructureShape>> = {
+  PutMetricAlarm: PutMetricAlarmInput,
+  DescribeAlarms: DescribeAlarmsInput,
+  SetAlarmState: SetAlarmStateInput,
+  DeleteAlarms: DeleteAlarmsInput,
+};

@@ -211,6 +211,65 @@ describe('LocalCloudWatch over HTTP', () => {
     });
   });
 
+  describe('over awsQuery, as clients before the JSON protocol speak it', () => {
+    const query = (params: Record<string, string>) =>
+      fetch(cloudWatch.endpoint as string, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        body: new URLSearchParams({ Version: '2010-08-01', ...params }).toString(),
+      });
+
+    it('sets a state and describes the alarm in XML, lists as members and times in ISO 8601', async () => {
+      // Prepare
+      await query({ Action: 'SetAlarmState', AlarmName: NAME, StateValue: 'ALARM', StateReason: 'from the CLI' });
+
+      // Act
+      const response = await query({ Action: 'DescribeAlarms', 'AlarmNames.member.1': NAME });
+      const xml = await response.text();
+
+      // Assess
+      expect(response.status).toBe(200);
+      expect(xml).toMatch(/^<DescribeAlarmsResponse xmlns="http:\/\/monitoring\.amazonaws\.com\/doc\/2010-08-01\/">/);
+      expect(xml).toContain(`<MetricAlarms><member><AlarmName>${NAME}</AlarmName>`);
+      expect(xml).toContain('<StateValue>ALARM</StateValue><StateReason>from the CLI</StateReason>');
+      expect(xml).toContain('<StateUpdatedTimestamp>2026-03-02T09:00:00.000Z</StateUpdatedTimestamp>');
+      expect(xml).toContain('<Dimensions><member><Name>EndpointName</Name><Value>orders</Value></member>');
+    });
+
+    it('answers an XML ErrorResponse with the code for an unknown alarm', async () => {
+      // Act
+      const response = await query({ Action: 'SetAlarmState', AlarmName: 'nope', StateValue: 'OK', StateReason: 'x' });
+
+      // Assess
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain('<Code>ResourceNotFound</Code><Message>Alarm nope not found</Message>');
+    });
+
+    it('creates an alarm from form parameters, numbers and dimension lists included', async () => {
+      // Act
+      await query({
+        Action: 'PutMetricAlarm',
+        AlarmName: 'latency',
+        MetricName: 'ModelLatency',
+        Namespace: 'AWS/SageMaker',
+        ExtendedStatistic: 'p99',
+        Period: '300',
+        EvaluationPeriods: '1',
+        Threshold: '500000',
+        ComparisonOperator: 'GreaterThanThreshold',
+        'Dimensions.member.1.Name': 'EndpointName',
+        'Dimensions.member.1.Value': 'orders',
+      });
+
+      // Assess
+      expect(cloudWatch.alarms().find((alarm) => alarm.alarmName === 'latency')?.definition).toMatchObject({
+        Period: 300,
+        Threshold: 500000,
+        Dimensions: [{ Name: 'EndpointName', Value: 'orders' }],
+      });
+    });
+  });
+
   it('deletes alarms', async () => {
     // Act
     await client.send(new DeleteAlarmsCommand({ AlarmNames: [NAME] }));

@@ -22,7 +22,8 @@ export const postJson = async (
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
-    const name = error instanceof Error ? error.name : 'Error';
+    // AbortSignal.timeout rejects with a DOMException named TimeoutError (not always an Error instance).
+    const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
     const reason = name === 'TimeoutError' ? 'timeout' : 'network';
     throw new TransientDeliveryError(
       `${what}: ${reason === 'timeout' ? `no answer within ${options.timeoutMs} ms` : 'network error'}`,

@@ -1,0 +1,93 @@
+import { notifyPagerDuty } from '../../../src/app/notifyPagerDuty.js';
+import { isDigested, notifySlack } from '../../../src/app/notifySlack.js';
+import { PermanentDeliveryError } from '../../../src/domain/errors.js';
+import { invocation, MemoryPagerDuty, memorySlackPorts } from '../../support/memoryPorts.js';
+import { sampleDetail } from '../../support/sampleEvents.js';
+
+const at = '2026-03-02T12:00:00Z';
+
+describe('notifySlack', () => {
+  it('remembers where an approval request was posted, per channel, for the decision', async () => {
+    // Prepare
+    const ports = memorySlackPorts();
+
+    // Act
+    await notifySlack(
+      { detailType: 'Approval Requested', detail: sampleDetail('Approval Requested'), time: at },
+      ports,
+      invocation(),
+    );
+
+    // Assess
+    expect(await ports.store.approvalMessage('appr-1', 'C0CHURN')).toEqual({ channel: 'C0CHURN', ts: '101.000000' });
+    expect(await ports.store.approvalMessage('appr-1', 'C0OTHER')).toBeUndefined();
+  });
+
+  it('gathers a rejected dataset into the digest and arms the window once', async () => {
+    // Prepare
+    const ports = memorySlackPorts();
+    const events = [1, 2].map((n) => sampleDetail('Dataset Rejected', {}, `part-${n}`));
+
+    // Act
+    for (const detail of events)
+      await notifySlack({ detailType: 'Dataset Rejected', detail, time: at }, ports, invocation());
+
+    // Assess
+    expect(ports.slack.posts).toEqual([]);
+    expect(ports.scheduler.armings).toBe(1);
+    expect([...ports.scheduler.armed.values()][0]).toMatchObject({
+      at: new Date('2026-03-02T12:00:30.000Z'),
+      payload: { kind: 'digest', channel: 'C0CHURN', windowId: events[0].eventKey },
+    });
+  });
+
+  it.each([
+    ['Dataset Rejected', 'warning', true],
+    ['Retraining Skipped', 'info', true],
+    ['Drift Detected', 'warning', false],
+    ['Approval Requested', 'info', false],
+    ['Deployment Failed', 'info', false],
+    ['Dataset Rejected', 'error', false],
+  ] as const)('digests %s at %s: %s', (detailType, severity, digested) => {
+    expect(isDigested(detailType, severity)).toBe(digested);
+  });
+
+  it('fails a permanently refused post and does not call Slack again on the retry', async () => {
+    // Prepare
+    const ports = memorySlackPorts();
+    const event = { detailType: 'Retraining Failed' as const, detail: sampleDetail('Retraining Failed'), time: at };
+    ports.slack.failWith = new PermanentDeliveryError('slack chat.postMessage: not_in_channel', 'not_in_channel');
+
+    // Act
+    const first = notifySlack(event, ports, invocation());
+    await expect(first).rejects.toMatchObject({ name: 'PermanentDeliveryError' });
+    const retry = notifySlack(event, ports, invocation());
+
+    // Assess
+    await expect(retry).rejects.toMatchObject({
+      name: 'PermanentDeliveryError',
+      message: expect.stringContaining('not_in_channel'),
+    });
+    expect(ports.slack.posts).toEqual([]);
+  });
+});
+
+describe('notifyPagerDuty', () => {
+  it('resolves nothing when no incident of the scope is open', async () => {
+    // Prepare
+    const ports = { ...memorySlackPorts(), pagerduty: new MemoryPagerDuty() };
+
+    // Act
+    const outcomes = await notifyPagerDuty(
+      { detailType: 'Drift Cleared', detail: sampleDetail('Drift Cleared'), time: at },
+      ports,
+      invocation(),
+    );
+
+    // Assess
+    expect(ports.pagerduty.events).toEqual([]);
+    expect(outcomes).toEqual([
+      { destination: 'pagerduty:resolve', status: 'delivered', result: { action: 'resolve', resolved: [] } },
+    ]);
+  });
+});

@@ -21,7 +21,7 @@ const arming = {
   at: new Date('2026-03-02T12:00:30.000Z'),
   payload: { kind: 'digest' as const, channel: 'C0CHURN', windowId: 'w1' },
 };
-const conflict = () => new ConflictException({ message: 'exists', $metadata: {} });
+const conflict = () => new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} });
 
 beforeEach(() => {
   scheduler.reset();
@@ -54,7 +54,9 @@ describe('SchedulerDigestScheduler', () => {
   it('moves the channel schedule when it exists, and creates it again when it vanished meanwhile', async () => {
     // Prepare
     scheduler.on(CreateScheduleCommand).rejectsOnce(conflict()).resolves({ ScheduleArn: 'arn:schedule' });
-    scheduler.on(UpdateScheduleCommand).rejects(new ResourceNotFoundException({ message: 'gone', $metadata: {} }));
+    scheduler
+      .on(UpdateScheduleCommand)
+      .rejects(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} }));
 
     // Act
     await new SchedulerDigestScheduler(new SchedulerClient({}), target).arm(arming);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { AWS_DEFAULTS } from '../aws/awsDefaults.js';
 import type { ClockTimer, LocalClock } from '../clock/LocalClock.js';
 import { type DurationInput, parseDuration } from '../clock/parseDuration.js';
@@ -243,6 +243,7 @@ export class LocalSageMaker {
   readonly #putObject?: PutObject;
   readonly #resolveExport?: (name: string) => string | undefined;
   readonly #failures = new Map<string, InjectedFailure[]>();
+  readonly #repeats = new Map<string, number>();
   #direct?: SageMakerEvent[];
   /** The Model Registry: model package groups and versions. */
   readonly registry: LocalModelRegistry;
@@ -407,6 +408,15 @@ export class LocalSageMaker {
   /** Every event handed to `emit` so far, in order. */
   emittedEvents(): SageMakerEvent[] {
     return [...this.#emitted];
+  }
+
+  /**
+   * Sends every later event of this detail type `copies` times (each with its own id), as
+   * SageMaker may send several events for one change; 1 puts it back to one.
+   */
+  repeatEvents(detailType: SageMakerEvent['detail-type'], copies: number): void {
+    if (!Number.isInteger(copies) || copies < 1) throw new Error(`copies must be a positive integer, got ${copies}`);
+    this.#repeats.set(detailType, copies);
   }
 
   /**
@@ -791,8 +801,12 @@ export class LocalSageMaker {
   }
 
   async #deliverEvent(event: SageMakerEvent): Promise<void> {
-    this.#emitted.push(event);
-    await this.#emit?.(event);
+    const copies = this.#repeats.get(event['detail-type']) ?? 1;
+    for (let copy = 0; copy < copies; copy++) {
+      const sent = copy === 0 ? event : { ...event, id: randomUUID() };
+      this.#emitted.push(sent);
+      await this.#emit?.(sent);
+    }
   }
 
   /** Delivers an event of an API call on the next tick (AWS sends events asynchronously), or collects it during a registration. */

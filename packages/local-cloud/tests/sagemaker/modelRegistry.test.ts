@@ -326,6 +326,20 @@ describe('LocalSageMaker Model Registry over HTTP', () => {
   });
 
   describe('events', () => {
+    it('sends several events for one change when told to, as SageMaker may', async () => {
+      // Prepare
+      sagemaker.repeatEvents('SageMaker Model Package State Change', 3);
+
+      // Act
+      await createPackage();
+      await clock.tick(0);
+
+      // Assess
+      expect(events).toHaveLength(3);
+      expect(new Set(events.map((event) => event.id)).size).toBe(3);
+      expect(new Set(events.map((event) => JSON.stringify(event.detail))).size).toBe(1);
+    });
+
     it('sends a Model Package State Change on creation and on each update, on the next tick', async () => {
       // Prepare
       const { ModelPackageArn } = await createPackage();

@@ -33,21 +33,22 @@ export class S3ObjectStore implements ObjectStore {
     return keys.sort();
   }
 
-  async *lines(object: ObjectRef): AsyncIterable<string> {
+  async *lines(object: ObjectRef): AsyncIterable<string[]> {
     const body = await this.#open(object);
     const decoder = new TextDecoder('utf-8');
     let rest = '';
     for await (const chunk of body) {
       const text = rest + decoder.decode(chunk, { stream: true });
-      let start = 0;
-      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-        yield text.slice(start, end);
-        start = end + 1;
+      const last = text.lastIndexOf('\n');
+      if (last < 0) {
+        rest = text;
+        continue;
       }
-      rest = text.slice(start);
+      rest = text.slice(last + 1);
+      yield text.slice(0, last).split('\n');
     }
     rest += decoder.decode();
-    if (rest !== '') yield rest;
+    if (rest !== '') yield [rest];
   }
 
   async text(object: ObjectRef): Promise<string> {

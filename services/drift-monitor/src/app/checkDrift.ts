@@ -3,6 +3,7 @@ import { type DriftSeverityValue, eventKey, FleetMetric, reportHandledFailure } 
 import { compareWithEvaluation } from '../domain/compareWithEvaluation.js';
 import { constraintViolations } from '../domain/constraintViolations.js';
 import { type DriftWindow, driftWindow, windowIso } from '../domain/driftWindow.js';
+import { fitBaseline } from '../domain/fitBaseline.js';
 import { judgeWindow, type PreviousVerdict } from '../domain/judgeWindow.js';
 import type { MonitorSettings } from '../domain/MonitorSettings.js';
 import { modelMonitorDistance } from '../domain/modelMonitorDistance.js';
@@ -189,7 +190,13 @@ const judge = async (
   const threshold = settings.drift.prediction?.threshold ?? 0.5;
   const classes =
     target === undefined ? undefined : { positive, negative: negativeClass(baselineRaw, target, positive) };
-  const baselineTable = baselineWithPrediction(baselineRaw, target, prediction);
+  const fitted = fitBaseline(
+    baselineRaw,
+    sample.rows.length,
+    settings.drift.smallSampleRows,
+    `${settings.model}|baseline|${iso.start}|${iso.end}`,
+  );
+  const baselineTable = baselineWithPrediction(fitted.table, target, prediction);
   const current = windowTable(
     sample.rows,
     settings.inputColumns,
@@ -245,6 +252,7 @@ const judge = async (
   if (verdict.severity !== undefined) result = { ...result, severity: verdict.severity };
   const labelledShare = sample.rows.length === 0 ? 0 : labelled / sample.rows.length;
   const notes = [
+    ...(fitted.note === undefined ? [] : [fitted.note]),
     `${sample.seen} predictions in the window from ${sample.objects} capture objects; the comparison used ${sample.rows.length}${sample.seen > sample.rows.length ? ` (a seeded sample of maxRows ${settings.maxRows})` : ''}.`,
     `${sample.outOfWindow} records outside the window were skipped; ${sample.malformed.count} malformed lines were counted.`,
     ...(settings.groundTruth === undefined

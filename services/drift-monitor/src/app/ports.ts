@@ -16,8 +16,12 @@ export type ObjectRef = { bucket: string; key: string; versionId?: string; etag?
 export interface ObjectStore {
   /** Every key under a prefix (paginated listing), in key order. */
   list(bucket: string, prefix: string): Promise<string[]>;
-  /** The object's lines, streamed: the object is never held whole in memory. */
-  lines(object: ObjectRef): AsyncIterable<string>;
+  /**
+   * The object's lines, streamed in batches (the lines of each chunk read): the object is never
+   * held whole in memory, and a window of a million lines costs a few hundred awaits, not a
+   * million.
+   */
+  lines(object: ObjectRef): AsyncIterable<string[]>;
   /** The whole object as text (a baseline CSV, an evaluation report). */
   text(object: ObjectRef): Promise<string>;
   put(bucket: string, key: string, body: string, contentType: string): Promise<void>;

@@ -60,27 +60,29 @@ export const readCaptureWindow = async (
     for (const key of await ports.objects.list(ports.bucket, prefix)) {
       sample.objects++;
       let line = 0;
-      for await (const text of ports.objects.lines({ bucket: ports.bucket, key })) {
-        line++;
-        if (text.trim() === '') continue;
-        try {
-          const record = parseCaptureLine(text);
-          if (!inWindow(window, record.inferenceTime)) {
-            sample.outOfWindow++;
-            continue;
-          }
-          const id = record.inferenceId ?? record.eventId ?? `${key}#${line}`;
-          const rows = readCapturedRows(record.input, record.output, inputColumns);
-          rows.forEach((row, i) => {
-            if (row.inputs.length < inputColumns.length) sample.rowsWithMissingColumns++;
-            else if (row.inputs.length > inputColumns.length) sample.rowsWithExtraColumns++;
-            reservoir.offer({ inputs: row.inputs, output: row.output, id: rows.length === 1 ? id : `${id}#${i}` });
-          });
-        } catch (error) {
-          if (!(error instanceof PayloadError)) throw error;
-          sample.malformed.count++;
-          if (sample.malformed.first.length < MALFORMED_LISTED) {
-            sample.malformed.first.push({ key, line, reason: error.message });
+      for await (const batch of ports.objects.lines({ bucket: ports.bucket, key })) {
+        for (const text of batch) {
+          line++;
+          if (text.trim() === '') continue;
+          try {
+            const record = parseCaptureLine(text);
+            if (!inWindow(window, record.inferenceTime)) {
+              sample.outOfWindow++;
+              continue;
+            }
+            const id = record.inferenceId ?? record.eventId ?? `${key}#${line}`;
+            const rows = readCapturedRows(record.input, record.output, inputColumns);
+            rows.forEach((row, i) => {
+              if (row.inputs.length < inputColumns.length) sample.rowsWithMissingColumns++;
+              else if (row.inputs.length > inputColumns.length) sample.rowsWithExtraColumns++;
+              reservoir.offer({ inputs: row.inputs, output: row.output, id: rows.length === 1 ? id : `${id}#${i}` });
+            });
+          } catch (error) {
+            if (!(error instanceof PayloadError)) throw error;
+            sample.malformed.count++;
+            if (sample.malformed.first.length < MALFORMED_LISTED) {
+              sample.malformed.first.push({ key, line, reason: error.message });
+            }
           }
         }
       }

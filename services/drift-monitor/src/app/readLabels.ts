@@ -29,16 +29,18 @@ export const readLabels = async (
     for (const key of await ports.objects.list(ports.bucket, prefix)) {
       labels.objects++;
       let line = 0;
-      for await (const text of ports.objects.lines({ bucket: ports.bucket, key })) {
-        line++;
-        if (text.trim() === '') continue;
-        try {
-          const label = parseGroundTruthLine(text);
-          if (wanted.has(label.eventId)) labels.byId.set(label.eventId, label.label);
-        } catch (error) {
-          if (!(error instanceof PayloadError)) throw error;
-          labels.malformed.count++;
-          if (labels.malformed.first.length < 20) labels.malformed.first.push({ key, line, reason: error.message });
+      for await (const batch of ports.objects.lines({ bucket: ports.bucket, key })) {
+        for (const text of batch) {
+          line++;
+          if (text.trim() === '') continue;
+          try {
+            const label = parseGroundTruthLine(text);
+            if (wanted.has(label.eventId)) labels.byId.set(label.eventId, label.label);
+          } catch (error) {
+            if (!(error instanceof PayloadError)) throw error;
+            labels.malformed.count++;
+            if (labels.malformed.first.length < 20) labels.malformed.first.push({ key, line, reason: error.message });
+          }
         }
       }
     }

@@ -33,4 +33,4 @@ export const payloadText = (payload: CapturedPayload): string => {
 export const isJsonPayload = (payload: CapturedPayload): boolean =>
   payload.observedContentType === undefined
     ? payload.encoding.toUpperCase() === 'JSON'
-    : /json/i.test(payload.observedContentType);
+    : payload.observedContentType.toLowerCase().includes('json');

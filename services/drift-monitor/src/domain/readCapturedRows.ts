@@ -55,7 +55,9 @@ const jsonOutputs = (parsed: unknown): unknown[] => {
   return [parsed];
 };
 
-const lines = (text: string): string[] => text.split(/\r?\n/).filter((line) => line.trim() !== '');
+const lines = (text: string): string[] =>
+  // One row per request is the common case: no split, no filter.
+  text.includes('\n') ? text.split(/\r?\n/).filter((line) => line.trim() !== '') : text.trim() === '' ? [] : [text];
 
 const parseJson = (text: string, side: string): unknown => {
   try {

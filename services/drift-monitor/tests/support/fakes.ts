@@ -34,11 +34,11 @@ export class MemoryObjectStore implements ObjectStore {
       .sort();
   }
 
-  async *lines(object: ObjectRef): AsyncIterable<string> {
+  async *lines(object: ObjectRef): AsyncIterable<string[]> {
     const text = await this.text(object);
     const lines = text.split('\n');
     if (lines[lines.length - 1] === '') lines.pop();
-    yield* lines;
+    yield lines;
   }
 
   async text(object: ObjectRef): Promise<string> {

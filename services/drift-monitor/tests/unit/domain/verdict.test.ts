@@ -1,4 +1,5 @@
 import { cronMinimumIntervalMinutes } from '../../../src/domain/cronMinimumInterval.js';
+import { fitBaseline } from '../../../src/domain/fitBaseline.js';
 import { judgeWindow } from '../../../src/domain/judgeWindow.js';
 import { ksDistance } from '../../../src/domain/ksDistance.js';
 import { Reservoir } from '../../../src/domain/Reservoir.js';
@@ -86,5 +87,33 @@ describe('cronMinimumIntervalMinutes', () => {
     expect(cronMinimumIntervalMinutes('cron(0 0,6,12,18 * * ? *)')).toBe(360);
     expect(cronMinimumIntervalMinutes('cron(0/15 * * * ? *)')).toBe(15);
     expect(cronMinimumIntervalMinutes('cron(nonsense)')).toBeUndefined();
+  });
+});
+
+describe('fitBaseline', () => {
+  const baseline = {
+    source: 's3://b/train.csv',
+    header: ['x'],
+    rows: Array.from({ length: 5000 }, (_, i) => [String(i)]),
+  };
+
+  it('cuts a large baseline to a seeded sample of smallSampleRows for a small window, the same on a re-run', () => {
+    // Act
+    const a = fitBaseline(baseline, 300, 1000, 'churn|w1');
+    const b = fitBaseline(baseline, 300, 1000, 'churn|w1');
+
+    // Assess
+    expect(a.table.rows).toHaveLength(1000);
+    expect(a.table.rows).toEqual(b.table.rows);
+    expect(a.note).toMatch(/seeded sample of 1000 of the baseline's 5000 rows/);
+  });
+
+  it('keeps the whole baseline for a window larger than smallSampleRows', () => {
+    // Act
+    const fitted = fitBaseline(baseline, 20_000, 1000, 'churn|w1');
+
+    // Assess
+    expect(fitted.table).toBe(baseline);
+    expect(fitted.note).toBeUndefined();
   });
 });

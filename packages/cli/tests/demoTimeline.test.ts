@@ -133,6 +133,43 @@ describe('the demo timeline', () => {
     });
   });
 
+  it('describes an endpoint state change and a deployment by status and package', () => {
+    // Act
+    const endpoint = describeEvent(
+      logEntry(
+        'SageMaker Endpoint State Change',
+        {
+          EndpointName: 'churn',
+          EndpointConfigName: 'churn-v1',
+          EndpointStatus: 'IN_SERVICE',
+          ProductionVariants: [{ VariantName: 'AllTraffic', CurrentWeight: 1 }],
+        },
+        'aws.sagemaker',
+      ),
+    );
+    const deployed = describeEvent(
+      logEntry(
+        'Model Deployed',
+        {
+          model: 'churn',
+          modelPackageArn: 'arn:aws:sagemaker:eu-west-1:123456789012:model-package/churn/1',
+          endpointName: 'churn',
+          strategy: 'canary',
+        },
+        'fleet.approval-callback',
+      ),
+    );
+
+    // Assess
+    expect(endpoint).toMatchObject({
+      service: 'sagemaker',
+      event: 'Endpoint State Change',
+      decision: 'in service',
+      why: 'churn IN_SERVICE on churn-v1 (AllTraffic weight 1)',
+    });
+    expect(deployed).toMatchObject({ decision: 'deployed', why: 'churn/1 serves on endpoint churn (canary)' });
+  });
+
   it('lists an approval record with its decision and the package description', () => {
     // Act
     const line = describeRecord({

@@ -103,6 +103,35 @@ const who = (detail: Detail): string =>
     ? text(detail.decidedBy)
     : `@${text(detail.decidedByName)} (${text(detail.decidedBy)})`;
 
+const endpointEntry = (type: string, detail: Detail): Omit<TimelineEntry, 'at'> => {
+  const status = text(detail.EndpointStatus);
+  const variants = ((detail.ProductionVariants ?? []) as Detail[])
+    .map((variant) => `${text(variant.VariantName)} weight ${text(variant.CurrentWeight)}`)
+    .join(', ');
+  const pending = (detail.PendingDeploymentSummary as Detail | undefined)?.EndpointConfigName;
+  return {
+    service: 'sagemaker',
+    event: type === 'SageMaker Endpoint State Change' ? 'Endpoint State Change' : 'Endpoint Deployment',
+    decision: status.toLowerCase().replace(/_/g, ' '),
+    why: `${text(detail.EndpointName)} ${status} on ${text(detail.EndpointConfigName)}${
+      pending === undefined ? '' : `, deploying ${text(pending)}`
+    }${variants === '' ? '' : ` (${variants})`}${detail.FailureReason === undefined ? '' : `: ${text(detail.FailureReason)}`}`,
+  };
+};
+
+const alarmEntry = (detail: Detail): Omit<TimelineEntry, 'at'> => {
+  const state = (detail.state ?? {}) as Detail;
+  const previous = (detail.previousState ?? {}) as Detail;
+  return {
+    service: 'cloudwatch',
+    event: 'Alarm State Change',
+    decision: text(state.value).toLowerCase().replace(/_/g, ' '),
+    why: `${text(detail.alarmName)}: ${text(previous.value)} → ${text(state.value)}${
+      state.reason === undefined ? '' : ` (${text(state.reason)})`
+    }`,
+  };
+};
+
 /**
  * Describes one event of the bus log as a timeline entry: who sent it, the decision it
  * announces and why, in words a person reads without the JSON.
@@ -122,6 +151,10 @@ export const describeEvent = (entry: EventLogEntry, context: DescribeEventContex
     return { ...base, ...sageMakerEntry(detail) };
   }
   if (event.source === 'aws.sagemaker' && 'ModelApprovalStatus' in detail) return { ...base, ...packageEntry(detail) };
+  if (event.source === 'aws.sagemaker' && 'EndpointStatus' in detail) {
+    return { ...base, ...endpointEntry(event['detail-type'], detail) };
+  }
+  if (event.source === 'aws.cloudwatch' && 'alarmName' in detail) return { ...base, ...alarmEntry(detail) };
   if (event['detail-type'] === 'Scheduled Event') {
     const rule = /rule\/(?:[^/]+\/)?([^/]+)$|schedule\/[^/]+\/([^/]+)$/.exec(event.resources[0] ?? '');
     const targets = entry.matchedRules.map(ruleTarget);
@@ -213,6 +246,24 @@ export const describeEvent = (entry: EventLogEntry, context: DescribeEventContex
         decision: text(detail.decision),
         why: `${packageName(detail.modelPackageArn)} ${text(detail.decision)} by ${who(detail)}: ${text(detail.reason)}`,
       };
+    case 'Model Deployed':
+      return {
+        ...base,
+        service,
+        event: type,
+        decision: 'deployed',
+        why: `${packageName(detail.modelPackageArn)} serves on endpoint ${text(detail.endpointName)} (${text(detail.strategy)})`,
+      };
+    case 'Deployment Failed': {
+      const failure = (detail.failure ?? {}) as Detail;
+      return {
+        ...base,
+        service,
+        event: type,
+        decision: `failed: ${text(failure.code)}`,
+        why: `${packageName(detail.modelPackageArn)} on endpoint ${text(detail.endpointName)}: ${text(failure.message)}`,
+      };
+    }
     default:
       return { ...base, service, event: type, why: `from ${event.source} on ${entry.bus}` };
   }

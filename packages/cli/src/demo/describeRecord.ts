@@ -64,5 +64,14 @@ export const describeRecord = (record: FleetRecord): RecordLine => {
       why: `${packageName(record.modelPackageArn)}${who}: ${text(record.description ?? record.reason ?? record.state)}`,
     };
   }
+  if (record.kind === 'deployment') {
+    return {
+      ...base,
+      decision: text(record.decision),
+      why: `${packageName(record.modelPackageArn)} on endpoint ${text(record.endpointName)}${
+        record.strategy === undefined ? '' : ` (${text(record.strategy)})`
+      }${record.reason === undefined ? '' : `: ${text(record.reason)}`}`,
+    };
+  }
   return { ...base, decision: text(record.status ?? record.decision), why: text(record.reason ?? record.id) };
 };

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { broadStatements } from './iamPolicy';
-import { repoRoot, type Template } from './packagedStacks';
+import { packageServiceStack, repoRoot, type Template } from './packagedStacks';
 
-// Packages the approval-callback stack once (the same script as `pnpm package`) and checks its
+// Packages the approval-callback stack (once per jest run, shared with the other infra tests) and checks its
 // state machine and its roles.
 const serviceDir = path.join(repoRoot, 'services', 'approval-callback');
 let template: Template;
@@ -14,18 +13,8 @@ let template: Template;
 const aslValidator = require('asl-validator') as (definition: unknown) => { isValid: boolean; errors: any[] };
 
 beforeAll(() => {
-  execFileSync(
-    process.execPath,
-    [path.join(repoRoot, 'scripts', 'package-all.mjs'), 'dev', 'services/approval-callback'],
-    {
-      cwd: repoRoot,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  template = JSON.parse(
-    readFileSync(path.join(serviceDir, '.serverless', 'cloudformation-template-update-stack.json'), 'utf8'),
-  ) as Template;
-}, 300_000);
+  template = packageServiceStack('approval-callback');
+}, 600_000);
 
 type ModelSection = { modelPackageGroup?: string; approval?: { timeoutHours?: number } };
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The repository root. */
@@ -17,19 +17,74 @@ export const stackDirs = (): string[] => [
     .sort(),
 ];
 
+const LOCK_DIR = path.join(repoRoot, '.tmp', 'infra-package.lock');
+const LOCK_STALE_MS = 15 * 60_000;
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
- * Packages every stack offline (the same script as `pnpm package`) and returns the generated
- * templates by stack folder.
+ * Runs `work` while holding a lock shared by every jest worker (a directory created atomically),
+ * so two test files never package the same stack at once: `serverless package` empties and
+ * rewrites a stack's `.serverless/` and `.fleet/` folders.
  */
-export const packageAllStacks = (stage = 'dev'): Map<string, Template> => {
-  execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'package-all.mjs'), stage], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const templates = new Map<string, Template>();
-  for (const dir of stackDirs()) {
-    const file = path.join(dir, '.serverless', 'cloudformation-template-update-stack.json');
-    templates.set(path.relative(repoRoot, dir) || '.', JSON.parse(readFileSync(file, 'utf8')) as Template);
+const withPackageLock = <T>(work: () => T): T => {
+  mkdirSync(path.dirname(LOCK_DIR), { recursive: true });
+  const deadline = Date.now() + LOCK_STALE_MS;
+  for (;;) {
+    try {
+      mkdirSync(LOCK_DIR);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock left by a killed run is taken over once it is older than any packaging could take.
+      if (Date.now() - statSync(LOCK_DIR).mtimeMs > LOCK_STALE_MS) rmSync(LOCK_DIR, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited too long for ${LOCK_DIR}`);
+      sleep(250);
+    }
   }
-  return templates;
+  try {
+    return work();
+  } finally {
+    rmSync(LOCK_DIR, { recursive: true, force: true });
+  }
 };
+
+/** Marks a stack as packaged by this jest run (the workers share the parent's pid) for a stage. */
+const runMark = (stage: string) => `${process.ppid}:${stage}`;
+const markFile = (dir: string) => path.join(dir, '.serverless', '.packaged-by');
+const packagedInThisRun = (dir: string, stage: string) =>
+  existsSync(markFile(dir)) && readFileSync(markFile(dir), 'utf8') === runMark(stage);
+
+const readTemplate = (dir: string): Template =>
+  JSON.parse(
+    readFileSync(path.join(dir, '.serverless', 'cloudformation-template-update-stack.json'), 'utf8'),
+  ) as Template;
+
+/**
+ * Packages the given stacks offline (the same script as `pnpm package`), each at most once per
+ * jest run and never two at a time, and returns their templates by stack folder (`.` for the core
+ * stack, `services/<name>` for a service).
+ */
+export const packageStacks = (stage = 'dev', dirs: string[] = stackDirs()): Map<string, Template> =>
+  withPackageLock(() => {
+    const templates = new Map<string, Template>();
+    for (const dir of dirs) {
+      const rel = path.relative(repoRoot, dir) || '.';
+      if (!packagedInThisRun(dir, stage)) {
+        execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'package-all.mjs'), stage, rel], {
+          cwd: repoRoot,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        writeFileSync(markFile(dir), runMark(stage));
+      }
+      templates.set(rel, readTemplate(dir));
+    }
+    return templates;
+  });
+
+/** Packages every stack (see {@link packageStacks}) and returns the templates by stack folder. */
+export const packageAllStacks = (stage = 'dev'): Map<string, Template> => packageStacks(stage);
+
+/** Packages one service's stack (see {@link packageStacks}) and returns its template. */
+export const packageServiceStack = (service: string, stage = 'dev'): Template =>
+  packageStacks(stage, [path.join(repoRoot, 'services', service)]).get(`services/${service}`) as Template;

@@ -167,6 +167,7 @@ export class LocalCloud {
         ...(this.#options.modelScoring === undefined ? {} : { modelScoring: this.#options.modelScoring }),
       },
       { parameters: this.#options.parameters },
+      { coreFile: path.join(this.rootDir, 'serverless.yml') },
     );
     this.#builtIns = builtIn;
     const context = this.#context(ports);

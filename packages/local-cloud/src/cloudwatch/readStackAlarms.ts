@@ -23,6 +23,21 @@ const STRING_FIELDS = [
 const NUMBER_FIELDS = ['Period', 'EvaluationPeriods', 'DatapointsToAlarm', 'Threshold'] as const;
 const ACTION_FIELDS = ['AlarmActions', 'OKActions', 'InsufficientDataActions'] as const;
 
+/** `Fn::GetAtt [<Queue>, QueueName]` of the stack's SQS queues, which alarms on dead-letter queues name. */
+const queueNames = (config: Json, service: string, context: StackContext): Record<string, string> => {
+  const resources =
+    isPlainObject(config.resources) && isPlainObject(config.resources.Resources) ? config.resources.Resources : {};
+  const names: Record<string, string> = {};
+  for (const [id, resource] of Object.entries(resources)) {
+    if (!isPlainObject(resource) || resource.Type !== 'AWS::SQS::Queue') continue;
+    const properties = isPlainObject(resource.Properties) ? resource.Properties : {};
+    names[`${id}.QueueName`] =
+      resolveIntrinsic(properties.QueueName, { region: context.region, accountId: context.accountId, imports: {} }) ??
+      `${service}-${context.stage}-${id}`;
+  }
+  return names;
+};
+
 /**
  * The `AWS::CloudWatch::Alarm` resources of the given stacks (`serverless.yml` files), as
  * PutMetricAlarm requests, with names, dimensions and actions resolved for the stage, region and
@@ -48,7 +63,7 @@ export const readStackAlarms = (
       region: context.region,
       accountId: context.accountId,
       imports: context.imports,
-      references: stackReferences(config, service, context),
+      references: { ...stackReferences(config, service, context), ...queueNames(config, service, context) },
       stackName: `${service}-${context.stage}`,
     };
     const resources =

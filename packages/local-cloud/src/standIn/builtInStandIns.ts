@@ -54,12 +54,17 @@ export const builtInStandIns = (
     modelScoring?: ModelScoringPlan;
   },
   ssm: { parameters?: Readonly<Record<string, LocalParameter>> } = {},
+  /** The core stack's `serverless.yml`, whose alarms CloudWatch creates too (the services' come from `read`). */
+  cloudWatch: { coreFile?: string } = {},
 ): BuiltInStandIns => {
   const s3 = new S3StandIn({ buckets: read.resources.buckets });
-  const cloudWatch = new CloudWatchStandIn({ files: read.stacks.files, imports: read.stacks.imports });
+  const cloudWatchStandIn = new CloudWatchStandIn({
+    files: [...(cloudWatch.coreFile === undefined ? [] : [cloudWatch.coreFile]), ...read.stacks.files],
+    imports: read.stacks.imports,
+  });
   const { modelScoring, ...pipelines } = sageMaker;
   // Pipelines write their evaluation reports through the S3 stand-in; endpoints watch the alarms.
-  const sageMakerStandIn = new SageMakerStandIn({ ...pipelines, storage: s3, alarms: cloudWatch });
+  const sageMakerStandIn = new SageMakerStandIn({ ...pipelines, storage: s3, alarms: cloudWatchStandIn });
   const sns = new SnsStandIn({ topics: read.sns.topics, subscriptions: read.sns.subscriptions });
   return {
     dynamoDb: new DynamoDbStandIn({ tables: read.resources.tables }),
@@ -71,7 +76,7 @@ export const builtInStandIns = (
       schedules: read.stacks.schedules,
     }),
     scheduler: new SchedulerStandIn({ scheduleGroups: read.resources.scheduleGroups }),
-    cloudWatch,
+    cloudWatch: cloudWatchStandIn,
     sageMaker: sageMakerStandIn,
     sageMakerRuntime: new SageMakerRuntimeStandIn({
       sageMaker: sageMakerStandIn,

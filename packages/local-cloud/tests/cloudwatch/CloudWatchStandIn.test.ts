@@ -25,8 +25,8 @@ describe('the CloudWatch stand-in in the local cloud', () => {
 
     // Assess
     expect(process.env.AWS_ENDPOINT_URL_CLOUDWATCH).toBe(cloud.endpoints.cloudwatch);
-    expect(described.MetricAlarms?.map((alarm) => alarm.AlarmName)).toEqual([ALARM]);
-    expect(described.MetricAlarms?.[0]).toMatchObject({
+    expect(described.MetricAlarms?.map((alarm) => alarm.AlarmName)).toEqual(['shop-local-dead-letters', ALARM]);
+    expect(described.MetricAlarms?.[1]).toMatchObject({
       StateValue: 'INSUFFICIENT_DATA',
       AlarmActions: ['arn:aws:sns:eu-west-1:123456789012:shop-local-alarms'],
     });

@@ -325,6 +325,17 @@ describe('readStackAlarms', () => {
           { Name: 'VariantName', Value: 'AllTraffic' },
         ],
       },
+      {
+        AlarmName: 'shop-local-dead-letters',
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Statistic: 'Maximum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        Dimensions: [{ Name: 'QueueName', Value: 'shop-local-dead-letters' }],
+      },
     ]);
   });
 
@@ -340,6 +351,7 @@ describe('readStackAlarms', () => {
     // Assess
     expect(read.alarms.map((alarm) => alarm.AlarmName)).toEqual([
       'shop-serving-local-orders-AllTraffic-Invocation5XXErrors',
+      'shop-local-dead-letters',
     ]);
     expect(read.skipped).toEqual([
       expect.stringContaining('ModelLatencyAlarm: a dimension cannot be worked out locally'),

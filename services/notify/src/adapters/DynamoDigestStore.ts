@@ -86,7 +86,11 @@ export class DynamoDigestStore implements DigestStore {
       );
       attributes = output.Attributes;
     }
-    return { opened: attributes?.count === 1, windowId: String(attributes?.windowId) };
+    return {
+      opened: attributes?.count === 1,
+      windowId: String(attributes?.windowId),
+      openedAt: String(attributes?.openedAt),
+    };
   }
 
   async take(channel: string, windowId: string): Promise<DigestWindow | undefined> {

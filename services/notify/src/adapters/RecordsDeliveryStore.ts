@@ -68,8 +68,8 @@ export class RecordsDeliveryStore implements DeliveryStore {
     if (previous === undefined) return { outcome: 'acquired' };
     if (previous.state === 'held') this.#onTakeover(acquisition.lease, previous);
     return previous.failure === undefined
-      ? { outcome: 'acquired' }
-      : { outcome: 'acquired', previousFailure: previous.failure };
+      ? { outcome: 'acquired', retried: true }
+      : { outcome: 'acquired', retried: true, previousFailure: previous.failure };
   }
 
   async #heldBy(key: DeliveryKey, owner: string): Promise<Lease | undefined> {

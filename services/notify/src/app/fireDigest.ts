@@ -39,14 +39,18 @@ export const fireDigest = async (
         window = { items: taken.items, omitted: taken.omitted, openedAt: taken.openedAt };
         await ports.store.annotate(key, options.owner, { digest: window });
       }
-      const message = digestMessage(window.items, window.omitted, {
+      // A retried event may have been added twice: one line per event.
+      const items = window.items.filter(
+        (item, i, all) => all.findIndex((other) => other.eventKey === item.eventKey) === i,
+      );
+      const message = digestMessage(items, window.omitted, {
         from: window.openedAt,
         to: ports.clock.now().toISOString(),
       });
       const posted = await sendWithRetries(() => ports.slack.postMessage({ channel: fire.channel, message }), ports, {
         remainingMs: options.remainingMs,
       });
-      return { channel: posted.channel, ts: posted.ts, items: window.items.length + window.omitted };
+      return { channel: posted.channel, ts: posted.ts, items: items.length + window.omitted };
     },
     ports,
     options,

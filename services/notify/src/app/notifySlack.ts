@@ -42,7 +42,7 @@ const slackSend = async (
   target: SlackTarget,
   severity: SeverityValue,
   ports: SlackPorts,
-  options: InvocationOptions,
+  options: InvocationOptions & { retried: boolean },
 ) => {
   const { detailType, detail } = event;
   const retry = <T>(call: () => Promise<T>) => sendWithRetries(call, ports, { remainingMs: options.remainingMs });
@@ -82,10 +82,13 @@ const slackSend = async (
       now,
       correlationId: detail.correlationId,
     });
-    if (added.opened) {
+    // The window's opener arms its schedule; so does a retry, in case the attempt that opened the
+    // window failed before arming it. Both arm the same time, so arming twice changes nothing.
+    if (added.opened || options.retried) {
+      const due = Math.max(Date.parse(added.openedAt) + target.digestSeconds * 1000, now.getTime() + 1000);
       await ports.scheduler.arm({
         name: digestScheduleName(target.channel),
-        at: ceilToSecond(now.getTime() + target.digestSeconds * 1000),
+        at: ceilToSecond(due),
         payload: { kind: 'digest', channel: target.channel, windowId: added.windowId },
       });
     }
@@ -134,7 +137,7 @@ export const notifySlack = async (
             key: { eventKey: event.detail.eventKey, destination },
             fields: { correlationId: event.detail.correlationId, detailType: event.detailType, model: target.model },
           },
-          () => slackSend(event, target, decision.severity, ports, options),
+          ({ retried }) => slackSend(event, target, decision.severity, ports, { ...options, retried }),
           ports,
           options,
         ),

@@ -41,7 +41,12 @@ export type DeliveryFields = { correlationId: string; detailType: string; model?
 
 /** What claiming a delivery found. */
 export type DeliveryClaim =
-  | { outcome: 'acquired'; previousFailure?: { name: string; message: string } }
+  | {
+      outcome: 'acquired';
+      /** True when an earlier attempt held the delivery (it failed, or its invocation died). */
+      retried?: boolean;
+      previousFailure?: { name: string; message: string };
+    }
   | { outcome: 'completed'; result?: Record<string, unknown> }
   | { outcome: 'held' };
 
@@ -99,6 +104,8 @@ export interface DigestStore {
   add(input: { channel: string; item: DigestItem; windowId: string; now: Date; correlationId: string }): Promise<{
     opened: boolean;
     windowId: string;
+    /** ISO time the window opened, which its schedule is due from. */
+    openedAt: string;
   }>;
   /** Takes the window `windowId` away (atomically); `undefined` when it is not the open window. */
   take(channel: string, windowId: string): Promise<DigestWindow | undefined>;

@@ -28,13 +28,13 @@ describe('DynamoDigestStore (dynalite)', () => {
     const next = await store.add({ channel: 'C1', item: item(999), windowId: 'w999', now, correlationId: 'c999' });
 
     // Assess
-    expect(added.filter((a) => a.opened)).toEqual([{ opened: true, windowId: 'w0' }]);
+    expect(added.filter((a) => a.opened)).toEqual([{ opened: true, windowId: 'w0', openedAt: now.toISOString() }]);
     expect(new Set(added.map((a) => a.windowId))).toEqual(new Set(['w0']));
     expect(wrongWindow).toBeUndefined();
     expect(taken?.items.map((i) => i.line).slice(0, 2)).toEqual(['part-0', 'part-1']);
     expect(taken).toMatchObject({ windowId: 'w0', openedAt: now.toISOString(), omitted: 2 });
     expect(taken?.items).toHaveLength(MAX_DIGEST_ITEMS);
     expect(again).toBeUndefined();
-    expect(next).toEqual({ opened: true, windowId: 'w999' });
+    expect(next).toEqual({ opened: true, windowId: 'w999', openedAt: now.toISOString() });
   });
 });

@@ -66,15 +66,11 @@ export class MemoryDigestStore implements DigestStore {
     const open = this.#windows.get(input.channel);
     if (open !== undefined) {
       open.items.push(input.item);
-      return { opened: false, windowId: open.windowId };
+      return { opened: false, windowId: open.windowId, openedAt: open.openedAt };
     }
-    this.#windows.set(input.channel, {
-      windowId: input.windowId,
-      openedAt: input.now.toISOString(),
-      items: [input.item],
-      omitted: 0,
-    });
-    return { opened: true, windowId: input.windowId };
+    const openedAt = input.now.toISOString();
+    this.#windows.set(input.channel, { windowId: input.windowId, openedAt, items: [input.item], omitted: 0 });
+    return { opened: true, windowId: input.windowId, openedAt };
   }
 
   async take(channel: string, windowId: string): Promise<DigestWindow | undefined> {

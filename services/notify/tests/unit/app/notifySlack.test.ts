@@ -1,3 +1,4 @@
+import { fireDigest } from '../../../src/app/fireDigest.js';
 import { notifyPagerDuty } from '../../../src/app/notifyPagerDuty.js';
 import { isDigested, notifySlack } from '../../../src/app/notifySlack.js';
 import { PermanentDeliveryError } from '../../../src/domain/errors.js';
@@ -39,6 +40,30 @@ describe('notifySlack', () => {
       at: new Date('2026-03-02T12:00:30.000Z'),
       payload: { kind: 'digest', channel: 'C0CHURN', windowId: events[0].eventKey },
     });
+  });
+
+  it('arms the window again on the retry of an event whose first attempt failed to arm it, and lists the event once', async () => {
+    // Prepare
+    const ports = memorySlackPorts();
+    const event = { detailType: 'Dataset Rejected' as const, detail: sampleDetail('Dataset Rejected'), time: at };
+    const arm = ports.scheduler.arm.bind(ports.scheduler);
+    let calls = 0;
+    ports.scheduler.arm = async (input) => {
+      if (++calls === 1) throw new Error('Scheduler throttled');
+      await arm(input);
+    };
+
+    // Act
+    await expect(notifySlack(event, ports, invocation())).rejects.toThrow('Scheduler throttled');
+    await notifySlack(event, ports, invocation());
+    const [armed] = [...ports.scheduler.armed.values()];
+    await fireDigest(armed.payload, ports, invocation('fire'));
+
+    // Assess
+    expect(armed.at).toEqual(new Date('2026-03-02T12:00:30.000Z'));
+    expect(ports.slack.posts.map((post) => post.message.text)).toEqual([
+      expect.stringMatching(/^1 notification: 1 × Dataset Rejected/),
+    ]);
   });
 
   it.each([

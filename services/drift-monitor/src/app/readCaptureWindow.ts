@@ -8,8 +8,11 @@ import { readCapturedRows } from '../domain/readCapturedRows.js';
 import { seededRandom } from '../domain/seededRandom.js';
 import type { DriftPorts } from './ports.js';
 
-/** One sampled prediction: inputs in `inputColumns` order, the output, and the id labels join on. */
-export type SampledRow = { inputs: string[]; output: string; id: string };
+/**
+ * One sampled prediction: inputs in `inputColumns` order (a one-line CSV request kept whole, see
+ * `CapturedRow`), the output, and the id labels join on.
+ */
+export type SampledRow = { inputs: string[] | string; output: string; id: string };
 
 /** A malformed capture line, for the report. */
 export type MalformedLine = { key: string; line: number; reason: string };
@@ -73,8 +76,8 @@ export const readCaptureWindow = async (
             const id = record.inferenceId ?? record.eventId ?? `${key}#${line}`;
             const rows = readCapturedRows(record.input, record.output, inputColumns);
             rows.forEach((row, i) => {
-              if (row.inputs.length < inputColumns.length) sample.rowsWithMissingColumns++;
-              else if (row.inputs.length > inputColumns.length) sample.rowsWithExtraColumns++;
+              if (row.fields < inputColumns.length) sample.rowsWithMissingColumns++;
+              else if (row.fields > inputColumns.length) sample.rowsWithExtraColumns++;
               reservoir.offer({ inputs: row.inputs, output: row.output, id: rows.length === 1 ? id : `${id}#${i}` });
             });
           } catch (error) {

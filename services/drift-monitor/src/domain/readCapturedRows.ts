@@ -1,8 +1,25 @@
 import { type CapturedPayload, isJsonPayload, PayloadError, payloadText } from './decodePayload.js';
 import { splitCsvLine } from './splitCsvLine.js';
 
-/** One prediction of a captured request: the inputs in `inputColumns` order and the model's output. */
-export type CapturedRow = { inputs: string[]; output: string };
+/**
+ * One prediction of a captured request: the inputs in `inputColumns` order and the model's output.
+ *
+ * A one-line CSV request keeps its line whole (`inputs` is the line, `fields` its field count):
+ * most records of a window are never sampled, and splitting only the sampled ones saves the
+ * split and most of the memory of a million rows.
+ */
+export type CapturedRow = { inputs: string[] | string; fields: number; output: string };
+
+/** The fields of a row kept whole, split when it is used. */
+export const rowCells = (inputs: string[] | string): string[] =>
+  typeof inputs === 'string' ? splitCsvLine(inputs) : inputs;
+
+/** Fields of a CSV line without quotes: commas plus one. */
+const countFields = (line: string): number => {
+  let n = 1;
+  for (let i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) n++;
+  return n;
+};
 
 const cell = (value: unknown): string => {
   if (value === null || value === undefined) return '';
@@ -86,6 +103,13 @@ export const readCapturedRows = (
   columns: readonly string[],
 ): CapturedRow[] => {
   const inputText = payloadText(input);
+  if (!isJsonPayload(input) && !inputText.includes('\n') && !inputText.includes('"') && inputText.trim() !== '') {
+    const outputText = output === undefined ? '' : payloadText(output);
+    if (output === undefined || (!isJsonPayload(output) && !outputText.trim().includes('\n'))) {
+      const line = inputText.trimEnd();
+      return [{ inputs: line, fields: countFields(line), output: splitCsvLine(outputText.trim())[0].trim() }];
+    }
+  }
   const inputs = isJsonPayload(input)
     ? jsonInstances(parseJson(inputText, 'request')).map((instance) => jsonRow(instance, columns))
     : lines(inputText).map(splitCsvLine);
@@ -101,5 +125,5 @@ export const readCapturedRows = (
   if (outputs.length !== inputs.length) {
     throw new PayloadError(`${inputs.length} request rows but ${outputs.length} response rows`);
   }
-  return inputs.map((row, i) => ({ inputs: row, output: outputs[i].trim() }));
+  return inputs.map((row, i) => ({ inputs: row, fields: row.length, output: outputs[i].trim() }));
 };

@@ -1,5 +1,6 @@
 import { ColumnKind, type DataTable, inferColumnKind, parseFiniteNumber } from '@fleet/drift';
 import type { DatasetContract } from '@fleet/shared';
+import { rowCells } from './readCapturedRows.js';
 
 /** The name the model's predicted class takes in the tables: `prediction`, unless an input is called that. */
 export const predictionColumnName = (inputColumns: readonly string[]): string =>
@@ -60,7 +61,7 @@ export const baselineWithPrediction = (
  * one cut) and, when the baseline has a target, the predicted class.
  */
 export const windowTable = (
-  rows: readonly { inputs: string[]; output: string }[],
+  rows: readonly { inputs: string[] | string; output: string }[],
   inputColumns: readonly string[],
   source: string,
   prediction?: { column: string; classOf: (output: string) => string },
@@ -70,8 +71,8 @@ export const windowTable = (
     source,
     header: prediction === undefined ? [...inputColumns] : [...inputColumns, prediction.column],
     rows: rows.map((row) => {
-      const cells =
-        row.inputs.length === width ? [...row.inputs] : Array.from({ length: width }, (_, i) => row.inputs[i] ?? '');
+      const inputs = rowCells(row.inputs);
+      const cells = inputs.length === width ? [...inputs] : Array.from({ length: width }, (_, i) => inputs[i] ?? '');
       if (prediction !== undefined) cells.push(prediction.classOf(row.output));
       return cells;
     }),

@@ -1,13 +1,16 @@
 import { PayloadError } from '../../../src/domain/decodePayload.js';
 import { parseCaptureLine } from '../../../src/domain/parseCaptureLine.js';
 import { parseGroundTruthLine } from '../../../src/domain/parseGroundTruthLine.js';
-import { readCapturedRows } from '../../../src/domain/readCapturedRows.js';
+import { readCapturedRows, rowCells } from '../../../src/domain/readCapturedRows.js';
 import { captureLine, groundTruthLine } from '../../support/captureFiles.js';
 
 const columns = ['tenure_months', 'contract', 'monthly_charges'];
 const rowsOf = (line: string) => {
   const record = parseCaptureLine(line);
-  return readCapturedRows(record.input, record.output, columns);
+  return readCapturedRows(record.input, record.output, columns).map((row) => ({
+    inputs: rowCells(row.inputs),
+    output: row.output,
+  }));
 };
 const at = '2026-03-01T10:00:00.000Z';
 
@@ -64,6 +67,20 @@ describe('reading Data Capture records', () => {
       { inputs: ['1', 'One year', '9'], output: '0.1' },
       { inputs: ['2', 'Two year', '8'], output: '0.9' },
     ]);
+  });
+
+  it('keeps a one-line CSV request whole with its field count, and splits it the same way later', () => {
+    // Prepare
+    const record = parseCaptureLine(
+      captureLine({ input: '1,a,2,9', output: '0.3\n', inferenceTime: at, eventId: 'e1' }),
+    );
+
+    // Act
+    const [row] = readCapturedRows(record.input, record.output, columns);
+
+    // Assess
+    expect(row).toEqual({ inputs: '1,a,2,9', fields: 4, output: '0.3' });
+    expect(rowCells(row.inputs)).toEqual(['1', 'a', '2', '9']);
   });
 
   it('reads a multi-line CSV request with one output per line', () => {

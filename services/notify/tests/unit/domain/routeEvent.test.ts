@@ -134,6 +134,24 @@ models:
     expect(cleared.pagerduty).toEqual([{ action: 'resolve', model: 'churn' }]);
   });
 
+  it('gathers digests for the window the model or the fleet sets, 30 seconds by default', () => {
+    // Prepare
+    const config = configOf(`${base}
+routing: { slackChannel: C0FLEET, slackDigestSeconds: 120 }
+models:
+  churn: { pipeline: churn-retrain, datasets: [churn], routing: { slackChannel: C0CHURN, slackDigestSeconds: 10 } }
+  fraud: { pipeline: fraud-retrain, datasets: [fraud] }
+`);
+
+    // Act
+    const churn = routeEvent(config, 'Dataset Rejected', sampleDetail('Dataset Rejected'));
+    const fraud = routeEvent(config, 'Dataset Rejected', sampleDetail('Dataset Rejected', { dataset: 'fraud' }));
+    const byDefault = routeEvent(repoConfig, 'Dataset Rejected', sampleDetail('Dataset Rejected'));
+
+    // Assess
+    expect([churn, fraud, byDefault].map((d) => d.slack[0].digestSeconds)).toEqual([10, 120, 30]);
+  });
+
   it('never pages a severity without a routing-key parameter', () => {
     // Prepare
     const config = configOf(`${base}

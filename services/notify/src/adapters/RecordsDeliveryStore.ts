@@ -23,6 +23,13 @@ const LEASE_AND_KEY_FIELDS = new Set([
 ]);
 
 /**
+ * Fields an attempt writes on its delivery record before it completes, which a later attempt
+ * needs: `digest` (the items a digest fire took from its window) and `posted` (a Slack message
+ * already posted, whose bookkeeping did not finish).
+ */
+export const WORK_IN_PROGRESS = ['digest', 'posted'] as const;
+
+/**
  * notify's records over the fleet's records table: delivery records are leases of the shared
  * `Leases` (one vocabulary of states, conditional writes, takeover with a fencing token); this
  * store chooses their keys, owners and payloads. Every record is in the correlation index.
@@ -67,6 +74,14 @@ export class RecordsDeliveryStore implements DeliveryStore {
     const { previous } = acquisition;
     if (previous === undefined) return { outcome: 'acquired' };
     if (previous.state === 'held') this.#onTakeover(acquisition.lease, previous);
+    // A takeover starts the record afresh; what the earlier attempt already did must survive it.
+    const carried = Object.fromEntries(
+      WORK_IN_PROGRESS.filter((field) => previous.record[field] !== undefined).map((field) => [
+        field,
+        previous.record[field],
+      ]),
+    );
+    if (Object.keys(carried).length > 0) await this.#leases.annotate(acquisition.lease, carried);
     return previous.failure === undefined
       ? { outcome: 'acquired', retried: true }
       : { outcome: 'acquired', retried: true, previousFailure: previous.failure };

@@ -25,7 +25,7 @@ const LEASE_MARGIN_MS = 5000;
  */
 export const deliverOnce = async (
   delivery: { key: DeliveryKey; fields: DeliveryFields },
-  send: (attempt: { retried: boolean }) => Promise<Record<string, unknown>>,
+  send: (attempt: { retried: boolean; key: DeliveryKey }) => Promise<Record<string, unknown>>,
   ports: Pick<NotifyPorts, 'store' | 'clock' | 'logger' | 'metrics'>,
   options: { owner: string; remainingMs: () => number },
 ): Promise<DeliveryOutcome> => {
@@ -49,7 +49,7 @@ export const deliverOnce = async (
   }
   let result: Record<string, unknown>;
   try {
-    result = await send({ retried: claim.retried === true });
+    result = await send({ retried: claim.retried === true, key });
   } catch (error) {
     ports.metrics.addMetric(FleetMetric.NotificationsFailed, 'Count', 1);
     try {

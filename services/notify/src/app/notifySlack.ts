@@ -6,7 +6,7 @@ import { atLeast } from '../domain/routing/severityOf.js';
 import { approvalDecidedReply, approvalDecidedUpdate } from '../domain/slack/messages/approvalDecidedMessages.js';
 import { slackMessageFor } from '../domain/slack/messages/slackMessageFor.js';
 import { type DeliveryOutcome, deliverOnce } from './deliverOnce.js';
-import type { InvocationOptions, SlackPorts } from './ports.js';
+import type { DeliveryKey, InvocationOptions, SlackPorts } from './ports.js';
 import { reportUrlFor } from './reportUrlFor.js';
 import { sendWithRetries } from './sendWithRetries.js';
 
@@ -42,7 +42,7 @@ const slackSend = async (
   target: SlackTarget,
   severity: SeverityValue,
   ports: SlackPorts,
-  options: InvocationOptions & { retried: boolean },
+  options: InvocationOptions & { retried: boolean; key: DeliveryKey },
 ) => {
   const { detailType, detail } = event;
   const retry = <T>(call: () => Promise<T>) => sendWithRetries(call, ports, { remainingMs: options.remainingMs });
@@ -95,8 +95,14 @@ const slackSend = async (
     ports.metrics.addMetric(FleetMetric.NotificationsDigested, 'Count', 1);
     return { channel: target.channel, digest: added.windowId };
   }
-  const posted = await retry(() => ports.slack.postMessage({ channel: target.channel, message }));
   if (detailType === 'Approval Requested') {
+    // Posted first and remembered on the delivery record, so a retry after a failed pointer write
+    // does not post a second set of buttons.
+    const earlier = options.retried
+      ? ((await ports.store.read(options.key))?.posted as { channel: string; ts: string } | undefined)
+      : undefined;
+    const posted = earlier ?? (await retry(() => ports.slack.postMessage({ channel: target.channel, message })));
+    if (earlier === undefined) await ports.store.annotate(options.key, options.owner, { posted });
     const requested = detail as FleetDetail<'Approval Requested'>;
     await ports.store.putApprovalMessage({
       approvalId: requested.approvalId,
@@ -105,7 +111,9 @@ const slackSend = async (
       correlationId: requested.correlationId,
       at: ports.clock.now().toISOString(),
     });
+    return { channel: posted.channel, ts: posted.ts };
   }
+  const posted = await retry(() => ports.slack.postMessage({ channel: target.channel, message }));
   return { channel: posted.channel, ts: posted.ts };
 };
 
@@ -137,7 +145,7 @@ export const notifySlack = async (
             key: { eventKey: event.detail.eventKey, destination },
             fields: { correlationId: event.detail.correlationId, detailType: event.detailType, model: target.model },
           },
-          ({ retried }) => slackSend(event, target, decision.severity, ports, { ...options, retried }),
+          ({ retried, key }) => slackSend(event, target, decision.severity, ports, { ...options, retried, key }),
           ports,
           options,
         ),

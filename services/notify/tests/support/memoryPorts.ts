@@ -24,8 +24,14 @@ datasets: { churn: { contract: c.yaml } }
 export class MemorySlack implements SlackApi {
   readonly posts: { channel: string; message: SlackMessage; threadTs?: string }[] = [];
   readonly updates: { channel: string; ts: string; message: SlackMessage }[] = [];
-  failWith: Error | undefined;
+  /** Errors the next calls throw, in order. */
+  readonly failures: Error[] = [];
   #ts = 100;
+
+  /** Makes the next call throw `error`. */
+  set failWith(error: Error) {
+    this.failures.push(error);
+  }
 
   async postMessage(input: { channel: string; message: SlackMessage; threadTs?: string }) {
     this.#fail();
@@ -40,8 +46,7 @@ export class MemorySlack implements SlackApi {
   }
 
   #fail(): void {
-    const error = this.failWith;
-    this.failWith = undefined;
+    const error = this.failures.shift();
     if (error !== undefined) throw error;
   }
 }

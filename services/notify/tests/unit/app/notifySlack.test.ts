@@ -1,7 +1,7 @@
 import { fireDigest } from '../../../src/app/fireDigest.js';
 import { notifyPagerDuty } from '../../../src/app/notifyPagerDuty.js';
 import { isDigested, notifySlack } from '../../../src/app/notifySlack.js';
-import { PermanentDeliveryError } from '../../../src/domain/errors.js';
+import { PermanentDeliveryError, TransientDeliveryError } from '../../../src/domain/errors.js';
 import { invocation, MemoryPagerDuty, memorySlackPorts } from '../../support/memoryPorts.js';
 import { sampleDetail } from '../../support/sampleEvents.js';
 
@@ -64,6 +64,43 @@ describe('notifySlack', () => {
     expect(ports.slack.posts.map((post) => post.message.text)).toEqual([
       expect.stringMatching(/^1 notification: 1 × Dataset Rejected/),
     ]);
+  });
+
+  it('posts the digest a failed fire took from its window on the retry, from the delivery record', async () => {
+    // Prepare
+    const ports = memorySlackPorts();
+    const event = { detailType: 'Dataset Rejected' as const, detail: sampleDetail('Dataset Rejected'), time: at };
+    await notifySlack(event, ports, invocation());
+    const [armed] = [...ports.scheduler.armed.values()];
+    for (const _ of [1, 2, 3, 4])
+      ports.slack.failWith = new TransientDeliveryError('slack chat.postMessage: HTTP 503', 'http_503');
+
+    // Act
+    await expect(fireDigest(armed.payload, ports, invocation('fire'))).rejects.toThrow('HTTP 503');
+    await fireDigest(armed.payload, ports, invocation('fire-retry'));
+
+    // Assess
+    expect(ports.slack.posts.map((post) => post.message.text)).toEqual([expect.stringMatching(/^1 notification:/)]);
+  });
+
+  it('does not post a second approval request when the first was posted but not remembered', async () => {
+    // Prepare
+    const ports = memorySlackPorts();
+    const event = { detailType: 'Approval Requested' as const, detail: sampleDetail('Approval Requested'), time: at };
+    const put = ports.store.putApprovalMessage.bind(ports.store);
+    let calls = 0;
+    ports.store.putApprovalMessage = async (input) => {
+      if (++calls === 1) throw new Error('ProvisionedThroughputExceededException');
+      await put(input);
+    };
+
+    // Act
+    await expect(notifySlack(event, ports, invocation())).rejects.toThrow('ProvisionedThroughputExceededException');
+    await notifySlack(event, ports, invocation('retry'));
+
+    // Assess
+    expect(ports.slack.posts).toHaveLength(1);
+    expect(await ports.store.approvalMessage('appr-1', 'C0CHURN')).toEqual({ channel: 'C0CHURN', ts: '101.000000' });
   });
 
   it.each([

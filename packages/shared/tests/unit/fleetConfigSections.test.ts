@@ -208,6 +208,7 @@ routing:
       maxRows: 200_000,
       persistence: 2,
       retrainOn: 'critical',
+      modelMonitor: { namespace: 'aws/sagemaker/Endpoints/data-metrics' },
     });
   });
 

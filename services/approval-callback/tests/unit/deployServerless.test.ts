@@ -47,9 +47,7 @@ describe('serverless.yml deployment branch of approval-callback', () => {
 
     // Act
     const names = Object.values(resources)
-      .filter(
-        (r) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.AlarmName.includes(stack.custom.deployVariantName),
-      )
+      .filter((r) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.Namespace === 'AWS/SageMaker')
       .map((r) => resolve(r.Properties.AlarmName, 'dev'));
 
     // Assess

@@ -1,5 +1,6 @@
 import { type DriftResult, detectDrift, renderDriftReport } from '@fleet/drift';
 import { type DriftSeverityValue, eventKey, FleetMetric, reportHandledFailure } from '@fleet/shared';
+import { numericColumns, setAsideNonNumeric, unknownCategoryShares } from '../domain/columnChecks.js';
 import { compareWithEvaluation } from '../domain/compareWithEvaluation.js';
 import { constraintViolations } from '../domain/constraintViolations.js';
 import { type DriftWindow, driftWindow, windowIso } from '../domain/driftWindow.js';
@@ -8,18 +9,10 @@ import { judgeWindow, type PreviousVerdict } from '../domain/judgeWindow.js';
 import type { MonitorSettings } from '../domain/MonitorSettings.js';
 import { modelMonitorDistance } from '../domain/modelMonitorDistance.js';
 import { modelMonitorEmf } from '../domain/modelMonitorEmf.js';
+import { negativeClass, predictedClass, predictionColumnName } from '../domain/predictedClass.js';
 import { reportKeys } from '../domain/reportKeys.js';
 import { topFeatures } from '../domain/topFeatures.js';
-import {
-  baselineWithPrediction,
-  negativeClass,
-  numericColumns,
-  predictedClass,
-  predictionColumnName,
-  setAsideNonNumeric,
-  unknownCategoryShares,
-  windowTable,
-} from '../domain/windowTables.js';
+import { baselineWithPrediction, windowTable } from '../domain/windowTables.js';
 import { withQuality } from '../domain/withQuality.js';
 import type { DriftPorts } from './ports.js';
 import { readBaseline } from './readBaseline.js';

@@ -72,7 +72,9 @@ export class RecordsDeliveryStore implements DeliveryStore {
     if (acquisition.outcome === 'completed') return { outcome: 'completed', result: acquisition.lease.result };
     if (acquisition.outcome === 'held') return { outcome: 'held' };
     const { previous } = acquisition;
-    if (previous === undefined) return { outcome: 'acquired' };
+    // Re-entered: this owner's live lease from an earlier attempt (a Lambda retry keeps the request id).
+    if (previous === undefined)
+      return acquisition.lease.acquiredAt === at ? { outcome: 'acquired' } : { outcome: 'acquired', retried: true };
     if (previous.state === 'held') this.#onTakeover(acquisition.lease, previous);
     // A takeover starts the record afresh; what the earlier attempt already did must survive it.
     const carried = Object.fromEntries(

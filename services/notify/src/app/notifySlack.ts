@@ -95,14 +95,14 @@ const slackSend = async (
     ports.metrics.addMetric(FleetMetric.NotificationsDigested, 'Count', 1);
     return { channel: target.channel, digest: added.windowId };
   }
+  // Posted, then remembered on the delivery record before anything else, so a retry after a later
+  // step failed (the approval pointer, the record's completion) does not post the message twice.
+  const earlier = options.retried
+    ? ((await ports.store.read(options.key))?.posted as { channel: string; ts: string } | undefined)
+    : undefined;
+  const posted = earlier ?? (await retry(() => ports.slack.postMessage({ channel: target.channel, message })));
+  if (earlier === undefined) await ports.store.annotate(options.key, options.owner, { posted });
   if (detailType === 'Approval Requested') {
-    // Posted first and remembered on the delivery record, so a retry after a failed pointer write
-    // does not post a second set of buttons.
-    const earlier = options.retried
-      ? ((await ports.store.read(options.key))?.posted as { channel: string; ts: string } | undefined)
-      : undefined;
-    const posted = earlier ?? (await retry(() => ports.slack.postMessage({ channel: target.channel, message })));
-    if (earlier === undefined) await ports.store.annotate(options.key, options.owner, { posted });
     const requested = detail as FleetDetail<'Approval Requested'>;
     await ports.store.putApprovalMessage({
       approvalId: requested.approvalId,
@@ -111,9 +111,7 @@ const slackSend = async (
       correlationId: requested.correlationId,
       at: ports.clock.now().toISOString(),
     });
-    return { channel: posted.channel, ts: posted.ts };
   }
-  const posted = await retry(() => ports.slack.postMessage({ channel: target.channel, message }));
   return { channel: posted.channel, ts: posted.ts };
 };
 

@@ -103,6 +103,30 @@ describe('notifySlack', () => {
     expect(await ports.store.approvalMessage('appr-1', 'C0CHURN')).toEqual({ channel: 'C0CHURN', ts: '101.000000' });
   });
 
+  it('does not post again when the Lambda retry of the same request finds its own post unrecorded', async () => {
+    // Prepare
+    const ports = memorySlackPorts();
+    const event = { detailType: 'Retraining Failed' as const, detail: sampleDetail('Retraining Failed'), time: at };
+    const complete = ports.store.complete.bind(ports.store);
+    let calls = 0;
+    ports.store.complete = async (...args) => {
+      if (++calls === 1) throw new Error('InternalServerError');
+      return complete(...args);
+    };
+
+    // Act
+    await expect(notifySlack(event, ports, invocation('req-1'))).rejects.toThrow('InternalServerError');
+    // Within the lease: the same request id re-enters its own live lease.
+    ports.clock.advance(10_000);
+    const retried = await notifySlack(event, ports, invocation('req-1'));
+
+    // Assess
+    expect(ports.slack.posts).toHaveLength(1);
+    expect(retried).toEqual([
+      { destination: 'slack:C0CHURN', status: 'delivered', result: { channel: 'C0CHURN', ts: '101.000000' } },
+    ]);
+  });
+
   it.each([
     ['Dataset Rejected', 'warning', true],
     ['Retraining Skipped', 'info', true],

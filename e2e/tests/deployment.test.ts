@@ -5,6 +5,7 @@ import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
+  CreateModelPackageCommand,
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
@@ -415,6 +416,57 @@ describe('the deployment of an approved model on the local cloud', () => {
       expect(records.map((record) => [record.modelPackageArn, record.decision])).toEqual([
         [PACKAGE_1, 'deployed'],
         [PACKAGE_2, 'deployed'],
+      ]);
+      expect(cloud.deadLetters()).toEqual([]);
+    },
+    SCENARIO_MS,
+  );
+
+  it(
+    'ends a waiting deployment as superseded when a newer package was approved meanwhile, and leaves the endpoint alone',
+    async () => {
+      // Prepare: the first package deploys for about five hours; the second is approved and waits.
+      const { fleet, cloud, sageMaker } = await start({
+        instanceCount: 5,
+        strategy: 'linear',
+        linearStepPercent: 20,
+        waitIntervalSeconds: 3600,
+        terminationWaitSeconds: 3600,
+        maximumExecutionTimeoutSeconds: 28800,
+      });
+      await retrain(fleet);
+      await serveInitialModel(sageMaker, cloud, 5);
+      await approveNewest(fleet);
+      await cloud.tick('2h');
+      await retrain(fleet, 'raw/churn/2025-06-02-late.csv', churnRows(1, 7000));
+      await approveNewest(fleet);
+
+      // Act: an operator approves a third package in the registry while both wait.
+      const { ModelPackageArn: third } = await sageMaker.send(
+        new CreateModelPackageCommand({ ModelPackageGroupName: 'churn', ModelApprovalStatus: 'Approved' }),
+      );
+      await runToEnd(cloud, 1, 2);
+
+      // Assess
+      expect(detailsOf(cloud, 'Model Deployed').map((detail) => detail.modelPackageArn)).toEqual([PACKAGE_1]);
+      expect(detailsOf(cloud, 'Deployment Failed')).toEqual([
+        expect.objectContaining({
+          modelPackageArn: PACKAGE_2,
+          severity: 'info',
+          failure: { code: 'superseded', message: expect.stringContaining(String(third)) },
+        }),
+      ]);
+      expect(executionOf(cloud, 2)?.status).toBe('SUCCEEDED');
+      expect(await describeChurn(sageMaker)).toMatchObject({
+        EndpointStatus: 'InService',
+        EndpointConfigName: 'churn-v1',
+      });
+      await expect(sageMaker.send(new DescribeModelCommand({ ModelName: 'churn-v2' }))).rejects.toMatchObject({
+        name: 'ValidationException',
+      });
+      expect((await deploymentRecords(fleet)).map((record) => [record.modelPackageArn, record.decision])).toEqual([
+        [PACKAGE_1, 'deployed'],
+        [PACKAGE_2, 'superseded'],
       ]);
       expect(cloud.deadLetters()).toEqual([]);
     },

@@ -1,41 +1,27 @@
-import { type DriftResult, detectDrift, renderDriftReport } from '@fleet/drift';
-import { type DriftSeverityValue, eventKey, FleetMetric, reportHandledFailure } from '@fleet/shared';
+import { detectDrift, renderDriftReport } from '@fleet/drift';
+import { FleetMetric, reportHandledFailure } from '@fleet/shared';
 import { numericColumns, setAsideNonNumeric, unknownCategoryShares } from '../domain/columnChecks.js';
 import { compareWithEvaluation } from '../domain/compareWithEvaluation.js';
 import { constraintViolations } from '../domain/constraintViolations.js';
 import { type DriftWindow, driftWindow, windowIso } from '../domain/driftWindow.js';
 import { fitBaseline } from '../domain/fitBaseline.js';
-import { judgeWindow, type PreviousVerdict } from '../domain/judgeWindow.js';
+import { judgeWindow } from '../domain/judgeWindow.js';
 import type { MonitorSettings } from '../domain/MonitorSettings.js';
 import { modelMonitorDistance } from '../domain/modelMonitorDistance.js';
-import { modelMonitorEmf } from '../domain/modelMonitorEmf.js';
 import { negativeClass, predictedClass, predictionColumnName } from '../domain/predictedClass.js';
 import { reportKeys } from '../domain/reportKeys.js';
-import { topFeatures } from '../domain/topFeatures.js';
 import { baselineWithPrediction, windowTable } from '../domain/windowTables.js';
 import { withQuality } from '../domain/withQuality.js';
+import { announceVerdict } from './announceVerdict.js';
+import type { CheckOutcome } from './CheckOutcome.js';
 import type { DriftPorts } from './ports.js';
+import { previousVerdict } from './previousVerdict.js';
 import { readBaseline } from './readBaseline.js';
 import { readCaptureWindow } from './readCaptureWindow.js';
 import { readEvaluation } from './readEvaluation.js';
 import { readLabels } from './readLabels.js';
 import { driftRecordKeys, leaseTtlDays, recordKeyOf, ttlAfter, windowId } from './recordKeys.js';
 import { resolveBaseline, servingPackage } from './resolveBaseline.js';
-
-/** What one check came to. */
-export type CheckOutcome =
-  | { status: 'duplicate' | 'concurrent'; model: string; window: { start: string; end: string } }
-  | { status: 'baseline_unresolved'; model: string; window: { start: string; end: string }; missingLink: string }
-  | {
-      status: DriftResult['status'];
-      model: string;
-      window: { start: string; end: string };
-      severity?: DriftSeverityValue;
-      announced: 'detected' | 'cleared' | 'none';
-      recordKey: string;
-      reportKey: string;
-      rows: number;
-    };
 
 /** One scheduled check: which model, the tick's time, the attempt and how long its lease holds. */
 export type CheckRequest = {
@@ -44,32 +30,6 @@ export type CheckRequest = {
   /** This attempt (the Lambda request id): the owner of the window's lease. */
   attempt: string;
   leaseMs: number;
-};
-
-/** How far back the previous verdict is looked for. */
-const PREVIOUS_LOOKBACK_DAYS = 90;
-
-/** Records of drift verdicts that count for persistence: judged windows before this one. */
-const previousVerdict = async (
-  settings: MonitorSettings,
-  window: DriftWindow,
-  ports: Pick<DriftPorts, 'store'>,
-): Promise<PreviousVerdict | undefined> => {
-  const since = new Date(window.start.getTime() - PREVIOUS_LOOKBACK_DAYS * 86_400_000).toISOString();
-  const history = await ports.store.modelHistory(settings.model, since);
-  const found = history.find(
-    (r) =>
-      r.kind === 'drift' &&
-      (r.status === 'drift' || r.status === 'no_drift') &&
-      typeof (r.window as { end?: string } | undefined)?.end === 'string' &&
-      Date.parse((r.window as { end: string }).end) <= window.start.getTime(),
-  );
-  if (found === undefined) return undefined;
-  return {
-    status: found.status as PreviousVerdict['status'],
-    ...(found.severity === 'warning' || found.severity === 'critical' ? { severity: found.severity } : {}),
-    streak: typeof found.streak === 'number' ? found.streak : found.status === 'drift' ? 1 : 0,
-  };
 };
 
 /** JSON-safe: non-finite numbers become null (DynamoDB and JSON refuse NaN). */
@@ -344,63 +304,19 @@ const judge = async (
     }),
   );
 
-  const recordKey = recordKeyOf(key);
-  const detail = {
-    correlationId: request.correlationId,
-    model: settings.model,
-    pipeline: settings.pipeline,
-    window: iso,
-    status: result.status,
-    driftedFeatures: drifted,
-    driftShare: result.driftShare,
-    reportKey: keys.html,
-  };
-  const idempotencyKey = `${settings.model}#${iso.start}/${iso.end}`;
-  if (verdict.announce === 'detected' && verdict.severity !== undefined) {
-    await ports.events.publish('Drift Detected', {
-      ...detail,
-      eventKey: eventKey('Drift Detected', idempotencyKey),
-      severity: verdict.severity,
-      reportJsonKey: keys.json,
-      topFeatures: topFeatures(result.features),
-      recordKey,
-    });
-  } else if (verdict.announce === 'cleared' && verdict.previousSeverity !== undefined) {
-    await ports.events.publish('Drift Cleared', {
-      ...detail,
-      eventKey: eventKey('Drift Cleared', idempotencyKey),
-      previousSeverity: verdict.previousSeverity,
-    });
-  }
-
-  ports.metrics.addMetric(
-    result.status === 'insufficient_data' ? FleetMetric.DriftInsufficientData : FleetMetric.DriftDetected,
-    'Count',
-    result.status === 'no_drift' ? 0 : 1,
+  return announceVerdict(
+    {
+      settings,
+      correlationId: request.correlationId,
+      window,
+      result,
+      verdict,
+      keys,
+      recordKey: recordKeyOf(key),
+      distances,
+      rows: sample.rows.length,
+      labelledShare,
+    },
+    ports,
   );
-  ports.metrics.addMetric(FleetMetric.DriftShare, 'None', result.driftShare);
-  ports.metrics.addMetric(FleetMetric.DriftedFeatures, 'Count', drifted.length);
-  ports.metrics.addMetric(FleetMetric.RowsChecked, 'Count', sample.rows.length);
-  ports.metrics.addMetric(FleetMetric.LabelledShare, 'None', labelledShare);
-  if (result.features.length > 0) {
-    ports.emf.write(
-      modelMonitorEmf({
-        namespace: settings.modelMonitor.namespace,
-        endpoint: settings.capture.endpoint,
-        monitoringSchedule: settings.modelMonitor.monitoringSchedule,
-        at: window.end,
-        distances,
-      }),
-    );
-  }
-  return {
-    status: result.status,
-    model: settings.model,
-    window: iso,
-    ...(verdict.severity === undefined ? {} : { severity: verdict.severity }),
-    announced: verdict.announce,
-    recordKey,
-    reportKey: keys.html,
-    rows: sample.rows.length,
-  };
 };

@@ -1,7 +1,8 @@
 import { ConfigError, fleetHandler, leaseDurationForInvocation, MetricDimension } from '@fleet/shared';
 import { type CheckDependencies, defaultCheckDependencies } from '../adapters/dependencies/checkDependencies.js';
 import { serviceName } from '../adapters/dependencies/serviceName.js';
-import { type CheckOutcome, checkDrift } from '../app/checkDrift.js';
+import type { CheckOutcome } from '../app/CheckOutcome.js';
+import { checkDrift } from '../app/checkDrift.js';
 import { DriftCheckInput } from '../events/DriftCheckInput.js';
 
 /** Builds the handler of a model's drift schedule (see checkDrift). */

@@ -41,7 +41,18 @@ describe('the fleet on the local cloud', () => {
       dataBucket: 'fleet-local-data-123456789012-eu-west-1',
       eventBus: 'fleet-local',
     });
-    expect(Object.keys(fleet.endpoints).sort()).toEqual(['dynamodb', 'eventbridge', 's3', 'sagemaker', 'scheduler']);
+    expect(Object.keys(fleet.endpoints).sort()).toEqual([
+      'cloudwatch',
+      'dynamodb',
+      'eventbridge',
+      's3',
+      'sagemaker',
+      'sagemaker_runtime',
+      'scheduler',
+      'sfn',
+      'sns',
+      'ssm',
+    ]);
     expect(fleet.env).toMatchObject({
       AWS_ENDPOINT_URL_DYNAMODB: fleet.endpoints.dynamodb,
       AWS_ENDPOINT_URL_SAGEMAKER: fleet.endpoints.sagemaker,

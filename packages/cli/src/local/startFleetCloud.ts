@@ -32,6 +32,9 @@ export type FleetCloudOptions = Omit<LocalCloudOptions, 'pipelines' | 'pipelineR
   evaluationMetrics?: RegistrationMetrics;
 };
 
+/** The notify stack's service name, whose functions sign report links with their API's URL. */
+const NOTIFY_SERVICE = 'fleet-notify';
+
 const DEFAULT_PIPELINE_RUN: PipelineRunPlan = { duration: '20m', status: 'Succeeded' };
 
 /**
@@ -74,6 +77,13 @@ export const startFleetCloud = async (options: FleetCloudOptions = {}): Promise<
   // The functions cache the configuration per process: a fresh cloud reads it afresh.
   resetFleetConfig();
   const cloud = await LocalCloud.start(cloudOptions);
+  // notify's report links point at its HTTP API (`https://${HttpApi}.execute-api...` on AWS), here the local one.
+  if (cloud.httpRoutes().some((route) => route.service === NOTIFY_SERVICE)) {
+    const reportsBaseUrl = cloud.httpApiUrl(NOTIFY_SERVICE);
+    for (const fn of cloud.functions) {
+      if (fn.service === NOTIFY_SERVICE) fn.environment.REPORTS_BASE_URL = reportsBaseUrl;
+    }
+  }
   const slack = notifications.slack.slack;
   const pagerDuty = notifications.pagerDuty.pagerDuty;
   const http: Record<string, string> = {

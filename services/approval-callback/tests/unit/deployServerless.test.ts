@@ -19,7 +19,7 @@ const resolve = (text: string, stage: string): string =>
     .replace(/\$\{sls:stage\}/g, stage);
 
 const choiceValues = (state: string): string[] =>
-  (states[state]?.Choices as { StringEquals: string }[]).map((choice) => choice.StringEquals);
+  ((states[state]?.Choices ?? []) as { StringEquals: string }[]).map((choice) => choice.StringEquals);
 
 describe('serverless.yml deployment branch of approval-callback', () => {
   it('writes out the endpoint, variant and execution role of fleet.config.yaml', () => {
@@ -59,7 +59,7 @@ describe('serverless.yml deployment branch of approval-callback', () => {
     const paths = {
       acquire: states.AcquireEndpoint?.ResultPath,
       check: states.CheckEndpoint?.ResultPath,
-      caught: (states.CreateModel?.Catch as { ResultPath: string }[])[0]?.ResultPath,
+      caught: ((states.CreateModel?.Catch ?? []) as { ResultPath: string }[])[0]?.ResultPath,
     };
 
     // Assess

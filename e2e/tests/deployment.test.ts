@@ -474,6 +474,65 @@ describe('the deployment of an approved model on the local cloud', () => {
   );
 
   it(
+    'fails the deployment with SageMaker words when it refuses a request, and releases the endpoint',
+    async () => {
+      // Prepare: a role name SageMaker's pattern refuses (the fleet's own check lets it through).
+      const { fleet, cloud } = await start({ executionRoleArn: 'arn:aws:iam::123456789012:role/fleet sagemaker' });
+      await retrain(fleet);
+
+      // Act
+      await approveNewest(fleet);
+      await runToEnd(cloud, 1);
+
+      // Assess
+      expect(detailsOf(cloud, 'Model Deployed')).toEqual([]);
+      expect(detailsOf(cloud, 'Deployment Failed')).toEqual([
+        expect.objectContaining({
+          modelPackageArn: PACKAGE_1,
+          severity: 'warning',
+          failure: {
+            code: 'validation',
+            message: expect.stringMatching(
+              /^DeploymentValidationError: ValidationException: .*'executionRoleArn' failed/,
+            ),
+          },
+        }),
+      ]);
+      expect((await deploymentRecords(fleet)).map((record) => record.decision)).toEqual(['validation']);
+      expect(await fleet.history('LOCK#ENDPOINT#churn')).toEqual([expect.objectContaining({ state: 'released' })]);
+      expect(executionOf(cloud, 1)?.status).toBe('FAILED');
+      expect(cloud.deadLetters()).toEqual([]);
+    },
+    SCENARIO_MS,
+  );
+
+  it(
+    'reports a first deployment whose instances fail to launch as failed',
+    async () => {
+      // Prepare
+      const { fleet, cloud, sageMaker } = await start();
+      await retrain(fleet);
+      await approveNewest(fleet);
+      cloud.sageMaker.hosting.failNextDeployment('churn');
+
+      // Act
+      await runToEnd(cloud, 1);
+
+      // Assess
+      expect((await describeChurn(sageMaker)).EndpointStatus).toBe('Failed');
+      expect(detailsOf(cloud, 'Model Deployed')).toEqual([]);
+      expect(detailsOf(cloud, 'Deployment Failed')).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          failure: { code: 'failed', message: expect.stringContaining('Failed to launch instances') },
+        }),
+      ]);
+      expect(cloud.deadLetters()).toEqual([]);
+    },
+    SCENARIO_MS,
+  );
+
+  it(
     'finds the model, the configuration and the update a crashed run left, and creates none of them again',
     async () => {
       // Prepare: what a run that crashed after UpdateEndpoint left behind.

@@ -126,6 +126,7 @@ describe('the deployment branch of the packaged approval-callback stack', () => 
         'FinishDeployment',
         'IsDeployed',
         'NotDeployed',
+        'NotDeployedByFleet',
         'StartDeployment',
         'Superseded',
         'WaitForEndpoint',

@@ -3,7 +3,10 @@ import { ApprovalExecutionInputSchema } from './ApprovalExecutionInput.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 
-/** What deployAcquire left at `$.deployment` (see AcquireOutput). */
+/**
+ * What deployAcquire left at `$.deployment` when a deployment was planned (see AcquireOutput);
+ * the branch ends before any task for `none`.
+ */
 export const DeploymentPlanSchema = z.looseObject({
   outcome: z.enum(['acquired', 'held', 'superseded']),
   deploymentId: z.string().min(1),

@@ -17,10 +17,12 @@ export type DeploymentPlan = {
 
 /**
  * What taking the endpoint's lease came to (`$.deployment`): `acquired` with the plan, `held` by
- * another deployment (the state machine waits and asks again), or `superseded` by a newer
- * approved package (nothing is deployed).
+ * another deployment (the state machine waits and asks again), `superseded` by a newer approved
+ * package (nothing is deployed), or `none` for a model the fleet does not deploy (no
+ * `deployment` section: the approval ends there).
  */
 export type AcquireOutput =
+  | { outcome: 'none'; reason: string }
   | ({ outcome: 'acquired' } & DeploymentPlan)
   | ({ outcome: 'held'; heldBy: string } & DeploymentPlan)
   | ({ outcome: 'superseded'; supersededBy: string } & DeploymentPlan);

@@ -18,7 +18,9 @@ import { deploymentSettingsOf } from './deploymentSettings.js';
  * Once acquired, the package deploys only if it is still the newest approved one of its group:
  * otherwise the lease is released at once and the answer is `superseded`.
  *
- * @throws UnknownDeploymentModelError when the model has no deployment section
+ * A model without a `deployment` section is not deployed by the fleet: the answer is `none`.
+ *
+ * @throws UnknownDeploymentModelError when the model has a deployment section but no package group
  * @throws DeploymentTaskError (classified) when the registry fails
  */
 export const acquireEndpoint = async (
@@ -26,6 +28,9 @@ export const acquireEndpoint = async (
   config: Pick<LoadedFleetConfig, 'models'>,
   ports: Pick<DeploymentPorts, 'store' | 'registry' | 'clock' | 'logger'>,
 ): Promise<AcquireOutput> => {
+  if (config.models[input.model]?.deployment === undefined) {
+    return { outcome: 'none', reason: `model ${input.model} has no deployment section: the fleet does not deploy it` };
+  }
   const { deployment, modelPackageGroup } = deploymentSettingsOf(config, input.model);
   const { store, clock } = ports;
   const now = clock.now();

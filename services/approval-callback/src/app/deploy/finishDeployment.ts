@@ -38,9 +38,10 @@ export const finishDeployment = async (
   const verdict = deploymentVerdict(input);
   const now = ports.clock.now().toISOString();
   const name = deploymentResourceName(deployment.endpointName, input.modelPackageVersion);
+  const plan = input.deployment?.outcome === 'none' ? undefined : input.deployment;
   const record: DeploymentRecord = {
     deploymentId: input.approvalId,
-    at: input.deployment?.startedAt ?? now,
+    at: plan?.startedAt ?? now,
     finishedAt: now,
     correlationId: input.correlationId,
     model: input.model,
@@ -49,7 +50,7 @@ export const finishDeployment = async (
     modelPackageVersion: input.modelPackageVersion,
     approvalId: input.approvalId,
     endpointName: deployment.endpointName,
-    endpointConfigName: input.deployment?.endpointConfigName ?? name,
+    endpointConfigName: plan?.endpointConfigName ?? name,
     variantName: deployment.variantName,
     strategy: deployment.strategy,
     ...(verdict.decision === 'deployed' ? {} : { message: verdict.message }),

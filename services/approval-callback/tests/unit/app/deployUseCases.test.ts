@@ -44,6 +44,24 @@ describe('acquireEndpoint', () => {
     expect(lease).toMatchObject({ state: 'held', owner: 'appr3', expiresAt: '2026-03-02T13:30:00.000Z' });
   });
 
+  it('answers none for a model without a deployment section, and takes no lease', async () => {
+    // Prepare
+    const fakes = deployPorts();
+    const config = deployConfig();
+    const { deployment: _, ...withoutDeployment } = config.models.churn;
+
+    // Act
+    const acquired = await acquireEndpoint(
+      approvedInput(3),
+      { ...config, models: { churn: withoutDeployment } },
+      fakes.ports,
+    );
+
+    // Assess
+    expect(acquired).toEqual({ outcome: 'none', reason: expect.stringContaining('no deployment section') });
+    expect(await fakes.store.leases.get(fakes.store.lockKey('churn'))).toBeUndefined();
+  });
+
   it('answers held to a second deployment of the endpoint, and gives the holder its lease back', async () => {
     // Prepare
     const fakes = deployPorts();

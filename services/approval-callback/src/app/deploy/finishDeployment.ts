@@ -5,6 +5,7 @@ import {
   FleetMetric,
   LeaseState,
   type LoadedFleetConfig,
+  reportHandledFailure,
 } from '@fleet/shared';
 import { APPROVAL_DESCRIPTION_LIMIT } from '../../domain/approvalDescription.js';
 import { deploymentResourceName } from '../../domain/deployment/deploymentNames.js';
@@ -22,7 +23,8 @@ export const ROLLED_BACK_PREFIX = 'rolled back:';
  * history, then `Model Deployed` for a deployment serving on its new configuration, else
  * `Deployment Failed` with the `failure.code` and the severity `deploymentFailureSeverity` gives.
  * A rolled-back package is set `Rejected` with an `ApprovalDescription` starting "rolled back:",
- * so it never becomes the champion. The endpoint's lease is released when this deployment holds it.
+ * so it never becomes the champion. The endpoint's lease is released when this deployment holds it
+ * (best effort: a release that fails is reported, and the lease expires at the deployment's maximum).
  *
  * Safe to run again (the state machine retries it): the record is written once (its time is when
  * the lease was taken), the registry gets the same status, and the event keeps its `eventKey`.
@@ -86,7 +88,16 @@ export const finishDeployment = async (
     });
     ports.metrics.addMetric(FleetMetric.DeploymentsFailed, 'Count', 1);
   }
-  await releaseIfHeld(input, deployment.endpointName, ports);
+  await releaseIfHeld(input, deployment.endpointName, ports).catch((error: unknown) =>
+    // The deployment is recorded and announced; the lease expires by itself at the deployment's maximum.
+    reportHandledFailure(ports, {
+      step: 'DeploymentLeaseReleaseFailed',
+      message: 'could not release the endpoint lease; the next deployment waits until it expires',
+      correlationId: input.correlationId,
+      error,
+      details: { endpointName: deployment.endpointName, deploymentId: input.approvalId },
+    }),
+  );
   return verdict;
 };
 

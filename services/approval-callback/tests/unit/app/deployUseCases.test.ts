@@ -383,6 +383,27 @@ describe('finishDeployment', () => {
     expect((await fakes.store.leases.get(fakes.store.lockKey('churn')))?.state).toBe('released');
   });
 
+  it('reports a lease it cannot release, and still ends the deployment', async () => {
+    // Prepare
+    const fakes = deployPorts();
+    const state = { ...(await acquiredState(approvedInput(3), fakes)), endpoint: { outcome: 'deployed' } };
+    jest.spyOn(fakes.store.leases, 'release').mockRejectedValueOnce(new Error('DynamoDB is away'));
+
+    // Act
+    const verdict = await finishDeployment(state, deployConfig(), fakes.ports);
+
+    // Assess
+    expect(verdict.decision).toBe('deployed');
+    expect(fakes.events.ofType('Model Deployed')).toHaveLength(1);
+    expect(fakes.logger.lines).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('could not release the endpoint lease'),
+        attributes: expect.objectContaining({ correlationId: 'corr-3', step: 'DeploymentLeaseReleaseFailed' }),
+      }),
+    ]);
+    expect(fakes.metrics.counts.BestEffortFailures).toBe(1);
+  });
+
   it('writes one record and the same event key when it runs again', async () => {
     // Prepare
     const fakes = deployPorts();

@@ -21,7 +21,7 @@ import { deploymentSettingsOf } from './deploymentSettings.js';
  * A model without a `deployment` section is not deployed by the fleet: the answer is `none`.
  *
  * @throws UnknownDeploymentModelError when the model has a deployment section but no package group
- * @throws DeploymentTaskError (classified) when the registry fails
+ * @throws SageMakerTaskError (classified by the registry: `SageMakerTransientError` is retried) when the registry fails
  */
 export const acquireEndpoint = async (
   input: ApprovalExecutionInput,

@@ -73,13 +73,21 @@ export const readCaptureWindow = async (
               sample.outOfWindow++;
               continue;
             }
-            const id = record.inferenceId ?? record.eventId ?? `${key}#${line}`;
             const rows = readCapturedRows(record.input, record.output, inputColumns);
-            rows.forEach((row, i) => {
+            for (let i = 0; i < rows.length; i++) {
+              const row = rows[i];
               if (row.fields < inputColumns.length) sample.rowsWithMissingColumns++;
               else if (row.fields > inputColumns.length) sample.rowsWithExtraColumns++;
-              reservoir.offer({ inputs: row.inputs, output: row.output, id: rows.length === 1 ? id : `${id}#${i}` });
-            });
+              // The draw comes first: the id of a row that is not kept is never built.
+              const slot = reservoir.claim();
+              if (slot < 0) continue;
+              const id = record.inferenceId ?? record.eventId ?? `${key}#${line}`;
+              reservoir.place(slot, {
+                inputs: row.inputs,
+                output: row.output,
+                id: rows.length === 1 ? id : `${id}#${i}`,
+              });
+            }
           } catch (error) {
             if (!(error instanceof PayloadError)) throw error;
             sample.malformed.count++;

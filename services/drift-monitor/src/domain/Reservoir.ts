@@ -20,13 +20,27 @@ export class Reservoir<T> {
 
   /** Offers one item; it is kept with probability capacity / seen. */
   offer(item: T): void {
+    const slot = this.claim();
+    if (slot >= 0) this.place(slot, item);
+  }
+
+  /**
+   * Counts one offered item and draws whether it is kept, before the item is built: the slot to
+   * `place` it in, or -1 when it is not kept. `claim` then `place` draws exactly as `offer`
+   * does, so a caller that builds only the kept items draws the same sample.
+   */
+  claim(): number {
     this.#seen++;
-    if (this.#items.length < this.#capacity) {
-      this.#items.push(item);
-      return;
-    }
+    if (this.#items.length < this.#capacity) return this.#items.length;
     const slot = Math.floor(this.#random() * this.#seen);
-    if (slot < this.#capacity) this.#items[slot] = item;
+    return slot < this.#capacity ? slot : -1;
+  }
+
+  /** Puts a claimed item in its slot. */
+  place(slot: number, item: T): void {
+    if (slot < 0 || slot > this.#items.length || slot >= this.#capacity)
+      throw new RangeError(`slot ${slot} was not claimed (${this.#items.length} of ${this.#capacity} kept)`);
+    this.#items[slot] = item;
   }
 
   /** How many items were offered. */

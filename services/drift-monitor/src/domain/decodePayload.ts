@@ -18,7 +18,10 @@ export class PayloadError extends Error {
  * @throws PayloadError for another encoding
  */
 export const payloadText = (payload: CapturedPayload): string => {
-  switch (payload.encoding.toUpperCase()) {
+  // Data Capture writes the encodings in capitals: compare them as written before folding case.
+  const encoding = payload.encoding;
+  if (encoding === 'CSV' || encoding === 'JSON') return payload.data;
+  switch (encoding.toUpperCase()) {
     case 'CSV':
     case 'JSON':
       return payload.data;
@@ -32,5 +35,5 @@ export const payloadText = (payload: CapturedPayload): string => {
 /** Whether a payload's content is JSON: by its content type, else by its encoding. */
 export const isJsonPayload = (payload: CapturedPayload): boolean =>
   payload.observedContentType === undefined
-    ? payload.encoding.toUpperCase() === 'JSON'
-    : payload.observedContentType.toLowerCase().includes('json');
+    ? /^json$/i.test(payload.encoding)
+    : /json/i.test(payload.observedContentType);

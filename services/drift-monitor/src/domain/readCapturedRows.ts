@@ -21,6 +21,10 @@ const countFields = (line: string): number => {
   return n;
 };
 
+/** The first field of a one-line CSV response, trimmed (the score; any further fields are ignored). */
+const firstField = (text: string): string =>
+  text.includes(',') || text.includes('"') ? splitCsvLine(text)[0].trim() : text;
+
 const cell = (value: unknown): string => {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') throw new PayloadError('a nested value where a feature was expected');
@@ -107,7 +111,7 @@ export const readCapturedRows = (
     const outputText = output === undefined ? '' : payloadText(output);
     if (output === undefined || (!isJsonPayload(output) && !outputText.trim().includes('\n'))) {
       const line = inputText.trimEnd();
-      return [{ inputs: line, fields: countFields(line), output: splitCsvLine(outputText.trim())[0].trim() }];
+      return [{ inputs: line, fields: countFields(line), output: firstField(outputText.trim()) }];
     }
   }
   const inputs = isJsonPayload(input)

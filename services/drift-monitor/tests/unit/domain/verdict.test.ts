@@ -67,6 +67,38 @@ describe('Reservoir', () => {
     expect(a.items).toEqual(b.items);
     expect(a.items.some((i) => i >= 10)).toBe(true);
   });
+
+  it('draws with claim and place exactly the sample offer draws (algorithm R), building only the kept items', () => {
+    // Prepare: algorithm R written out, as offer drew before claim existed.
+    const random = seededRandom('churn|2026-03-01');
+    const reference: number[] = [];
+    for (let seen = 1; seen <= 5000; seen++) {
+      if (reference.length < 50) reference.push(seen - 1);
+      else {
+        const slot = Math.floor(random() * seen);
+        if (slot < 50) reference[slot] = seen - 1;
+      }
+    }
+    const offered = new Reservoir<number>(50, seededRandom('churn|2026-03-01'));
+    const claimed = new Reservoir<{ value: number }>(50, seededRandom('churn|2026-03-01'));
+    let built = 0;
+
+    // Act
+    for (let i = 0; i < 5000; i++) {
+      offered.offer(i);
+      const slot = claimed.claim();
+      if (slot < 0) continue;
+      built++;
+      claimed.place(slot, { value: i });
+    }
+
+    // Assess
+    expect(offered.items).toEqual(reference);
+    expect(claimed.items.map((item) => item.value)).toEqual(reference);
+    expect(claimed.seen).toBe(5000);
+    expect(built).toBeLessThan(1000);
+    expect(() => claimed.place(50, { value: -1 })).toThrow(RangeError);
+  });
 });
 
 describe('ksDistance', () => {

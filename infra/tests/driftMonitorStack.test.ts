@@ -69,15 +69,17 @@ describe('the drift-monitor stack', () => {
     expect(checkRole().Type).toBe('AWS::IAM::Role');
   });
 
-  it('scopes S3 to the capture, training-data and report prefixes and SageMaker to the model package group', () => {
+  it('scopes S3 to the capture, ground-truth, training-data, evaluation and report prefixes and SageMaker to the model package group', () => {
     // Act
     const [list] = withAction('s3:ListBucket');
 
     // Assess
     expect(list.Resource).toEqual({ 'Fn::ImportValue': 'fleet-dev-DataBucketArn' });
-    expect(list.Condition?.StringLike['s3:prefix']).toEqual(['capture/churn/AllTraffic/*']);
+    expect(list.Condition?.StringLike['s3:prefix']).toEqual(['capture/churn/AllTraffic/*', 'ground-truth/churn/*']);
     expect(withAction('s3:GetObject').flatMap((s) => bucketSuffixes(s.Resource))).toEqual([
       '/capture/churn/AllTraffic/*',
+      '/evaluation/*',
+      '/ground-truth/churn/*',
       '/raw/churn/*',
     ]);
     expect(withAction('s3:PutObject').flatMap((s) => bucketSuffixes(s.Resource))).toEqual(['/reports/drift/*']);

@@ -29,7 +29,7 @@ const fn = stack.functions.checkDrift as {
 /** Every stage's view of the monitored models: the drift schedule, capture base and dataset prefixes. */
 const monitored = () => {
   const stages = ['prod', ...Object.keys(parseYaml(configText).stages ?? {})];
-  const found = new Map<string, { schedule: string; capture: string; group?: string }>();
+  const found = new Map<string, { schedule: string; capture: string; groundTruth?: string; group?: string }>();
   for (const stage of stages) {
     const config = parseFleetConfig(configText, { file: 'fleet.config.yaml', stage });
     for (const [model, m] of Object.entries(config.models)) {
@@ -40,6 +40,7 @@ const monitored = () => {
       found.set(model, {
         schedule: m.drift.schedule,
         capture: `${prefix}/${endpoint}/${variant}`,
+        groundTruth: m.drift.groundTruth?.prefix,
         group: m.modelPackageGroup,
       });
     }
@@ -85,9 +86,12 @@ describe('serverless.yml of drift-monitor', () => {
     expect(fn.destinations?.onFailure).toBeDefined();
   });
 
-  it('scopes S3 to the capture of each monitored model, its training data and the report prefix', () => {
+  it('scopes S3 to the capture and ground truth of each monitored model, its training data, evaluations and the report prefix', () => {
     // Prepare
-    const captures = [...monitored().values()].map((m) => `${m.capture}/*`).sort();
+    const models = [...monitored().values()];
+    const captures = models.map((m) => `${m.capture}/*`);
+    const groundTruth = models.flatMap((m) => (m.groundTruth === undefined ? [] : [`${m.groundTruth}/*`]));
+    const listable = [...captures, ...groundTruth].sort();
 
     // Act
     const listed = fn.iamRoleStatements
@@ -97,8 +101,9 @@ describe('serverless.yml of drift-monitor', () => {
     const written = resourcesOf(fn.iamRoleStatements, 's3:PutObject').map(joinedSuffix);
 
     // Assess
-    expect(listed.sort()).toEqual(captures);
-    expect(read).toEqual([...captures.map((c) => `/${c}`), '/raw/churn/*'].sort());
+    expect(groundTruth).toEqual(['ground-truth/churn/*']);
+    expect(listed.sort()).toEqual(listable);
+    expect(read).toEqual([...listable.map((c) => `/${c}`), '/raw/churn/*', '/evaluation/*'].sort());
     expect(written).toEqual(['/reports/drift/*']);
     expect(fn.iamRoleStatements.flatMap(actions).filter((a) => a.startsWith('s3:') && a.includes('*'))).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { parseCaptureLine } from '../domain/parseCaptureLine.js';
 import { Reservoir } from '../domain/Reservoir.js';
 import { readCapturedRows } from '../domain/readCapturedRows.js';
 import { seededRandom } from '../domain/seededRandom.js';
+import { listPrefixes } from './listPrefixes.js';
 import type { DriftPorts } from './ports.js';
 
 /**
@@ -35,7 +36,8 @@ export type WindowSample = {
 /**
  * Reads the window's Data Capture files and draws its sample.
  *
- * Lists the window's hour prefixes (`<prefix>/<endpoint>/<variant>/yyyy/mm/dd/hh/`), streams each
+ * Lists the window's hour prefixes (`<prefix>/<endpoint>/<variant>/yyyy/mm/dd/hh/`, a few at a
+ * time, see `listPrefixes`), streams each
  * object line by line, decodes every record, skips those whose `inferenceTime` is outside the
  * window, and offers each prediction to a reservoir of `maxRows` seeded from the model and the
  * window, so a re-run draws the same sample. A line that cannot be read is counted with its
@@ -59,8 +61,8 @@ export const readCaptureWindow = async (
     rowsWithExtraColumns: 0,
   };
   const base = `${capture.prefix}/${capture.endpoint}/${capture.variant}`;
-  for (const prefix of hourPrefixes(base, window.start, window.end)) {
-    for (const key of await ports.objects.list(ports.bucket, prefix)) {
+  for (const keys of await listPrefixes(hourPrefixes(base, window.start, window.end), ports)) {
+    for (const key of keys) {
       sample.objects++;
       let line = 0;
       for await (const batch of ports.objects.lines({ bucket: ports.bucket, key })) {

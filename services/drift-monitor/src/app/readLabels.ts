@@ -2,6 +2,7 @@ import { PayloadError } from '../domain/decodePayload.js';
 import type { DriftWindow } from '../domain/driftWindow.js';
 import { hourPrefixes } from '../domain/hourPrefixes.js';
 import { parseGroundTruthLine } from '../domain/parseGroundTruthLine.js';
+import { listPrefixes } from './listPrefixes.js';
 import type { DriftPorts } from './ports.js';
 import type { MalformedLine } from './readCaptureWindow.js';
 
@@ -25,8 +26,8 @@ export const readLabels = async (
 ): Promise<Labels> => {
   const until = Math.min(window.end.getTime() + groundTruth.lookbackHours * 3_600_000, ports.clock.now().getTime());
   const labels: Labels = { byId: new Map(), objects: 0, malformed: { count: 0, first: [] } };
-  for (const prefix of hourPrefixes(groundTruth.prefix, window.start, new Date(until))) {
-    for (const key of await ports.objects.list(ports.bucket, prefix)) {
+  for (const keys of await listPrefixes(hourPrefixes(groundTruth.prefix, window.start, new Date(until)), ports)) {
+    for (const key of keys) {
       labels.objects++;
       let line = 0;
       for await (const batch of ports.objects.lines({ bucket: ports.bucket, key })) {

@@ -36,7 +36,13 @@ export const windowTable = (
     header: prediction === undefined ? [...inputColumns] : [...inputColumns, prediction.column],
     rows: rows.map((row) => {
       const inputs = rowCells(row.inputs);
-      const cells = inputs.length === width ? [...inputs] : Array.from({ length: width }, (_, i) => inputs[i] ?? '');
+      // A line kept whole is split into a new array; a row already split is the sample's own, so copied.
+      const cells =
+        inputs.length !== width
+          ? Array.from({ length: width }, (_, i) => inputs[i] ?? '')
+          : typeof row.inputs === 'string'
+            ? inputs
+            : [...inputs];
       if (prediction !== undefined) cells.push(prediction.classOf(row.output));
       return cells;
     }),

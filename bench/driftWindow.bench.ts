@@ -12,14 +12,17 @@
  * bench/RESULTS.md.
  */
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startS3 } from '../packages/emulators/src/index.js';
 import { checkDependencies } from '../services/drift-monitor/src/adapters/dependencies/checkDependencies.js';
 import { S3ObjectStore } from '../services/drift-monitor/src/adapters/S3ObjectStore.js';
+import { s3ClientConfig } from '../services/drift-monitor/src/adapters/s3ClientConfig.js';
 import { checkDrift } from '../services/drift-monitor/src/app/checkDrift.js';
 import { benchPorts, churnCaptureLine, exampleRows } from './driftBenchSupport.js';
+import { PhaseClock } from './driftWindowPhases.js';
 import { writeResultsSection } from './writeResultsSection.js';
 
 const root = resolve(__dirname, '..');
@@ -34,6 +37,10 @@ const { values: options } = parseArgs({
     'files-per-hour': { type: 'string', default: '4' },
     check: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    /** A directory for a CPU profile of the check (node --cpu-prof). */
+    profile: { type: 'string' },
+    /** Overrides the churn model's maxRows (to study the sampled regime on fewer records). */
+    'max-rows': { type: 'string' },
   },
 });
 
@@ -60,6 +67,36 @@ const runChild = (
   });
 
 /**
+ * The peer: the same objects listed and downloaded over the same client, their bytes counted
+ * and dropped (no decoding, no parsing), one GET at a time as the check reads them.
+ */
+const downloadOnly = async (bucket: string) => {
+  // The service's own SDK (the repository root does not depend on it), configured as the check's.
+  const sdk = createRequire(resolve(root, 'services/drift-monitor/package.json'))(
+    '@aws-sdk/client-s3',
+  ) as typeof import('../services/drift-monitor/node_modules/@aws-sdk/client-s3');
+  const { GetObjectCommand, ListObjectsV2Command, S3Client } = sdk;
+  const client = new S3Client(s3ClientConfig(process.env));
+  const started = performance.now();
+  let bytes = 0;
+  let objects = 0;
+  let token: string | undefined;
+  do {
+    const page = await client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: 'capture/', ContinuationToken: token }),
+    );
+    for (const object of page.Contents ?? []) {
+      const body = (await client.send(new GetObjectCommand({ Bucket: bucket, Key: object.Key })))
+        .Body as AsyncIterable<Uint8Array>;
+      for await (const chunk of body) bytes += chunk.byteLength;
+      objects++;
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token !== undefined);
+  return { seconds: (performance.now() - started) / 1000, bytes, objects };
+};
+
+/**
  * The child: one check with the function's own dependency factory (its S3 client pointed at the
  * parent's s3rver by `AWS_ENDPOINT_URL_S3`), records and events in memory; prints its figures.
  */
@@ -67,8 +104,13 @@ const check = async () => {
   const dependencies = checkDependencies(process.env);
   const churn = dependencies.settings.get('churn');
   if (churn === undefined) throw new Error('fleet.config.yaml monitors no churn model');
-  const settings = { ...churn, baseline: { kind: 'explicit' as const, bucket: BUCKET, key: 'raw/churn/train.csv' } };
-  const { ports, published } = benchPorts(dependencies.ports.objects, BUCKET);
+  const settings = {
+    ...churn,
+    baseline: { kind: 'explicit' as const, bucket: BUCKET, key: 'raw/churn/train.csv' },
+    ...(process.env.DRIFT_BENCH_MAX_ROWS === undefined ? {} : { maxRows: Number(process.env.DRIFT_BENCH_MAX_ROWS) }),
+  };
+  const phases = new PhaseClock();
+  const { ports, published } = benchPorts(phases.watch(dependencies.ports.objects), BUCKET);
   const started = performance.now();
   const outcome = await checkDrift(
     settings,
@@ -76,6 +118,9 @@ const check = async () => {
     ports,
   );
   const seconds = (performance.now() - started) / 1000;
+  const phaseFigures = phases.summary();
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  const download = await downloadOnly(BUCKET);
   const report = JSON.parse(
     await ports.objects.text({
       bucket: BUCKET,
@@ -91,7 +136,9 @@ const check = async () => {
       status: outcome.status,
       regime: report.result.regime,
       events: published.length,
-      peakMb: process.resourceUsage().maxRSS / 1024,
+      peakMb,
+      phases: phaseFigures,
+      download,
     }),
   );
 };
@@ -133,28 +180,38 @@ const main = async () => {
     );
     const load = loadavg()[0];
     // Asynchronously: s3rver runs in this process and must keep answering while the child reads.
-    const child = await runChild(resolve(root, 'node_modules/.bin/tsx'), [__filename, '--check'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        POWERTOOLS_LOG_LEVEL: 'SILENT',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        AWS_REGION: 'eu-west-1',
-        AWS_ENDPOINT_URL_S3: s3.endpoint,
-        AWS_ACCESS_KEY_ID: 'S3RVER',
-        AWS_SECRET_ACCESS_KEY: 'S3RVER',
-        AWS_S3_FORCE_PATH_STYLE: 'true',
-        AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-        AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-        FLEET_CONFIG_FILE: resolve(root, 'fleet.config.yaml'),
-        FLEET_STAGE: 'prod',
-        RECORDS_TABLE_NAME: 'unused: records stay in memory',
-        EVENT_BUS_NAME: 'unused: events stay in memory',
-        DATA_BUCKET_NAME: BUCKET,
+    const child = await runChild(
+      resolve(root, 'node_modules/.bin/tsx'),
+      [
+        ...(options.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profile}`]),
+        __filename,
+        '--check',
+      ],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          POWERTOOLS_LOG_LEVEL: 'SILENT',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          AWS_REGION: 'eu-west-1',
+          AWS_ENDPOINT_URL_S3: s3.endpoint,
+          AWS_ACCESS_KEY_ID: 'S3RVER',
+          AWS_SECRET_ACCESS_KEY: 'S3RVER',
+          AWS_S3_FORCE_PATH_STYLE: 'true',
+          AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+          AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+          FLEET_CONFIG_FILE: resolve(root, 'fleet.config.yaml'),
+          FLEET_STAGE: 'prod',
+          RECORDS_TABLE_NAME: 'unused: records stay in memory',
+          EVENT_BUS_NAME: 'unused: events stay in memory',
+          DATA_BUCKET_NAME: BUCKET,
+          ...(options['max-rows'] === undefined ? {} : { DRIFT_BENCH_MAX_ROWS: options['max-rows'] }),
+        },
       },
-    });
+    );
     const last = child.stdout.trim().split('\n').pop() ?? '';
     if (child.status !== 0) throw new Error(`the check failed:\n${child.stderr}`);
+    if (process.env.DRIFT_BENCH_SHOW_STDERR) console.log(child.stderr);
     const r = JSON.parse(last) as {
       seconds: number;
       predictions: number;
@@ -163,10 +220,16 @@ const main = async () => {
       status: string;
       regime: string;
       peakMb: number;
+      phases: Record<string, unknown>;
+      download: { seconds: number; bytes: number; objects: number };
     };
     const perSecond = r.predictions / r.seconds;
     console.log(
       `${r.predictions} records, ${r.objects} objects: ${r.seconds.toFixed(1)} s, ${Math.round(perSecond)} records/s, peak RSS ${r.peakMb.toFixed(0)} MB, sample ${r.sampled}, ${r.status} (${r.regime})`,
+    );
+    console.log(`phases: ${JSON.stringify(r.phases)}`);
+    console.log(
+      `peer, listing and downloading the same ${r.download.objects} objects without decoding: ${r.download.seconds.toFixed(1)} s (${(r.download.bytes / 1e6 / r.download.seconds).toFixed(0)} MB/s)`,
     );
     if (options['no-write']) return;
     const section = [

@@ -232,18 +232,26 @@ const main = async () => {
       `peer, listing and downloading the same ${r.download.objects} objects without decoding: ${r.download.seconds.toFixed(1)} s (${(r.download.bytes / 1e6 / r.download.seconds).toFixed(0)} MB/s)`,
     );
     if (options['no-write']) return;
+    const loadAfter = loadavg()[0];
+    const ph = r.phases as Record<string, number>;
     const section = [
       SECTION,
       '',
-      `Command: \`pnpm exec tsx bench/driftWindow.bench.ts --records ${records} --files-per-hour ${filesPerHour}\` (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores shared, load average ${load.toFixed(1)} when the check started; run once).`,
+      `Command: \`pnpm exec tsx bench/driftWindow.bench.ts --records ${records} --files-per-hour ${filesPerHour}\` (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores shared, load average ${load.toFixed(1)} when the check started, ${loadAfter.toFixed(1)} when the peer ended).`,
       '',
       `${records.toLocaleString('en')} captured predictions (CSV payloads in the churn layout, ${(bytes / 1e6).toFixed(0)} MB of JSON Lines in ${files} objects over 24 hour prefixes in s3rver),`,
-      `checked by the service's own use case in one child process: listing, streaming and decoding every record, the seeded sample of`,
-      `maxRows 200,000, the drift decision against the 8,000-row baseline, the report, its JSON and the violations file.`,
+      `checked by the service's own use case in one child process with the churn settings of fleet.config.yaml: listing, streaming and`,
+      `decoding every record, the seeded sample of maxRows 200,000, the drift decision against the 8,000-row baseline, the ground-truth`,
+      `listing (a week of hour prefixes), the report, its JSON and the violations file. The peer, in the same child right after the`,
+      `check: the same objects listed and downloaded over the same SDK client, one at a time, bytes counted and dropped.`,
       '',
       '| records | wall time of the check | records per second | peak RSS | sample | verdict | targets |',
       '| --- | --- | --- | --- | --- | --- | --- |',
       `| ${r.predictions.toLocaleString('en')} | ${r.seconds.toFixed(1)} s | ${Math.round(perSecond).toLocaleString('en')} | ${r.peakMb.toFixed(0)} MB | ${r.sampled.toLocaleString('en')} | ${r.status} (${r.regime}) | under 20 s: ${r.seconds < 20 ? 'met' : 'missed'}; under 512 MB: ${r.peakMb < 512 ? 'met' : 'missed'} |`,
+      '',
+      `Peer: listing and downloading the same ${r.download.objects} objects took ${r.download.seconds.toFixed(1)} s (${(r.download.bytes / 1e6 / r.download.seconds).toFixed(0)} MB/s); the check took ${(r.seconds / r.download.seconds).toFixed(1)} times as long.`,
+      `Phases (seen from the object store): reading and sampling ${ph.readingSeconds} s (heap at most ${ph.readingPeakHeapMb} MB, RSS ${ph.readingPeakRssMb} MB at the`,
+      `end of an object), decision, labels and rendering ${ph.decisionAndRenderingSeconds} s (heap ${ph.heapAtFirstReportMb} MB, RSS ${ph.rssAtFirstReportMb} MB at the first report written).`,
       '',
     ].join('\n');
     writeResultsSection(resolve(root, 'bench/RESULTS.md'), SECTION, section);

@@ -8,8 +8,11 @@
  * service's own use case (`checkDrift` with its S3 adapter over HTTP to s3rver, the churn
  * settings of fleet.config.yaml with the default maxRows 200,000) and reports its wall time,
  * records per second and peak RSS (`process.resourceUsage().maxRSS`). Targets: under 20 s and
- * under 512 MB. Rewrites the "## drift monitor: one window of a million records" section of
- * bench/RESULTS.md.
+ * under 512 MB. The peer, in the same child after the check: the same objects listed and downloaded
+ * over the same SDK client without decoding. The phases are timed from the object store (see
+ * `PhaseClock`). `--profile <dir>` writes a CPU profile of the check; `--max-rows` overrides the
+ * sample cap; `--no-write` only prints. Rewrites the "## drift monitor: one window of a million
+ * records" section of bench/RESULTS.md.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';

@@ -15,6 +15,7 @@
  * records" section of bench/RESULTS.md.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -139,6 +140,11 @@ const check = async () => {
       status: outcome.status,
       regime: report.result.regime,
       events: published.length,
+      // The verdict's fingerprint: a re-run of the same window must print the same one.
+      verdict: createHash('sha256')
+        .update(JSON.stringify([report.result.status, report.result.features, report.modelMonitorDistances]))
+        .digest('hex')
+        .slice(0, 16),
       peakMb,
       phases: phaseFigures,
       download,
@@ -223,12 +229,13 @@ const main = async () => {
       status: string;
       regime: string;
       peakMb: number;
+      verdict: string;
       phases: Record<string, unknown>;
       download: { seconds: number; bytes: number; objects: number };
     };
     const perSecond = r.predictions / r.seconds;
     console.log(
-      `${r.predictions} records, ${r.objects} objects: ${r.seconds.toFixed(1)} s, ${Math.round(perSecond)} records/s, peak RSS ${r.peakMb.toFixed(0)} MB, sample ${r.sampled}, ${r.status} (${r.regime})`,
+      `${r.predictions} records, ${r.objects} objects: ${r.seconds.toFixed(1)} s, ${Math.round(perSecond)} records/s, peak RSS ${r.peakMb.toFixed(0)} MB, sample ${r.sampled}, ${r.status} (${r.regime}), verdict ${r.verdict}`,
     );
     console.log(`phases: ${JSON.stringify(r.phases)}`);
     console.log(

@@ -74,7 +74,7 @@ describe('the packaged approval-callback stack', () => {
     expect(result.isValid).toBe(true);
   });
 
-  it('waits for a person with an SNS task token, expires on States.Timeout and ends approvals at the Approved seam', () => {
+  it('waits for a person with an SNS task token, expires on States.Timeout and continues approvals at the Approved seam', () => {
     // Act
     const states = packagedDefinition().States as Record<string, Record<string, unknown>>;
 
@@ -86,9 +86,10 @@ describe('the packaged approval-callback stack', () => {
     expect(request.Parameters.Message['taskToken.$']).toBe('$$.Task.Token');
     expect(request.Catch).toEqual([{ ErrorEquals: ['States.Timeout'], ResultPath: '$.timeout', Next: 'Expire' }]);
     expect(states.Gate?.Default).toBe('RequestApproval');
-    expect(states.Approved).toMatchObject({ Type: 'Pass', End: true });
-    expect(Object.keys(states).sort()).toEqual(
-      [
+    // The approval's own states; an approved package continues at the Approved seam into the deployment.
+    expect(states.Approved).toMatchObject({ Type: 'Pass', Next: 'AcquireEndpoint' });
+    expect(Object.keys(states)).toEqual(
+      expect.arrayContaining([
         'Apply',
         'Approved',
         'Compare',
@@ -99,7 +100,7 @@ describe('the packaged approval-callback stack', () => {
         'RejectByQualityGate',
         'Rejected',
         'RequestApproval',
-      ].sort(),
+      ]),
     );
   });
 

@@ -77,7 +77,7 @@ describe('serverless.yml of approval-callback', () => {
     }
   });
 
-  it('routes each Lambda task to its function and ends approvals at the Approved seam', () => {
+  it('routes each Lambda task to its function and continues approvals at the Approved seam into the deployment', () => {
     // Act
     const resources = Object.fromEntries(
       Object.entries(states)
@@ -90,7 +90,13 @@ describe('serverless.yml of approval-callback', () => {
       Compare: 'CompareLambdaFunction',
       Apply: 'ApplyDecisionLambdaFunction',
       Expire: 'ExpireLambdaFunction',
+      AcquireEndpoint: 'DeployAcquireLambdaFunction',
+      CreateModel: 'DeployCreateModelLambdaFunction',
+      CreateEndpointConfig: 'DeployCreateEndpointConfigLambdaFunction',
+      StartDeployment: 'DeployStartLambdaFunction',
+      CheckEndpoint: 'DeployCheckLambdaFunction',
+      FinishDeployment: 'DeployFinishLambdaFunction',
     });
-    expect(states.Approved).toEqual({ Type: 'Pass', End: true });
+    expect(states.Approved).toMatchObject({ Type: 'Pass', Next: 'AcquireEndpoint' });
   });
 });

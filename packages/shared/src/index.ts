@@ -1,3 +1,4 @@
+export * from './clients/index.js';
 export * from './config/index.js';
 export * from './contract/index.js';
 export * from './errors/index.js';

@@ -3,4 +3,3 @@ export * from './dependencies/index.js';
 export { RecordsDriftStore } from './RecordsDriftStore.js';
 export { S3ObjectStore } from './S3ObjectStore.js';
 export { SageMakerModelRegistry } from './SageMakerModelRegistry.js';
-export { s3ClientConfig } from './s3ClientConfig.js';

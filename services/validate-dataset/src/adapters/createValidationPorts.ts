@@ -3,11 +3,17 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConfigError, createObservability, EventPublisher, getFleetConfig, RecordsRepository } from '@fleet/shared';
+import {
+  ConfigError,
+  createObservability,
+  EventPublisher,
+  getFleetConfig,
+  RecordsRepository,
+  s3ClientConfig,
+} from '@fleet/shared';
 import type { ValidationPorts } from '../app/ports.js';
 import { loadContractCatalog } from './loadContractCatalog.js';
 import { S3DatasetObjectStore } from './S3DatasetObjectStore.js';
-import { s3ClientConfig } from './s3ClientConfig.js';
 import { serviceName } from './serviceName.js';
 
 /** Attempts per AWS call, the first included; the SDK's standard retry strategy backs off between them. */

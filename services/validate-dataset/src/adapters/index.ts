@@ -11,5 +11,4 @@ export {
 export { createValidationPorts, defaultMaxAttempts } from './createValidationPorts.js';
 export { loadContractCatalog } from './loadContractCatalog.js';
 export { S3DatasetObjectStore } from './S3DatasetObjectStore.js';
-export { s3ClientConfig } from './s3ClientConfig.js';
 export { serviceName } from './serviceName.js';

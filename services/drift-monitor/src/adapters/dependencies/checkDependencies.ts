@@ -10,6 +10,7 @@ import {
   getFleetConfig,
   oncePerColdStart,
   RecordsRepository,
+  s3ClientConfig,
 } from '@fleet/shared';
 import type { Clock, DriftPorts } from '../../app/ports.js';
 import type { MonitorSettings } from '../../domain/MonitorSettings.js';
@@ -17,7 +18,6 @@ import { consoleEmfSink } from '../consoleEmfSink.js';
 import { RecordsDriftStore } from '../RecordsDriftStore.js';
 import { S3ObjectStore } from '../S3ObjectStore.js';
 import { SageMakerModelRegistry } from '../SageMakerModelRegistry.js';
-import { s3ClientConfig } from '../s3ClientConfig.js';
 import { loadMonitorSettings } from './loadMonitorSettings.js';
 import { serviceName } from './serviceName.js';
 

@@ -7,9 +7,9 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { type S3Emulator, startS3 } from '@fleet/emulators';
+import { s3ClientConfig } from '@fleet/shared';
 import { mockClient } from 'aws-sdk-client-mock';
 import { S3DatasetObjectStore } from '../../../src/adapters/S3DatasetObjectStore.js';
-import { s3ClientConfig } from '../../../src/adapters/s3ClientConfig.js';
 import { ObjectUnavailableError } from '../../../src/app/ObjectUnavailableError.js';
 
 const BUCKET = 'fleet-it-objects';

@@ -1,7 +1,20 @@
-import type { S3ClientConfig } from '@aws-sdk/client-s3';
-import { ConfigError } from '@fleet/shared';
+import { ConfigError } from '../errors/ConfigError.js';
 
 const CHECKSUM_MODES = { when_supported: 'WHEN_SUPPORTED', when_required: 'WHEN_REQUIRED' } as const;
+
+/** A checksum mode of the S3 client, as the SDK spells it. */
+export type S3ChecksumMode = (typeof CHECKSUM_MODES)[keyof typeof CHECKSUM_MODES];
+
+/**
+ * The S3 client settings {@link s3ClientConfig} may set: a structural subset of the SDK's
+ * `S3ClientConfig`, so it spreads into `new S3Client({...})` without this package depending on
+ * `@aws-sdk/client-s3`.
+ */
+export interface S3ClientSettings {
+  forcePathStyle?: boolean;
+  requestChecksumCalculation?: S3ChecksumMode;
+  responseChecksumValidation?: S3ChecksumMode;
+}
 
 const flag = (env: NodeJS.ProcessEnv, name: string): boolean | undefined => {
   const value = env[name]?.trim().toLowerCase();
@@ -11,7 +24,7 @@ const flag = (env: NodeJS.ProcessEnv, name: string): boolean | undefined => {
   throw new ConfigError('environment', `${name} must be true or false, got "${env[name]}"`);
 };
 
-const checksumMode = (env: NodeJS.ProcessEnv, name: string) => {
+const checksumMode = (env: NodeJS.ProcessEnv, name: string): S3ChecksumMode | undefined => {
   const value = env[name]?.trim().toLowerCase();
   if (value === undefined || value === '') return undefined;
   const mode = CHECKSUM_MODES[value as keyof typeof CHECKSUM_MODES];
@@ -32,8 +45,8 @@ const checksumMode = (env: NodeJS.ProcessEnv, name: string) => {
  *
  * @throws ConfigError naming the variable whose value is not understood
  */
-export const s3ClientConfig = (env: NodeJS.ProcessEnv = process.env): S3ClientConfig => {
-  const config: S3ClientConfig = {};
+export const s3ClientConfig = (env: NodeJS.ProcessEnv = process.env): S3ClientSettings => {
+  const config: S3ClientSettings = {};
   const forcePathStyle = flag(env, 'AWS_S3_FORCE_PATH_STYLE');
   if (forcePathStyle !== undefined) config.forcePathStyle = forcePathStyle;
   const request = checksumMode(env, 'AWS_REQUEST_CHECKSUM_CALCULATION');

@@ -1,5 +1,4 @@
-import { ConfigError } from '@fleet/shared';
-import { s3ClientConfig } from '../../../src/adapters/s3ClientConfig.js';
+import { ConfigError, s3ClientConfig } from '../../src/index.js';
 
 describe('s3ClientConfig', () => {
   it('returns the SDK defaults (no settings) when no variable is set', () => {

@@ -1,0 +1,1 @@
+export { type S3ChecksumMode, type S3ClientSettings, s3ClientConfig } from './s3ClientConfig.js';

@@ -1,4 +1,4 @@
 export * from './dependencies/index.js';
 export { type LeaseTakeover, RecordsTriggerStore } from './RecordsTriggerStore.js';
 export { definitionParameterNames, definitionParameters, SageMakerPipelineRunner } from './SageMakerPipelineRunner.js';
-export { atExpression, SchedulerDebounceScheduler, type SchedulerTarget } from './SchedulerDebounceScheduler.js';
+export { SchedulerDebounceScheduler } from './SchedulerDebounceScheduler.js';

@@ -1,9 +1,9 @@
 import { FleetMetric } from '@fleet/shared';
-import { DeliveriesFailedError } from '../domain/errors.js';
 import { incidentOf, resolvedScopeOf } from '../domain/pagerduty/incidents.js';
 import { pagerDutyResolve, pagerDutyTrigger } from '../domain/pagerduty/pagerDutyTrigger.js';
 import { type PagerDutyTarget, routeEvent } from '../domain/routing/routeEvent.js';
-import { type DeliveryOutcome, deliverOnce } from './deliverOnce.js';
+import type { DeliveryOutcome } from './deliverOnce.js';
+import { deliverToEach } from './deliverToEach.js';
 import type { NotifyEvent } from './notifySlack.js';
 import type { InvocationOptions, PagerDutyPorts } from './ports.js';
 import { reportUrlFor } from './reportUrlFor.js';
@@ -73,26 +73,10 @@ export const notifyPagerDuty = async (
   options: InvocationOptions,
 ): Promise<DeliveryOutcome[]> => {
   const decision = routeEvent(ports.config, event.detailType, event.detail);
-  const outcomes: DeliveryOutcome[] = [];
-  const failures: { destination: string; error: unknown }[] = [];
-  for (const target of decision.pagerduty) {
-    const destination = target.action === 'resolve' ? 'pagerduty:resolve' : `pagerduty:${target.parameterName}`;
-    try {
-      outcomes.push(
-        await deliverOnce(
-          {
-            key: { eventKey: event.detail.eventKey, destination },
-            fields: { correlationId: event.detail.correlationId, detailType: event.detailType, model: target.model },
-          },
-          () => (target.action === 'resolve' ? resolve(event, ports, options) : trigger(event, target, ports, options)),
-          ports,
-          options,
-        ),
-      );
-    } catch (error) {
-      failures.push({ destination, error });
-    }
-  }
-  if (failures.length > 0) throw new DeliveriesFailedError(failures);
-  return outcomes;
+  const destinations = decision.pagerduty.map((target) => ({
+    destination: target.action === 'resolve' ? 'pagerduty:resolve' : `pagerduty:${target.parameterName}`,
+    model: target.model,
+    send: () => (target.action === 'resolve' ? resolve(event, ports, options) : trigger(event, target, ports, options)),
+  }));
+  return deliverToEach(event, destinations, ports, options);
 };

@@ -1,11 +1,11 @@
 import { type FleetDetail, type FleetDetailType, FleetMetric, type SeverityValue } from '@fleet/shared';
 import { ceilToSecond, digestScheduleName } from '../domain/digestScheduleName.js';
-import { DeliveriesFailedError } from '../domain/errors.js';
 import { routeEvent, type SlackTarget } from '../domain/routing/routeEvent.js';
 import { atLeast } from '../domain/routing/severityOf.js';
 import { approvalDecidedReply, approvalDecidedUpdate } from '../domain/slack/messages/approvalDecidedMessages.js';
 import { slackMessageFor } from '../domain/slack/messages/slackMessageFor.js';
-import { type DeliveryOutcome, deliverOnce } from './deliverOnce.js';
+import type { DeliveryOutcome } from './deliverOnce.js';
+import { deliverToEach } from './deliverToEach.js';
 import type { DeliveryKey, InvocationOptions, SlackPorts } from './ports.js';
 import { reportUrlFor } from './reportUrlFor.js';
 import { sendWithRetries } from './sendWithRetries.js';
@@ -132,26 +132,11 @@ export const notifySlack = async (
   options: InvocationOptions,
 ): Promise<DeliveryOutcome[]> => {
   const decision = routeEvent(ports.config, event.detailType, event.detail);
-  const outcomes: DeliveryOutcome[] = [];
-  const failures: { destination: string; error: unknown }[] = [];
-  for (const target of decision.slack) {
-    const destination = `slack:${target.channel}`;
-    try {
-      outcomes.push(
-        await deliverOnce(
-          {
-            key: { eventKey: event.detail.eventKey, destination },
-            fields: { correlationId: event.detail.correlationId, detailType: event.detailType, model: target.model },
-          },
-          ({ retried, key }) => slackSend(event, target, decision.severity, ports, { ...options, retried, key }),
-          ports,
-          options,
-        ),
-      );
-    } catch (error) {
-      failures.push({ destination, error });
-    }
-  }
-  if (failures.length > 0) throw new DeliveriesFailedError(failures);
-  return outcomes;
+  const destinations = decision.slack.map((target) => ({
+    destination: `slack:${target.channel}`,
+    model: target.model,
+    send: ({ retried, key }: { retried: boolean; key: DeliveryKey }) =>
+      slackSend(event, target, decision.severity, ports, { ...options, retried, key }),
+  }));
+  return deliverToEach(event, destinations, ports, options);
 };

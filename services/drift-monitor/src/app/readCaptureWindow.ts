@@ -1,4 +1,3 @@
-import { PayloadError } from '../domain/decodePayload.js';
 import { type DriftWindow, inWindow } from '../domain/driftWindow.js';
 import { hourPrefixes } from '../domain/hourPrefixes.js';
 import type { MonitorSettings } from '../domain/MonitorSettings.js';
@@ -6,20 +5,14 @@ import { parseCaptureLine } from '../domain/parseCaptureLine.js';
 import { Reservoir } from '../domain/Reservoir.js';
 import { readCapturedRows } from '../domain/readCapturedRows.js';
 import { seededRandom } from '../domain/seededRandom.js';
-import { listPrefixes } from './listPrefixes.js';
 import type { DriftPorts } from './ports.js';
+import { type MalformedLines, readObjectLines } from './readObjectLines.js';
 
 /**
  * One sampled prediction: inputs in `inputColumns` order (a one-line CSV request kept whole, see
  * `CapturedRow`), the output, and the id labels join on.
  */
 export type SampledRow = { inputs: string[] | string; output: string; id: string };
-
-/** A malformed capture line, for the report. */
-export type MalformedLine = { key: string; line: number; reason: string };
-
-/** How many malformed lines the report lists; the rest are counted. */
-export const MALFORMED_LISTED = 20;
 
 /** What the window's capture files held, and the sample drawn from them. */
 export type WindowSample = {
@@ -28,7 +21,7 @@ export type WindowSample = {
   seen: number;
   objects: number;
   outOfWindow: number;
-  malformed: { count: number; first: MalformedLine[] };
+  malformed: MalformedLines;
   rowsWithMissingColumns: number;
   rowsWithExtraColumns: number;
 };
@@ -61,45 +54,28 @@ export const readCaptureWindow = async (
     rowsWithExtraColumns: 0,
   };
   const base = `${capture.prefix}/${capture.endpoint}/${capture.variant}`;
-  for (const keys of await listPrefixes(hourPrefixes(base, window.start, window.end), ports)) {
-    for (const key of keys) {
-      sample.objects++;
-      let line = 0;
-      for await (const batch of ports.objects.lines({ bucket: ports.bucket, key })) {
-        for (const text of batch) {
-          line++;
-          if (text.trim() === '') continue;
-          try {
-            const record = parseCaptureLine(text);
-            if (!inWindow(window, record.inferenceTime)) {
-              sample.outOfWindow++;
-              continue;
-            }
-            const rows = readCapturedRows(record.input, record.output, inputColumns);
-            for (let i = 0; i < rows.length; i++) {
-              const row = rows[i];
-              if (row.fields < inputColumns.length) sample.rowsWithMissingColumns++;
-              else if (row.fields > inputColumns.length) sample.rowsWithExtraColumns++;
-              // The draw comes first: the id of a row that is not kept is never built.
-              const slot = reservoir.claim();
-              if (slot < 0) continue;
-              const id = record.inferenceId ?? record.eventId ?? `${key}#${line}`;
-              reservoir.place(slot, {
-                inputs: row.inputs,
-                output: row.output,
-                id: rows.length === 1 ? id : `${id}#${i}`,
-              });
-            }
-          } catch (error) {
-            if (!(error instanceof PayloadError)) throw error;
-            sample.malformed.count++;
-            if (sample.malformed.first.length < MALFORMED_LISTED) {
-              sample.malformed.first.push({ key, line, reason: error.message });
-            }
-          }
-        }
-      }
+  const prefixes = hourPrefixes(base, window.start, window.end);
+  sample.objects = await readObjectLines(prefixes, ports, sample.malformed, (text, key, line) => {
+    const record = parseCaptureLine(text);
+    if (!inWindow(window, record.inferenceTime)) {
+      sample.outOfWindow++;
+      return;
     }
-  }
+    const rows = readCapturedRows(record.input, record.output, inputColumns);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (row.fields < inputColumns.length) sample.rowsWithMissingColumns++;
+      else if (row.fields > inputColumns.length) sample.rowsWithExtraColumns++;
+      // The draw comes first: the id of a row that is not kept is never built.
+      const slot = reservoir.claim();
+      if (slot < 0) continue;
+      const id = record.inferenceId ?? record.eventId ?? `${key}#${line}`;
+      reservoir.place(slot, {
+        inputs: row.inputs,
+        output: row.output,
+        id: rows.length === 1 ? id : `${id}#${i}`,
+      });
+    }
+  });
   return { ...sample, rows: reservoir.items, seen: reservoir.seen };
 };

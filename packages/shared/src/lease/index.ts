@@ -6,4 +6,5 @@ export type { LeaseKey } from './LeaseKey.js';
 export type { LeaseRecordFields } from './LeaseRecordFields.js';
 export { LeaseState, type LeaseStateValue } from './LeaseState.js';
 export { Leases } from './Leases.js';
+export { LEASE_ATTRIBUTES } from './leaseAttributes.js';
 export { DEFAULT_LEASE_MARGIN_MS, leaseDurationForInvocation } from './leaseDurationForInvocation.js';

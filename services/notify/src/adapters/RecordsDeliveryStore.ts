@@ -1,9 +1,10 @@
-import { type Lease, Leases, type RecordsRepositoryPort, sortKey } from '@fleet/shared';
+import { LEASE_ATTRIBUTES, type Lease, Leases, type RecordsRepositoryPort, sortKey } from '@fleet/shared';
 import type { DeliveryClaim, DeliveryFields, DeliveryKey, DeliveryStore, Incident } from '../app/ports.js';
 import { deliveryTtlDays, notifyRecordKeys, ttlAfter } from '../app/recordKeys.js';
 import type { IncidentScope } from '../domain/pagerduty/incidents.js';
 
-const LEASE_AND_KEY_FIELDS = new Set([
+/** The record's keys and index fields, and the lease's own attributes: not part of its payload. */
+const LEASE_AND_KEY_FIELDS: ReadonlySet<string> = new Set([
   'pk',
   'sk',
   'kind',
@@ -12,14 +13,7 @@ const LEASE_AND_KEY_FIELDS = new Set([
   'gsi1pk',
   'gsi1sk',
   'ttl',
-  'state',
-  'owner',
-  'fence',
-  'acquiredAt',
-  'expiresAt',
-  'settledAt',
-  'result',
-  'failure',
+  ...LEASE_ATTRIBUTES,
 ]);
 
 /**

@@ -37,7 +37,13 @@ export const debounceMs = (fleet: FleetCloud): number =>
  * load cold, is decided a few seconds after it lands; the schedule is then armed to the next
  * whole second after that.
  */
-export const passDebounceWindow = (fleet: FleetCloud) => fleet.cloud.tick(debounceMs(fleet) + 5000);
+export const passDebounceWindow = (fleet: FleetCloud) => fleet.cloud.tick(debounceMs(fleet) + DEBOUNCE_MARGIN_MS);
+
+/**
+ * How far past the debounce window `passDebounceWindow` moves: cold handlers on a busy machine
+ * can take tens of seconds of wall time (hence of clock time) before the schedule is armed.
+ */
+const DEBOUNCE_MARGIN_MS = 60_000;
 
 /** Moves the clock until no pipeline execution is running any more (at most `limit`). */
 export const runPipelinesToEnd = async (cloud: LocalCloud, limitMs = 6 * HOUR_MS): Promise<void> => {

@@ -48,12 +48,14 @@ export const applyDecision = async (
       await store.leases.complete(acquisition.lease, ports.clock.now(), { ...decision, outcome: 'applied' });
     }
   }
+  // The gate's reason states both numbers itself, so a gate rejection does not repeat them.
+  const byGate = decision.decidedBy === QUALITY_GATE;
   const description = approvalDescription({
     ...decision,
     metric: comparison.metric,
-    challenger: comparison.challenger,
+    challenger: byGate ? undefined : comparison.challenger,
     champion: comparison.champion?.value,
-    reason: decision.decidedBy === QUALITY_GATE ? comparison.gate.reason : undefined,
+    reason: byGate ? comparison.gate.reason : undefined,
   });
   await ports.registry.setStatus(
     input.modelPackageArn,

@@ -75,7 +75,7 @@ describe('applyDecision', () => {
     expect(registry.updates[0]).toMatchObject({
       status: 'Rejected',
       description:
-        'Rejected by fleet:quality-gate at 2026-03-02T12:00Z; roc_auc 0.6 vs champion 0.82: roc_auc 0.6 is below the minimum 0.7 (champion 0.82)',
+        'Rejected by fleet:quality-gate at 2026-03-02T12:00Z: roc_auc 0.6 is below the minimum 0.7 (champion 0.82)',
     });
     expect(events.ofType('Approval Decided')[0]?.detail).toMatchObject({
       decision: 'rejected',

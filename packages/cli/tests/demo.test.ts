@@ -36,6 +36,15 @@ describe('fleet demo', () => {
       timelineLine('sagemaker', 'Package State Change', 'approved'),
       /^ {3}Model Registry: churn\/1 is Approved \("Approved by @ana \(U0FLEETAPPROVER\) in Slack at .*; roc_auc 0\.88 vs no champion"\)$/m,
       timelineLine('validate-dataset', 'Dataset Rejected', 'rejected'),
+      /^ {3}300 InvokeEndpoint requests to churn \(text\/csv: .* of examples\/datasets\/churn_baseline\.csv\): 300 captured/m,
+      /^ {3}Drift record, window .*: 300 predictions, no_drift; nothing drifted/m,
+      /^ {3}Report: s3:\/\/fleet-local-data-[^/]+\/reports\/drift\/churn\/.+\/report\.html$/m,
+      /^ {3}300 InvokeEndpoint requests to churn \(text\/csv: .* of examples\/datasets\/churn_drifted\.csv\): 300 captured/m,
+      timelineLine('drift-monitor', 'Drift Detected', 'warning'),
+      /^ {3}Drift record, window .*: 300 predictions, drift \(warning, streak 1\); drifted: /m,
+      timelineLine('drift-monitor', 'Drift Detected', 'critical'),
+      /^ {3}Drift record, window .*: 300 predictions, drift \(critical, streak 2\); drifted: /m,
+      /^ {3}│ PLOCAL\d+ {2}TRIGGERED {2}critical$/m,
     ].map((pattern) => stdout.search(pattern));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -46,7 +55,15 @@ describe('fleet demo', () => {
     expect(stdout).toMatch(
       /^ {3}\d\d:\d\d:\d\d {2}DATASET#churn +validation +rejected +raw\/churn\/churn_broken\.csv: 300 rows, 6 issues/m,
     );
-    expect(stdout.match(/^ {3}\d\d:\d\d:\d\d {2}trigger-retraining +Retraining Started /gm)).toHaveLength(1);
+    // The first landing starts one run; the nightly schedule starts one a day while the traffic is judged.
+    expect(
+      stdout.match(
+        /^ {3}\d\d:\d\d:\d\d {2}trigger-retraining +Retraining Started +started +churn-retrain\/\w+: \d+ dataset landing/gm,
+      ),
+    ).toHaveLength(1);
+    expect(stdout).toMatch(
+      /^ {3}ok {4}retrain answered the critical drift: (Retraining Started for drift|skipped: [a-z-]+)/m,
+    );
     // An approved package goes on to its deployment, whose records may follow in the chain.
     expect(stdout).toMatch(
       /^ {3}validation validated → trigger skipped: debounced → trigger started → approval approved( → .+)?$/m,
@@ -64,9 +81,16 @@ describe('fleet demo', () => {
       ok: boolean;
       checks: { name: string; ok: boolean }[];
       executions: { status: string }[];
-      timeline: { event: string }[];
+      timeline: { event: string; why: string }[];
       records: { kind: string; decision: string }[];
       scenario: string;
+      drift: {
+        traffic: { file: string; requests: number; captured: number }[];
+        verdicts: { status: string; severity?: string; predictions?: number; reportKey?: string }[];
+        detected: { severity: string; reportKey?: string }[];
+        incidents: { status: string; severity: string }[];
+        retrain?: { decision: string };
+      };
       approval: {
         approvalId: string;
         slackMessage: { lines: string[] };
@@ -77,12 +101,19 @@ describe('fleet demo', () => {
     };
     expect(report.ok).toBe(true);
     expect(report.checks.map((check) => check.ok)).toEqual(report.checks.map(() => true));
-    expect(report.executions.map((execution) => execution.status)).toEqual(['Succeeded']);
+    // The landing's run, then one nightly scheduled run a day while the traffic is judged.
+    expect(report.executions.map((execution) => execution.status)).toEqual([
+      'Succeeded',
+      'Succeeded',
+      'Succeeded',
+      'Succeeded',
+    ]);
     expect(report.timeline.map((entry) => entry.event)).toContain('Retraining Succeeded');
     const loopKinds = new Set(['validation', 'trigger', 'approval']);
     expect(
       report.records
         .filter((record) => loopKinds.has(record.kind))
+        .slice(0, 5)
         .map((record) => `${record.kind} ${record.decision}`),
     ).toEqual([
       'validation validated',
@@ -91,6 +122,28 @@ describe('fleet demo', () => {
       'approval approved',
       'validation rejected',
     ]);
+    expect(report.records.filter((record) => record.kind === 'drift').map((record) => record.decision)).toEqual([
+      'no_drift',
+      'drift (warning)',
+      'drift (critical)',
+    ]);
+    const { drift } = report;
+    expect(drift.traffic.map((t) => [t.file, t.requests, t.captured])).toEqual([
+      ['examples/datasets/churn_baseline.csv', 300, 300],
+      ['examples/datasets/churn_drifted.csv', 300, 300],
+      ['examples/datasets/churn_drifted.csv', 300, 300],
+    ]);
+    expect(drift.verdicts.map((v) => [v.status, v.severity, v.predictions])).toEqual([
+      ['no_drift', undefined, 300],
+      ['drift', 'warning', 300],
+      ['drift', 'critical', 300],
+    ]);
+    expect(drift.detected).toEqual([
+      { severity: 'warning', reportKey: drift.verdicts[1].reportKey },
+      { severity: 'critical', reportKey: drift.verdicts[2].reportKey },
+    ]);
+    expect(drift.incidents).toEqual([expect.objectContaining({ status: 'triggered', severity: 'critical' })]);
+    expect(drift.retrain).toBeDefined();
     expect(report.scenario).toBe('approve');
     const { approval } = report;
     expect(approval.slackMessage.lines).toContain('[ Approve ]  [ Reject ]');
@@ -105,9 +158,9 @@ describe('fleet demo', () => {
       expect.objectContaining({ approvalId: approval.approvalId, decision: 'approved', decidedBy: 'U0FLEETAPPROVER' }),
     ]);
     expect(approval.packages.map((item) => item.status)).toEqual(['Approved']);
-    expect(report.timeline.filter((entry) => entry.event === 'Approval Decided')).toEqual([
-      expect.objectContaining({ decision: 'approved' }),
-    ]);
+    expect(
+      report.timeline.filter((entry) => entry.event === 'Approval Decided' && entry.why.startsWith('churn/1 ')),
+    ).toEqual([expect.objectContaining({ decision: 'approved' })]);
   });
 
   it('rejects a regressing challenger of the nightly run without asking anyone with --scenario regression', async () => {

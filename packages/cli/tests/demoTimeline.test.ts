@@ -192,6 +192,41 @@ describe('the demo timeline', () => {
     });
   });
 
+  it('says what drifted, how badly and where the report is, for a drift event and a drift record', () => {
+    // Act
+    const detected = describeEvent(
+      logEntry(
+        'Drift Detected',
+        {
+          model: 'churn',
+          severity: 'critical',
+          driftedFeatures: ['tenure_months', 'prediction'],
+          driftShare: 0.4,
+          reportKey: 'reports/drift/churn/w/report.html',
+        },
+        'fleet.drift-monitor',
+      ),
+    );
+    const record = describeRecord({
+      pk: 'MODEL#churn',
+      sk: '2025-06-03T08:50:00.000Z#drift#d-1',
+      at: '2025-06-03T08:50:00.000Z',
+      kind: 'drift',
+      status: 'no_drift',
+      rows: { baseline: 8000, current: 300, predictions: 300 },
+      driftedFeatures: [],
+    } as never);
+
+    // Assess
+    expect(detected).toMatchObject({
+      service: 'drift-monitor',
+      event: 'Drift Detected',
+      decision: 'critical',
+      why: 'churn: tenure_months, prediction (share 0.40); report reports/drift/churn/w/report.html',
+    });
+    expect(record).toMatchObject({ kind: 'drift', decision: 'no_drift', why: '300 predictions; nothing drifted' });
+  });
+
   it('renders a Slack message as people see it: header, fields, sections, buttons and context', () => {
     // Act
     const lines = renderSlackMessage({

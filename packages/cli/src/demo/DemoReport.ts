@@ -1,4 +1,5 @@
 import type { DemoApproval } from './demoApproval.js';
+import type { DemoDrift } from './demoDrift.js';
 import type { DemoScenarioName } from './demoScenarios.js';
 import type { TimelineEntry } from './TimelineEntry.js';
 
@@ -34,6 +35,8 @@ export type DemoReport = {
   scenario: DemoScenarioName;
   /** The approval of the run's package: the Slack message, the clicks, the decisions, the packages at the end. */
   approval: DemoApproval;
+  /** The live traffic and the drift monitor's verdicts on it, in the scenarios that deploy and send traffic. */
+  drift?: DemoDrift;
   /** How many items the records table holds in all (audit records plus claims, pointers, pending landings). */
   tableItems: number;
   deadLetters: number;

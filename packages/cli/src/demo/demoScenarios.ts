@@ -10,6 +10,8 @@ export type DemoScenario = {
   summary: string;
   /** The metrics of the packages the runs register, in order (the last repeats). */
   metrics: RegistrationMetrics;
+  /** Whether live traffic follows the deployment and the drift monitor judges it. */
+  drift?: boolean;
 };
 
 /** Every scenario, the default first. */
@@ -17,8 +19,9 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     name: 'approve',
     summary:
-      'the retrained package is compared, the approvers are asked in Slack, the demo clicks Approve (a signed request) and the package is Approved',
+      'the retrained package is compared, the approvers are asked in Slack, the demo clicks Approve (a signed request), the package is Approved and deployed; live traffic, then drifted traffic: Drift Detected, the on-call paged, a retrain',
     metrics: { roc_auc: 0.88, accuracy: 0.84 },
+    drift: true,
   },
   {
     name: 'regression',

@@ -254,6 +254,18 @@ export const describeEvent = (entry: EventLogEntry, context: DescribeEventContex
         decision: 'deployed',
         why: `${packageName(detail.modelPackageArn)} serves on endpoint ${text(detail.endpointName)} (${text(detail.strategy)})`,
       };
+    case 'Drift Detected':
+    case 'Drift Cleared': {
+      const drifted = Array.isArray(detail.driftedFeatures) ? detail.driftedFeatures.map(text) : [];
+      const share = typeof detail.driftShare === 'number' ? ` (share ${detail.driftShare.toFixed(2)})` : '';
+      return {
+        ...base,
+        service,
+        event: type,
+        decision: type === 'Drift Detected' ? text(detail.severity) : `cleared ${text(detail.previousSeverity)}`,
+        why: `${text(detail.model)}: ${drifted.length === 0 ? 'nothing drifted' : drifted.join(', ')}${share}; report ${text(detail.reportKey)}`,
+      };
+    }
     case 'Deployment Failed': {
       const failure = (detail.failure ?? {}) as Detail;
       return {

@@ -73,5 +73,16 @@ export const describeRecord = (record: FleetRecord): RecordLine => {
       }${record.reason === undefined ? '' : `: ${text(record.reason)}`}`,
     };
   }
+  if (record.kind === 'drift') {
+    const drifted = Array.isArray(record.driftedFeatures) ? record.driftedFeatures.map(text) : [];
+    const rows = (record.rows ?? {}) as { predictions?: unknown };
+    return {
+      ...base,
+      decision: `${text(record.status)}${record.severity === undefined ? '' : ` (${text(record.severity)})`}`,
+      why: `${text(rows.predictions)} predictions; ${drifted.length === 0 ? 'nothing drifted' : `drifted: ${drifted.join(', ')}`}${
+        record.reason === undefined ? '' : `; ${text(record.reason)}`
+      }`,
+    };
+  }
   return { ...base, decision: text(record.status ?? record.decision), why: text(record.reason ?? record.id) };
 };

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LocalEvent } from '@fleet/local-cloud';
-import { decodeS3Key } from '@fleet/shared';
+import { decodeS3Key, resetDependencies } from '@fleet/shared';
 import type { FleetCloud } from '../local/FleetCloud.js';
+import { findRepoRoot } from '../local/findRepoRoot.js';
 import { type FleetCloudOptions, startFleetCloud } from '../local/startFleetCloud.js';
 import type { DemoExecution, DemoReport } from './DemoReport.js';
 import { approvalChecks, type DemoApproval, runApprovalSteps } from './demoApproval.js';
+import { writeDemoConfig } from './demoConfig.js';
+import { type DemoDrift, driftChecks, runDriftSteps } from './demoDrift.js';
 import { DEFAULT_DEMO_SCENARIO, type DemoScenario, type DemoScenarioName, demoScenario } from './demoScenarios.js';
 import { describeRecord, isAuditRecord } from './describeRecord.js';
 import { clockTime, formatTimelineEntry } from './formatTimelineEntry.js';
@@ -60,15 +63,29 @@ export const runDemo = async (options: DemoOptions = {}): Promise<DemoReport> =>
   const write = options.write ?? (() => undefined);
   const chosen = demoScenario(options.scenario ?? DEFAULT_DEMO_SCENARIO);
   if (chosen === undefined) throw new Error(`no demo scenario named ${options.scenario}`);
-  const fleet = await startFleetCloud({
-    evaluationMetrics: chosen.metrics,
-    ...options.cloud,
-    ...(options.rootDir ? { rootDir: options.rootDir } : {}),
-  });
+  // Live traffic carries the numeric features only, which the drift monitor is told of.
+  const demoConfig =
+    chosen.drift && options.cloud?.configFile === undefined
+      ? writeDemoConfig(path.resolve(options.rootDir ?? findRepoRoot(__dirname)))
+      : undefined;
+  // Handlers loaded by an earlier run in this process keep the dependencies they built from its
+  // configuration; each run builds its own, as a fresh process would.
+  resetDependencies();
   try {
-    return await scenario(fleet, chosen, options, write, startedMs);
+    const fleet = await startFleetCloud({
+      evaluationMetrics: chosen.metrics,
+      ...options.cloud,
+      ...(demoConfig === undefined ? {} : { configFile: demoConfig.file }),
+      ...(options.rootDir ? { rootDir: options.rootDir } : {}),
+    });
+    try {
+      return await scenario(fleet, chosen, options, write, startedMs, demoConfig?.baselineUri);
+    } finally {
+      await fleet.stop();
+    }
   } finally {
-    await fleet.stop();
+    resetDependencies();
+    demoConfig?.remove();
   }
 };
 
@@ -78,6 +95,7 @@ const scenario = async (
   options: DemoOptions,
   write: (line: string) => void,
   startedMs: number,
+  baselineUri: string | undefined,
 ): Promise<DemoReport> => {
   const { cloud, config, resources } = fleet;
   const clockStart = cloud.now().toISOString();
@@ -177,6 +195,20 @@ const scenario = async (
   step(`The clock moves ${quietMs / 1000}s: a rejected dataset must start nothing`);
   await cloud.tick(quietMs);
   flush();
+  const executionsAfterBroken = cloud.executions().length;
+
+  // 5. Live traffic, then drifted traffic, judged by the drift monitor (when the package serves).
+  const drift = chosen.drift
+    ? await runDriftSteps(
+        fleet,
+        {
+          baseline: datasetFile,
+          drifted: path.resolve(fleet.rootDir, 'examples/datasets/churn_drifted.csv'),
+          ...(baselineUri === undefined ? {} : { baselineUri }),
+        },
+        { step, flush, write },
+      )
+    : undefined;
 
   const report = await summarize(fleet, {
     datasetKey,
@@ -184,7 +216,9 @@ const scenario = async (
     executionsAfterRun,
     startedAfterRun,
     executionsBeforeBroken,
+    executionsAfterBroken,
     approval,
+    ...(drift === undefined ? {} : { drift }),
     timeline,
     clockStart,
     startedMs,
@@ -201,7 +235,9 @@ const summarize = async (
     executionsAfterRun: number;
     startedAfterRun: number;
     executionsBeforeBroken: number;
+    executionsAfterBroken: number;
     approval: DemoApproval;
+    drift?: DemoDrift;
     timeline: TimelineEntry[];
     clockStart: string;
     startedMs: number;
@@ -253,9 +289,10 @@ const summarize = async (
     },
     {
       name: 'nothing started for the broken dataset',
-      ok: executions.length === context.executionsBeforeBroken,
-      detail: `${executions.length - context.executionsBeforeBroken} execution(s) started after it landed`,
+      ok: context.executionsAfterBroken === context.executionsBeforeBroken,
+      detail: `${context.executionsAfterBroken - context.executionsBeforeBroken} execution(s) started after it landed`,
     },
+    ...(context.drift === undefined ? [] : driftChecks(context.drift)),
     {
       name: 'no dead letters',
       ok: deadLetters.length === 0,
@@ -299,6 +336,7 @@ const summarize = async (
     ...(chain === undefined ? {} : { chain }),
     scenario: context.approval.scenario,
     approval: context.approval,
+    ...(context.drift === undefined ? {} : { drift: context.drift }),
     tableItems: items.length,
     deadLetters: deadLetters.length,
   };

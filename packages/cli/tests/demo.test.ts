@@ -204,6 +204,30 @@ describe('fleet demo', () => {
     expect(stdout).toMatch(/^ {3}ok {4}late click changes nothing: /m);
   });
 
+  it('rolls back the second deployment on an alarm during its canary with --scenario rollback: Deployment Failed, never Model Deployed', async () => {
+    // Act
+    const { code, stdout } = await run(['--scenario', 'rollback']);
+
+    // Assess
+    expect(code).toBe(0);
+    const order = [
+      timelineLine('approval-callback', 'Model Deployed', 'deployed'),
+      /^ {3}\d\d:\d\d:\d\d {2}approval-callback +Approval Requested +requested +churn\/2 /m,
+      /^ {3}\d\d:\d\d:\d\d {2}approval-callback +Approval Decided +approved +churn\/2 approved by @ana/m,
+      /^ {3}SetAlarmState fleet-local-churn-AllTraffic-Invocation5XXErrors → ALARM at /m,
+      timelineLine('sagemaker', 'Endpoint State Change', 'rolling back'),
+      timelineLine('approval-callback', 'Deployment Failed', 'failed: rolled_back'),
+      /^ {3}Endpoint churn: churn-v1 before, churn-v1 after; Model Registry: churn\/2 is Rejected \("rolled back: /m,
+    ].map((pattern) => stdout.search(pattern));
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const deployed = stdout.match(/^ {3}\d\d:\d\d:\d\d {2}approval-callback +Model Deployed +deployed +(\S+)/gm) ?? [];
+    expect(deployed.map((line) => line.replace(/.* deployed +/, ''))).toEqual(['churn/1']);
+    expect(stdout).toMatch(/^ {3}ok {4}deployment rolled back: Deployment Failed \(rolled_back\): /m);
+    expect(stdout).toMatch(/^ {3}ok {4}never announced as deployed: 0 Model Deployed for churn\/2$/m);
+    expect(stdout).not.toMatch(/Drift record/);
+  });
+
   it('names the scenarios with --list', async () => {
     // Act
     const { code, stdout } = await run(['--list']);
@@ -215,7 +239,7 @@ describe('fleet demo', () => {
         .split('\n')
         .filter(Boolean)
         .map((line) => line.split(' ')[0]),
-    ).toEqual(['approve', 'regression', 'expired']);
+    ).toEqual(['approve', 'regression', 'expired', 'rollback']);
   });
 
   it('exits 2 on an unknown scenario', async () => {
@@ -224,7 +248,7 @@ describe('fleet demo', () => {
 
     // Assess
     expect(code).toBe(2);
-    expect(stderr).toContain('no scenario named faster; the scenarios are approve, regression, expired');
+    expect(stderr).toContain('no scenario named faster; the scenarios are approve, regression, expired, rollback');
   });
 
   it('exits 1 with the reason when the loop does not complete', async () => {

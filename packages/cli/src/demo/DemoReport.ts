@@ -1,5 +1,6 @@
 import type { DemoApproval } from './demoApproval.js';
 import type { DemoDrift } from './demoDrift.js';
+import type { DemoRollback } from './demoRollback.js';
 import type { DemoScenarioName } from './demoScenarios.js';
 import type { TimelineEntry } from './TimelineEntry.js';
 
@@ -37,6 +38,8 @@ export type DemoReport = {
   approval: DemoApproval;
   /** The live traffic and the drift monitor's verdicts on it, in the scenarios that deploy and send traffic. */
   drift?: DemoDrift;
+  /** The second deployment and its rollback, in the `rollback` scenario. */
+  rollback?: DemoRollback;
   /** How many items the records table holds in all (audit records plus claims, pointers, pending landings). */
   tableItems: number;
   deadLetters: number;

@@ -168,7 +168,7 @@ export const runApprovalSteps = async (
     }
   };
 
-  if (scenario.name === 'approve' || scenario.name === 'regression') {
+  if (scenario.name === 'approve' || scenario.name === 'regression' || scenario.name === 'rollback') {
     step(`@${APPROVER_NAME} (${approverId}) clicks Approve in Slack: a signed block_actions request to the fleet`);
     await send('approve', false);
     flush();
@@ -291,7 +291,7 @@ export const approvalChecks = (
     });
   }
   const [click] = approval.clicks;
-  if (approval.scenario === 'approve' || approval.scenario === 'regression') {
+  if (approval.scenario === 'approve' || approval.scenario === 'regression' || approval.scenario === 'rollback') {
     const decisions = decided(first?.modelPackageArn);
     checks.push(
       {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AWS_DEFAULTS } from '@fleet/local-cloud';
@@ -29,8 +29,8 @@ export const demoDataBucket = (): string =>
   `fleet-${STAGE}-data-${AWS_DEFAULTS.accountId}-${process.env.AWS_REGION ?? AWS_DEFAULTS.region}`;
 
 /**
- * Writes the fleet configuration the demo runs with: the repository's `fleet.config.yaml`, its
- * relative `contract:` paths made absolute (the copy lives in a temporary folder), and a
+ * Writes the fleet configuration the demo runs with: the repository's `fleet.config.yaml` in a
+ * temporary folder (next to links to the folders its `contract:` paths start with), with a
  * `stages.local` overlay naming the features the demo's endpoint receives
  * (`models.churn.drift.inputColumns`, `DEMO_INPUT_COLUMNS`) and the baseline they are compared
  * with (`models.churn.drift.baseline`: `DEMO_BASELINE_KEY` in the data bucket, which the demo
@@ -43,10 +43,7 @@ export const writeDemoConfig = (rootDir: string, source = 'fleet.config.yaml'): 
   const sourceFile = path.resolve(rootDir, source);
   const sourceDir = path.dirname(sourceFile);
   const baselineUri = `s3://${demoDataBucket()}/${DEMO_BASELINE_KEY}`;
-  const text = readFileSync(sourceFile, 'utf8').replace(
-    /^(\s*contract:\s*)([^\s#]+)/gm,
-    (_, key: string, file: string) => `${key}${JSON.stringify(path.resolve(sourceDir, file))}`,
-  );
+  const text = readFileSync(sourceFile, 'utf8');
   if (new RegExp(`^ {2}${STAGE}:`, 'm').test(text)) {
     throw new Error(`${sourceFile} already has a stages.${STAGE}; the demo adds its own for drift.inputColumns`);
   }
@@ -62,6 +59,14 @@ export const writeDemoConfig = (rootDir: string, source = 'fleet.config.yaml'): 
     ? text.replace(/^stages:\s*$/m, `stages:\n${overlay}`)
     : `${text.trimEnd()}\n\nstages:\n${overlay}\n`;
   const dir = mkdtempSync(path.join(tmpdir(), 'fleet-demo-'));
+  // The contracts stay where they are, under the names the configuration gives them.
+  const linked = new Set<string>();
+  for (const [, contract] of text.matchAll(/^\s*contract:\s*["']?([^\s#"']+)/gm)) {
+    const [first] = contract.split('/');
+    if (path.isAbsolute(contract) || first === '..' || linked.has(first)) continue;
+    linked.add(first);
+    symlinkSync(path.join(sourceDir, first), path.join(dir, first));
+  }
   const file = path.join(dir, 'fleet.config.yaml');
   writeFileSync(file, withOverlay);
   return { file, baselineUri, remove: () => rmSync(dir, { recursive: true, force: true }) };

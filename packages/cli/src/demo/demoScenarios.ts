@@ -1,7 +1,7 @@
 import type { RegistrationMetrics } from '@fleet/local-cloud';
 
 /** The scenarios `fleet demo --scenario` runs. */
-export type DemoScenarioName = 'approve' | 'regression' | 'expired';
+export type DemoScenarioName = 'approve' | 'regression' | 'expired' | 'rollback';
 
 /** What one scenario does after the run succeeds, and the metrics the runs' evaluation reports. */
 export type DemoScenario = {
@@ -36,6 +36,12 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     name: 'expired',
     summary:
       'nobody answers the approval request: the clock passes timeoutHours, the approval expires, the package stays pending and a late click answers "expired"',
+    metrics: { roc_auc: 0.88, accuracy: 0.84 },
+  },
+  {
+    name: 'rollback',
+    summary:
+      'as approve, then the nightly run registers a second package, approved in Slack; during its canary a rollback alarm goes to ALARM: the endpoint rolls back, Deployment Failed (rolled_back), never Model Deployed',
     metrics: { roc_auc: 0.88, accuracy: 0.84 },
   },
 ];

@@ -9,6 +9,7 @@ import type { DemoExecution, DemoReport } from './DemoReport.js';
 import { approvalChecks, type DemoApproval, runApprovalSteps } from './demoApproval.js';
 import { writeDemoConfig } from './demoConfig.js';
 import { type DemoDrift, driftChecks, runDriftSteps } from './demoDrift.js';
+import { type DemoRollback, rollbackChecks, runRollbackSteps } from './demoRollback.js';
 import { DEFAULT_DEMO_SCENARIO, type DemoScenario, type DemoScenarioName, demoScenario } from './demoScenarios.js';
 import { describeRecord, isAuditRecord } from './describeRecord.js';
 import { clockTime, formatTimelineEntry } from './formatTimelineEntry.js';
@@ -183,6 +184,7 @@ const scenario = async (
 
   // The package the run registered: compared, put to the approvers, decided as the scenario says.
   const approval = await runApprovalSteps(fleet, chosen, { step, flush, write });
+  const rollback = chosen.name === 'rollback' ? await runRollbackSteps(fleet, { step, flush, write }) : undefined;
   const executionsBeforeBroken = cloud.executions().length;
 
   // 4. A broken file lands, and nothing starts for it.
@@ -219,6 +221,7 @@ const scenario = async (
     executionsAfterBroken,
     approval,
     ...(drift === undefined ? {} : { drift }),
+    ...(rollback === undefined ? {} : { rollback }),
     timeline,
     clockStart,
     startedMs,
@@ -238,6 +241,7 @@ const summarize = async (
     executionsAfterBroken: number;
     approval: DemoApproval;
     drift?: DemoDrift;
+    rollback?: DemoRollback;
     timeline: TimelineEntry[];
     clockStart: string;
     startedMs: number;
@@ -292,6 +296,7 @@ const summarize = async (
       ok: context.executionsAfterBroken === context.executionsBeforeBroken,
       detail: `${context.executionsAfterBroken - context.executionsBeforeBroken} execution(s) started after it landed`,
     },
+    ...(context.rollback === undefined ? [] : rollbackChecks(context.rollback)),
     ...(context.drift === undefined ? [] : driftChecks(context.drift)),
     {
       name: 'no dead letters',
@@ -337,6 +342,7 @@ const summarize = async (
     scenario: context.approval.scenario,
     approval: context.approval,
     ...(context.drift === undefined ? {} : { drift: context.drift }),
+    ...(context.rollback === undefined ? {} : { rollback: context.rollback }),
     tableItems: items.length,
     deadLetters: deadLetters.length,
   };

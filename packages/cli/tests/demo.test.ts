@@ -84,6 +84,8 @@ describe('fleet demo', () => {
       timeline: { event: string; why: string }[];
       records: { kind: string; decision: string }[];
       scenario: string;
+      slack: { messages: { method: string; body: { channel?: string; text?: string; blocks?: unknown[] } }[] };
+      pagerduty: { events: unknown[] };
       drift: {
         traffic: { file: string; requests: number; captured: number }[];
         verdicts: { status: string; severity?: string; predictions?: number; reportKey?: string }[];
@@ -144,6 +146,25 @@ describe('fleet demo', () => {
     ]);
     expect(drift.incidents).toEqual([expect.objectContaining({ status: 'triggered', severity: 'critical' })]);
     expect(drift.retrain).toBeDefined();
+    // What the fleet sent Slack and PagerDuty, as the stand-ins received it.
+    const [first, ...rest] = report.slack.messages;
+    expect(first).toMatchObject({
+      method: 'chat.postMessage',
+      body: { channel: 'C0FLEETML', text: expect.stringContaining('Approval needed: churn version 1') },
+    });
+    expect(first.body.blocks).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'actions' })]));
+    expect(rest).toContainEqual(
+      expect.objectContaining({ method: 'chat.update', body: expect.objectContaining({ channel: 'C0FLEETML' }) }),
+    );
+    expect(report.slack.messages.every((m) => ['chat.postMessage', 'chat.update'].includes(m.method))).toBe(true);
+    expect(JSON.stringify(report.slack.messages)).toContain('Drift');
+    expect(report.pagerduty.events).toEqual([
+      expect.objectContaining({
+        routing_key: expect.stringMatching(/^\w{32}$/),
+        event_action: 'trigger',
+        payload: expect.objectContaining({ severity: 'critical', class: 'Drift Detected' }),
+      }),
+    ]);
     expect(report.scenario).toBe('approve');
     const { approval } = report;
     expect(approval.slackMessage.lines).toContain('[ Approve ]  [ Reject ]');

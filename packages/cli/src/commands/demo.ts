@@ -21,7 +21,8 @@ service, event, decision and why) and the records written.
 
   --scenario <name>   what follows the run: ${DEMO_SCENARIOS.map((scenario) => scenario.name).join(', ')} (default ${DEFAULT_DEMO_SCENARIO})
   --list              name the scenarios and what each shows, and exit
-  --json              print only a machine-readable report (one JSON object)
+  --json              print only a machine-readable report (one JSON object), with the bodies
+                      sent to Slack (slack.messages) and PagerDuty (pagerduty.events)
   --quiet             print only the final line
   --verbose           also show the functions' own logs (Powertools, INFO)
   --dataset <file>    the dataset that lands first (default examples/datasets/churn_baseline.csv)

@@ -40,6 +40,10 @@ export type DemoReport = {
   drift?: DemoDrift;
   /** The second deployment and its rollback, in the `rollback` scenario. */
   rollback?: DemoRollback;
+  /** What the fleet sent the Slack Web API stand-in: each `chat.postMessage` and `chat.update`, its body as received. */
+  slack: { messages: { method: 'chat.postMessage' | 'chat.update'; body: Record<string, unknown> | undefined }[] };
+  /** What the fleet sent the PagerDuty Events API v2 stand-in: each request's body as received. */
+  pagerduty: { events: unknown[] };
   /** How many items the records table holds in all (audit records plus claims, pointers, pending landings). */
   tableItems: number;
   deadLetters: number;

@@ -343,6 +343,13 @@ const summarize = async (
     approval: context.approval,
     ...(context.drift === undefined ? {} : { drift: context.drift }),
     ...(context.rollback === undefined ? {} : { rollback: context.rollback }),
+    slack: {
+      messages: fleet.slack
+        .calls()
+        .filter((call) => call.method === 'chat.postMessage' || call.method === 'chat.update')
+        .map((call) => ({ method: call.method as 'chat.postMessage' | 'chat.update', body: call.body })),
+    },
+    pagerduty: { events: fleet.pagerDuty.events().map((event) => event.body) },
     tableItems: items.length,
     deadLetters: deadLetters.length,
   };

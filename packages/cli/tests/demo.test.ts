@@ -44,7 +44,10 @@ describe('fleet demo', () => {
       /^ {3}Drift record, window .*: 300 predictions, drift \(warning, streak 1\); drifted: /m,
       timelineLine('drift-monitor', 'Drift Detected', 'critical'),
       /^ {3}Drift record, window .*: 300 predictions, drift \(critical, streak 2\); drifted: /m,
+      /^ {3}│ :rotating_light: Drift critical: churn$/m,
       /^ {3}│ PLOCAL\d+ {2}TRIGGERED {2}critical$/m,
+      /^ {3}│ opened \d{4}-\d\d-\d\d \d\d:\d\d UTC · fleet-local · dedup key fleet-local-drift-churn$/m,
+      /^ {3}trigger-retraining (started a run for the drift: |did not start a run for the critical drift: skipped, [a-z-]+)/m,
     ].map((pattern) => stdout.search(pattern));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);

@@ -6,6 +6,7 @@ import type { FleetCloud } from '../local/FleetCloud.js';
 import type { DemoCheck, DemoNarration } from './demoApproval.js';
 import { DEMO_INPUT_COLUMNS } from './demoConfig.js';
 import { packageName } from './describeEvent.js';
+import { renderSlackMessage } from './renderSlackMessage.js';
 
 /** The model the demo's traffic goes to. */
 const MODEL = 'churn';
@@ -63,7 +64,15 @@ export type DemoDrift = {
   /** Every `Drift Detected`: its severity and report key. */
   detected: { severity: string; reportKey?: string }[];
   /** PagerDuty incidents opened during the drift steps. */
-  incidents: { id: string; status: string; severity: string; summary: string; dedupKey: string; createdAt: string }[];
+  incidents: {
+    id: string;
+    status: string;
+    severity: string;
+    summary: string;
+    dedupKey: string;
+    source: string;
+    createdAt: string;
+  }[];
   /** What trigger-retraining made of the critical drift: a run started, or the reason it skipped. */
   retrain?: { decision: 'started'; executionArn?: string } | { decision: 'skipped'; skipReason: string };
 };
@@ -263,12 +272,24 @@ export const runDriftSteps = async (
       severity: incident.severity,
       summary: incident.summary,
       dedupKey: incident.dedupKey,
+      source: incident.source,
       createdAt: incident.createdAt.toISOString(),
     }));
+  const channel = fleet.config.models[MODEL]?.routing?.slackChannel ?? fleet.config.routing?.slackChannel;
+  const driftMessages =
+    channel === undefined ? [] : fleet.slack.messages(channel).filter((message) => /^Drift /.test(message.text ?? ''));
+  const lastDriftMessage = driftMessages[driftMessages.length - 1];
+  if (lastDriftMessage !== undefined) {
+    write(`   Slack, channel ${channel}, the last drift message as people see it:`);
+    for (const line of renderSlackMessage(lastDriftMessage)) write(`   │ ${line}`);
+  }
   for (const incident of incidents) {
     write(`   PagerDuty, as the on-call sees it:`);
     write(`   │ ${incident.id}  ${incident.status.toUpperCase()}  ${incident.severity}`);
     write(`   │ ${incident.summary}`);
+    write(
+      `   │ opened ${incident.createdAt.replace('T', ' ').slice(0, 16)} UTC · ${incident.source} · dedup key ${incident.dedupKey}`,
+    );
   }
   const forDrift = (type: string) =>
     events
@@ -286,6 +307,25 @@ export const runDriftSteps = async (
       : skipped !== undefined
         ? { decision: 'skipped', skipReason: text(skipped.skipReason) }
         : undefined;
+  if (started !== undefined) {
+    write(`   trigger-retraining started a run for the drift: ${text(started.executionArn)}`);
+  } else if (skipped !== undefined) {
+    const packages = cloud.sageMaker.registry.packages({
+      modelPackageGroupName: fleet.config.models[MODEL]?.modelPackageGroup,
+    });
+    const newest = packages[packages.length - 1];
+    const why =
+      skipped.skipReason === 'model-busy'
+        ? ` (the model is under repair: a retrain running, its newest package waiting for approval or a deployment under way; its newest package, ${
+            newest === undefined ? 'none' : `${packageName(newest.modelPackageArn)}, is ${newest.modelApprovalStatus}`
+          })`
+        : '';
+    write(
+      `   trigger-retraining did not start a run for the critical drift: skipped, ${text(skipped.skipReason)}${why}`,
+    );
+  } else {
+    write('   trigger-retraining neither started nor skipped a run for the drift.');
+  }
   return {
     endpointName,
     deployed,

@@ -19,7 +19,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     name: 'approve',
     summary:
-      'the retrained package is compared, the approvers are asked in Slack, the demo clicks Approve (a signed request), the package is Approved and deployed; live traffic, then drifted traffic: Drift Detected, the on-call paged, a retrain',
+      'the retrained package is compared, the approvers are asked in Slack, the demo clicks Approve (a signed request), the package is Approved and deployed; live traffic through InvokeEndpoint, then drifted traffic: Drift Detected warning then critical, the on-call paged, and what trigger-retraining makes of it (a retrain or the reason it skipped)',
     metrics: { roc_auc: 0.88, accuracy: 0.84 },
     drift: true,
   },

@@ -1,5 +1,8 @@
 export type { DemoExecution, DemoReport } from './DemoReport.js';
 export type { DemoApproval, DemoCheck, DemoClick } from './demoApproval.js';
+export { DEMO_BASELINE_KEY, DEMO_INPUT_COLUMNS, type DemoConfigFile, writeDemoConfig } from './demoConfig.js';
+export type { DemoDrift, DemoDriftVerdict, DemoTraffic } from './demoDrift.js';
+export type { DemoRollback } from './demoRollback.js';
 export {
   DEFAULT_DEMO_SCENARIO,
   DEMO_SCENARIOS,

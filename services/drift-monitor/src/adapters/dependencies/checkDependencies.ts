@@ -65,7 +65,7 @@ export const checkDependencies = (
       eventBusName: requiredEnv(env, 'EVENT_BUS_NAME'),
       logger,
     }),
-    emf: consoleEmfSink(),
+    emf: consoleEmfSink({ enabled: env.POWERTOOLS_METRICS_DISABLED !== 'true' }),
     clock: options.clock ?? { now: () => new Date() },
     logger,
     metrics,

@@ -48,6 +48,12 @@ describe('fleet demo', () => {
       /^ {3}│ PLOCAL\d+ {2}TRIGGERED {2}critical$/m,
       /^ {3}│ opened \d{4}-\d\d-\d\d \d\d:\d\d UTC · fleet-local · dedup key fleet-local-drift-churn$/m,
       /^ {3}trigger-retraining (started a run for the drift: |did not start a run for the critical drift: skipped, [a-z-]+)/m,
+      /^ {3}300 InvokeEndpoint requests to churn \(text\/csv: .* of rows 301-600 of examples\/datasets\/churn_baseline\.csv\): 300 captured/m,
+      timelineLine('drift-monitor', 'Drift Cleared', 'cleared critical'),
+      /^ {3}│ :white_check_mark: Drift cleared: churn$/m,
+      /^ {3}│ PLOCAL\d+ {2}RESOLVED {2}critical$/m,
+      /^ {3}│ opened \d{4}-\d\d-\d\d \d\d:\d\d UTC · resolved \d{4}-\d\d-\d\d \d\d:\d\d UTC · fleet-local · dedup key fleet-local-drift-churn$/m,
+      /^ {3}ok {4}incident resolved when drift cleared: Drift Cleared: from critical; incidents: PLOCAL\d+ resolved/m,
     ].map((pattern) => stdout.search(pattern));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -93,7 +99,8 @@ describe('fleet demo', () => {
         traffic: { file: string; requests: number; captured: number }[];
         verdicts: { status: string; severity?: string; predictions?: number; reportKey?: string }[];
         detected: { severity: string; reportKey?: string }[];
-        incidents: { status: string; severity: string }[];
+        cleared: { previousSeverity: string; reportKey?: string }[];
+        incidents: { status: string; statusAfterCritical?: string; severity: string }[];
         retrain?: { decision: string };
       };
       approval: {
@@ -108,6 +115,7 @@ describe('fleet demo', () => {
     expect(report.checks.map((check) => check.ok)).toEqual(report.checks.map(() => true));
     // The landing's run, then one nightly scheduled run a day while the traffic is judged.
     expect(report.executions.map((execution) => execution.status)).toEqual([
+      'Succeeded',
       'Succeeded',
       'Succeeded',
       'Succeeded',
@@ -131,23 +139,29 @@ describe('fleet demo', () => {
       'no_drift',
       'drift (warning)',
       'drift (critical)',
+      'no_drift',
     ]);
     const { drift } = report;
     expect(drift.traffic.map((t) => [t.file, t.requests, t.captured])).toEqual([
       ['examples/datasets/churn_baseline.csv', 300, 300],
       ['examples/datasets/churn_drifted.csv', 300, 300],
       ['examples/datasets/churn_drifted.csv', 300, 300],
+      ['examples/datasets/churn_baseline.csv', 300, 300],
     ]);
     expect(drift.verdicts.map((v) => [v.status, v.severity, v.predictions])).toEqual([
       ['no_drift', undefined, 300],
       ['drift', 'warning', 300],
       ['drift', 'critical', 300],
+      ['no_drift', undefined, 300],
     ]);
     expect(drift.detected).toEqual([
       { severity: 'warning', reportKey: drift.verdicts[1].reportKey },
       { severity: 'critical', reportKey: drift.verdicts[2].reportKey },
     ]);
-    expect(drift.incidents).toEqual([expect.objectContaining({ status: 'triggered', severity: 'critical' })]);
+    expect(drift.cleared).toEqual([{ previousSeverity: 'critical', reportKey: drift.verdicts[3].reportKey }]);
+    expect(drift.incidents).toEqual([
+      expect.objectContaining({ statusAfterCritical: 'triggered', status: 'resolved', severity: 'critical' }),
+    ]);
     expect(drift.retrain).toBeDefined();
     // What the fleet sent Slack and PagerDuty, as the stand-ins received it.
     const [first, ...rest] = report.slack.messages;
@@ -167,6 +181,7 @@ describe('fleet demo', () => {
         event_action: 'trigger',
         payload: expect.objectContaining({ severity: 'critical', class: 'Drift Detected' }),
       }),
+      expect.objectContaining({ event_action: 'resolve', dedup_key: 'fleet-local-drift-churn' }),
     ]);
     expect(report.scenario).toBe('approve');
     const { approval } = report;

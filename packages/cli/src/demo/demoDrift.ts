@@ -63,16 +63,23 @@ export type DemoDrift = {
   verdicts: DemoDriftVerdict[];
   /** Every `Drift Detected`: its severity and report key. */
   detected: { severity: string; reportKey?: string }[];
-  /** PagerDuty incidents opened during the drift steps. */
+  /** Every `Drift Cleared`: the severity it cleared and its report key. */
+  cleared: { previousSeverity: string; reportKey?: string }[];
+  /** PagerDuty incidents opened during the drift steps, as they stand at the end (status and when resolved). */
   incidents: {
     id: string;
     status: string;
+    /** The status right after the critical drift's check, before traffic recovered. */
+    statusAfterCritical?: string;
     severity: string;
     summary: string;
     dedupKey: string;
     source: string;
     createdAt: string;
+    resolvedAt?: string;
   }[];
+  /** The Slack message posted for `Drift Cleared`, as people see it, if one was posted. */
+  clearedSlackMessage?: string[];
   /** What trigger-retraining made of the critical drift: a run started, or the reason it skipped. */
   retrain?: { decision: 'started'; executionArn?: string } | { decision: 'skipped'; skipReason: string };
 };
@@ -129,7 +136,8 @@ const windowText = (window: { start: string; end: string }): string =>
  * data goes through InvokeEndpoint (the SDK's client, Data Capture on), the clock passes the
  * drift check's schedule (no drift, no event); then traffic from the drifted file, two windows
  * in a row: `Drift Detected` warning, then critical, the PagerDuty incident it opens, and
- * trigger-retraining's answer to the critical drift.
+ * trigger-retraining's answer to the critical drift; then a day of traffic like the training
+ * data again: `Drift Cleared`, the incident resolved and the Slack message that says so.
  */
 export const runDriftSteps = async (
   fleet: FleetCloud,
@@ -147,7 +155,7 @@ export const runDriftSteps = async (
     .find((event) => event['detail-type'] === 'Model Deployed' && detailOf(event).endpointName === endpointName);
   if (deployedEvent === undefined) {
     step(`No live traffic: no Model Deployed for endpoint ${endpointName}`);
-    return { endpointName, traffic, captureFiles: 0, verdicts, detected: [], incidents: [] };
+    return { endpointName, traffic, captureFiles: 0, verdicts, detected: [], cleared: [], incidents: [] };
   }
   const deployed = text(detailOf(deployedEvent).modelPackageArn);
   const runtime = new SageMakerRuntimeClient({
@@ -218,6 +226,86 @@ export const runDriftSteps = async (
     return undefined;
   };
 
+  const openedIncidents = () =>
+    fleet.pagerDuty
+      .incidents()
+      .slice(incidentsBefore)
+      .map((incident) => ({
+        id: incident.id,
+        status: incident.status,
+        severity: incident.severity,
+        summary: incident.summary,
+        dedupKey: incident.dedupKey,
+        source: incident.source,
+        createdAt: incident.createdAt.toISOString(),
+        ...(incident.resolvedAt === undefined ? {} : { resolvedAt: incident.resolvedAt.toISOString() }),
+      }));
+  const statusAfterCritical = new Map<string, string>();
+  let clearedSlackMessage: string[] | undefined;
+  const minute = (iso: string) => `${iso.replace('T', ' ').slice(0, 16)} UTC`;
+  /** An incident as PagerDuty's incident list shows it. */
+  const incidentLines = (incident: ReturnType<typeof openedIncidents>[number]): string[] => [
+    `${incident.id}  ${incident.status.toUpperCase()}  ${incident.severity}`,
+    incident.summary,
+    `opened ${minute(incident.createdAt)}${incident.resolvedAt === undefined ? '' : ` · resolved ${minute(incident.resolvedAt)}`} · ${incident.source} · dedup key ${incident.dedupKey}`,
+  ];
+  const channel = fleet.config.models[MODEL]?.routing?.slackChannel ?? fleet.config.routing?.slackChannel;
+  /** Shows the newest drift message in the model's Slack channel, and returns it. */
+  const renderLastDriftMessage = () => {
+    const driftMessages =
+      channel === undefined
+        ? []
+        : fleet.slack.messages(channel).filter((message) => /^Drift /.test(message.text ?? ''));
+    const last = driftMessages[driftMessages.length - 1];
+    if (last !== undefined) {
+      write(`   Slack, channel ${channel}, the last drift message as people see it:`);
+      for (const line of renderSlackMessage(last)) write(`   │ ${line}`);
+    }
+    return last;
+  };
+  let retrain: DemoDrift['retrain'];
+  /** Tells what trigger-retraining made of the critical drift. */
+  const answerRetrain = () => {
+    const events = cloud.events().map((entry) => entry.event);
+    const forDrift = (type: string) =>
+      events
+        .filter((event) => event['detail-type'] === type)
+        .map(detailOf)
+        .filter((detail) => (detail.trigger as { kind?: string } | undefined)?.kind === 'drift');
+    const started = forDrift('Retraining Started')[0];
+    const skipped = forDrift('Retraining Skipped').filter(
+      (detail) => detail.skipReason !== 'below-retrain-severity',
+    )[0];
+    retrain =
+      started !== undefined
+        ? {
+            decision: 'started',
+            ...(started.executionArn === undefined ? {} : { executionArn: text(started.executionArn) }),
+          }
+        : skipped !== undefined
+          ? { decision: 'skipped', skipReason: text(skipped.skipReason) }
+          : undefined;
+    if (started !== undefined) {
+      write(`   trigger-retraining started a run for the drift: ${text(started.executionArn)}`);
+    } else if (skipped !== undefined) {
+      const packages = cloud.sageMaker.registry.packages({
+        modelPackageGroupName: fleet.config.models[MODEL]?.modelPackageGroup,
+      });
+      const newest = packages[packages.length - 1];
+      const why =
+        skipped.skipReason === 'model-busy'
+          ? ` (the model is under repair: a retrain running, its newest package waiting for approval or a deployment under way; its newest package, ${
+              newest === undefined ? 'none' : `${packageName(newest.modelPackageArn)}, is ${newest.modelApprovalStatus}`
+            })`
+          : '';
+      write(
+        `   trigger-retraining did not start a run for the critical drift: skipped, ${text(skipped.skipReason)}${why}`,
+      );
+    } else {
+      write('   trigger-retraining neither started nor skipped a run for the drift.');
+    }
+  };
+
   try {
     step(`Live traffic like the training data goes to endpoint ${endpointName} through InvokeEndpoint`);
     cloud.sageMakerRuntime.setScoring({
@@ -251,6 +339,25 @@ export const runDriftSteps = async (
     step(`Another day of ${path.basename(files.drifted)} traffic, and the next drift check`);
     await send(files.drifted, DEMO_TRAFFIC_ROWS);
     await passCheck();
+    renderLastDriftMessage();
+    for (const incident of openedIncidents()) {
+      statusAfterCritical.set(incident.id, incident.status);
+      write(`   PagerDuty, as the on-call sees it:`);
+      for (const line of incidentLines(incident)) write(`   │ ${line}`);
+    }
+    answerRetrain();
+
+    step('The traffic recovers: a day of rows like the training data, and the next drift check');
+    await send(files.baseline, DEMO_TRAFFIC_ROWS);
+    await passCheck();
+    const clearedMessage = renderLastDriftMessage();
+    if (clearedMessage !== undefined && /^Drift cleared/i.test(clearedMessage.text ?? '')) {
+      clearedSlackMessage = renderSlackMessage(clearedMessage);
+    }
+    for (const incident of openedIncidents()) {
+      write(`   PagerDuty, as the on-call sees it now:`);
+      for (const line of incidentLines(incident)) write(`   │ ${line}`);
+    }
   } finally {
     runtime.destroy();
   }
@@ -263,69 +370,20 @@ export const runDriftSteps = async (
       severity: text(detail.severity),
       ...(detail.reportKey === undefined ? {} : { reportKey: text(detail.reportKey) }),
     }));
-  const incidents = fleet.pagerDuty
-    .incidents()
-    .slice(incidentsBefore)
-    .map((incident) => ({
-      id: incident.id,
-      status: incident.status,
-      severity: incident.severity,
-      summary: incident.summary,
-      dedupKey: incident.dedupKey,
-      source: incident.source,
-      createdAt: incident.createdAt.toISOString(),
+  const cleared = events
+    .filter((event) => event['detail-type'] === 'Drift Cleared')
+    .map(detailOf)
+    .map((detail) => ({
+      previousSeverity: text(detail.previousSeverity),
+      ...(detail.reportKey === undefined ? {} : { reportKey: text(detail.reportKey) }),
     }));
-  const channel = fleet.config.models[MODEL]?.routing?.slackChannel ?? fleet.config.routing?.slackChannel;
-  const driftMessages =
-    channel === undefined ? [] : fleet.slack.messages(channel).filter((message) => /^Drift /.test(message.text ?? ''));
-  const lastDriftMessage = driftMessages[driftMessages.length - 1];
-  if (lastDriftMessage !== undefined) {
-    write(`   Slack, channel ${channel}, the last drift message as people see it:`);
-    for (const line of renderSlackMessage(lastDriftMessage)) write(`   │ ${line}`);
-  }
-  for (const incident of incidents) {
-    write(`   PagerDuty, as the on-call sees it:`);
-    write(`   │ ${incident.id}  ${incident.status.toUpperCase()}  ${incident.severity}`);
-    write(`   │ ${incident.summary}`);
-    write(
-      `   │ opened ${incident.createdAt.replace('T', ' ').slice(0, 16)} UTC · ${incident.source} · dedup key ${incident.dedupKey}`,
-    );
-  }
-  const forDrift = (type: string) =>
-    events
-      .filter((event) => event['detail-type'] === type)
-      .map(detailOf)
-      .filter((detail) => (detail.trigger as { kind?: string } | undefined)?.kind === 'drift');
-  const started = forDrift('Retraining Started')[0];
-  const skipped = forDrift('Retraining Skipped').filter((detail) => detail.skipReason !== 'below-retrain-severity')[0];
-  const retrain: DemoDrift['retrain'] =
-    started !== undefined
-      ? {
-          decision: 'started',
-          ...(started.executionArn === undefined ? {} : { executionArn: text(started.executionArn) }),
-        }
-      : skipped !== undefined
-        ? { decision: 'skipped', skipReason: text(skipped.skipReason) }
-        : undefined;
-  if (started !== undefined) {
-    write(`   trigger-retraining started a run for the drift: ${text(started.executionArn)}`);
-  } else if (skipped !== undefined) {
-    const packages = cloud.sageMaker.registry.packages({
-      modelPackageGroupName: fleet.config.models[MODEL]?.modelPackageGroup,
-    });
-    const newest = packages[packages.length - 1];
-    const why =
-      skipped.skipReason === 'model-busy'
-        ? ` (the model is under repair: a retrain running, its newest package waiting for approval or a deployment under way; its newest package, ${
-            newest === undefined ? 'none' : `${packageName(newest.modelPackageArn)}, is ${newest.modelApprovalStatus}`
-          })`
-        : '';
-    write(
-      `   trigger-retraining did not start a run for the critical drift: skipped, ${text(skipped.skipReason)}${why}`,
-    );
-  } else {
-    write('   trigger-retraining neither started nor skipped a run for the drift.');
-  }
+  const incidents = openedIncidents().map((incident) => {
+    const before = statusAfterCritical.get(incident.id);
+    return {
+      ...incident,
+      ...(before === undefined ? {} : { statusAfterCritical: before }),
+    };
+  });
   return {
     endpointName,
     deployed,
@@ -333,7 +391,9 @@ export const runDriftSteps = async (
     captureFiles: cloud.sageMakerRuntime.captureFiles().length,
     verdicts,
     detected,
+    cleared,
     incidents,
+    ...(clearedSlackMessage === undefined ? {} : { clearedSlackMessage }),
     ...(retrain === undefined ? {} : { retrain }),
   };
 };
@@ -375,10 +435,21 @@ export const driftChecks = (drift: DemoDrift): DemoCheck[] => {
     },
     {
       name: 'on-call paged',
-      ok: drift.incidents.some((incident) => incident.status === 'triggered'),
+      ok: drift.incidents.some((incident) => (incident.statusAfterCritical ?? incident.status) === 'triggered'),
       detail:
         drift.incidents.map((incident) => `${incident.id} ${incident.status}: ${incident.summary}`).join('; ') ||
         'no PagerDuty incident opened',
+    },
+    {
+      name: 'incident resolved when drift cleared',
+      ok:
+        drift.cleared.some((c) => c.previousSeverity === 'critical') &&
+        drift.incidents.length > 0 &&
+        drift.incidents.every((incident) => incident.status === 'resolved') &&
+        drift.clearedSlackMessage !== undefined,
+      detail: `Drift Cleared: ${drift.cleared.map((c) => `from ${c.previousSeverity}`).join(', ') || 'none'}; incidents: ${
+        drift.incidents.map((incident) => `${incident.id} ${incident.status}`).join(', ') || 'none'
+      }; Slack: ${drift.clearedSlackMessage?.[0] ?? 'no Drift cleared message'}`,
     },
     {
       name: 'retrain answered the critical drift',

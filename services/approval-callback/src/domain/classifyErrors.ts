@@ -1,18 +1,5 @@
 import { type SageMakerErrorName, SageMakerTaskError } from './errors.js';
-
-const nameOf = (error: unknown): string => (error instanceof Error ? error.name : 'Error');
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-const TRANSIENT = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'ServiceUnavailable',
-  'InternalFailure',
-  'InternalServerError',
-  'RequestTimeout',
-  'TimeoutError',
-  'ECONNRESET',
-]);
+import { errorCode, errorMessage, isTransientSageMakerFailure } from './sageMakerFailure.js';
 
 /**
  * Classifies a SageMaker failure into a name the state machine's `Retry` and `Catch` can match,
@@ -22,14 +9,13 @@ const TRANSIENT = new Set([
  * classifySageMakerError(Object.assign(new Error('slow down'), { name: 'ThrottlingException' })).name // 'SageMakerTransientError'
  */
 export const classifySageMakerError = (error: unknown): SageMakerTaskError => {
-  const code = nameOf(error);
-  const fault = (error as { $fault?: string } | null)?.$fault;
+  const code = errorCode(error);
   let name: SageMakerErrorName;
-  if (TRANSIENT.has(code) || fault === 'server') name = 'SageMakerTransientError';
+  if (isTransientSageMakerFailure(error)) name = 'SageMakerTransientError';
   else if (code === 'ResourceNotFound' || code === 'ResourceNotFoundException') name = 'ModelPackageNotFoundError';
   else if (code === 'ConflictException') name = 'ModelPackageConflictError';
   else name = 'SageMakerRequestError';
-  return new SageMakerTaskError(name, code, messageOf(error), { cause: error });
+  return new SageMakerTaskError(name, code, errorMessage(error), { cause: error });
 };
 
 /** What a failed `SendTaskSuccess` means for the decision. */
@@ -43,4 +29,4 @@ const CLOSED = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
  * else is `transient`: the decision stands and is sent again.
  */
 export const classifySendFailure = (error: unknown): SendFailureKind =>
-  CLOSED.has(nameOf(error)) ? 'closed' : 'transient';
+  CLOSED.has(errorCode(error)) ? 'closed' : 'transient';

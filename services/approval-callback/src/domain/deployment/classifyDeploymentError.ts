@@ -1,21 +1,8 @@
+import { errorCode, errorMessage, isTransientSageMakerFailure } from '../sageMakerFailure.js';
 import { type DeploymentErrorName, DeploymentTaskError } from './errors.js';
 
-const nameOf = (error: unknown): string => (error instanceof Error ? error.name : 'Error');
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** Error codes that say "later": capacity limits, throttling and SageMaker's own faults. */
-const TRANSIENT = new Set([
-  'ResourceLimitExceeded',
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'ServiceUnavailable',
-  'InternalFailure',
-  'InternalServerError',
-  'RequestTimeout',
-  'TimeoutError',
-  'ECONNRESET',
-]);
+/** Codes that say "later" for hosting calls besides those of every SageMaker call: capacity limits. */
+const HOSTING_TRANSIENT: ReadonlySet<string> = new Set(['ResourceLimitExceeded', 'TooManyRequestsException']);
 
 /** SageMaker's words for an endpoint that is being created, updated or rolled back by someone. */
 const BUSY = /Cannot update in-progress endpoint/i;
@@ -36,11 +23,10 @@ const BUSY = /Cannot update in-progress endpoint/i;
  */
 export const classifyDeploymentError = (error: unknown): DeploymentTaskError => {
   if (error instanceof DeploymentTaskError) return error;
-  const code = nameOf(error);
-  const message = messageOf(error);
-  const fault = (error as { $fault?: string } | null)?.$fault;
+  const code = errorCode(error);
+  const message = errorMessage(error);
   let name: DeploymentErrorName;
-  if (TRANSIENT.has(code) || fault === 'server') name = 'DeploymentTransientError';
+  if (isTransientSageMakerFailure(error, HOSTING_TRANSIENT)) name = 'DeploymentTransientError';
   else if (code === 'ValidationException' && BUSY.test(message)) name = 'EndpointBusyError';
   else if (code === 'ValidationException') name = 'DeploymentValidationError';
   else name = 'DeploymentRequestError';

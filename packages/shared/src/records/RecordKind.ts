@@ -12,6 +12,10 @@ export const RecordKind = {
   /** A model package deployed to an endpoint: what makes it the model's champion. */
   deployment: 'deployment',
   delivery: 'delivery',
+  /** An operator paused or resumed a model's retraining or deployments. */
+  pause: 'pause',
+  /** An operator re-sent a dead letter to where it failed. */
+  redrive: 'redrive',
   idempotency: 'idempotency',
 } as const;
 

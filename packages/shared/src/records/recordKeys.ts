@@ -1,7 +1,15 @@
 import type { RecordKindValue } from './RecordKind.js';
 
 /** What a records partition is about. */
-export type PartitionScope = 'PIPELINE' | 'MODEL' | 'DATASET' | 'APPROVAL' | 'IDEMPOTENCY' | 'EXECUTION';
+export type PartitionScope =
+  | 'PIPELINE'
+  | 'MODEL'
+  | 'DATASET'
+  | 'APPROVAL'
+  | 'IDEMPOTENCY'
+  | 'EXECUTION'
+  | 'PAUSE'
+  | 'QUEUE';
 
 /**
  * Normalises an ISO 8601 time to `Date#toISOString` form (UTC, milliseconds).

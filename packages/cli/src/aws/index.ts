@@ -1,0 +1,2 @@
+export { RecordsTableError } from './RecordsTableError.js';
+export { type RecordsTableOptions, recordsTableExportName, resolveRecordsTable } from './recordsTable.js';

@@ -1,3 +1,4 @@
+import 'aws-sdk-client-mock-jest';
 import { CloudFormationClient, ListExportsCommand } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
 import { RecordsTableError, resolveRecordsTable } from '../../src/aws/index.js';

@@ -55,7 +55,8 @@ export const TriggerRef = z.object({
 });
 /**
  * Why a trigger started nothing. `below-retrain-severity`: a drift below the model's
- * `drift.retrainOn`; `model-busy`: the model is already being retrained, approved or deployed.
+ * `drift.retrainOn`; `model-busy`: the model is already being retrained, approved or deployed;
+ * `paused`: an operator paused the retraining of a model of the pipeline (`fleet pause`).
  */
 export const SkipReason = z.enum([
   'duplicate',
@@ -65,6 +66,7 @@ export const SkipReason = z.enum([
   'debounced',
   'below-retrain-severity',
   'model-busy',
+  'paused',
 ]);
 export const Failure = z.object({ code: z.string().min(1), message: z.string() });
 

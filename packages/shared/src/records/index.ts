@@ -2,6 +2,17 @@ export { assertChanges } from './assertChanges.js';
 export { type FleetRecord, FleetRecordSchema } from './FleetRecord.js';
 export { assertLimit, historyBounds } from './historyBounds.js';
 export { MemoryRecordsRepository } from './MemoryRecordsRepository.js';
+export {
+  applyPauseChange,
+  PAUSE_SWITCH_SORT_KEY,
+  type PauseChange,
+  type PauseChangeResult,
+  type PauseSwitch,
+  PauseSwitchError,
+  pauseSwitchKey,
+  readPauseSwitch,
+  writePauseChange,
+} from './pauseSwitch.js';
 export { prepareRecord } from './prepareRecord.js';
 export { RecordKind, type RecordKindValue } from './RecordKind.js';
 export {

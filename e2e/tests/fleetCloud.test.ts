@@ -45,6 +45,7 @@ describe('the fleet on the local cloud', () => {
       'cloudwatch',
       'dynamodb',
       'eventbridge',
+      'lambda',
       's3',
       'sagemaker',
       'sagemaker_runtime',

@@ -1,3 +1,4 @@
+import { StandInServer } from '../http/StandInServer.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
 import {
   type InvocationResult,
@@ -6,6 +7,7 @@ import {
   LambdaRunner,
   type LambdaRunnerOptions,
 } from './LambdaRunner.js';
+import { lambdaHttpHandler } from './lambdaHttpHandler.js';
 
 const FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:]+)?$/;
 
@@ -15,7 +17,8 @@ const FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:
  * stand-ins to come).
  *
  * A function is named by its deployed name or its ARN. Asynchronous invocations get Lambda's
- * retries and dead letters (see `LambdaRunner`).
+ * retries and dead letters (see `LambdaRunner`). Clients reach the same functions through
+ * Lambda's `Invoke` API (`lambdaHttpHandler`), at the `lambda` endpoint.
  */
 export class LambdaStandIn implements LocalStandIn {
   readonly name = 'lambda';
@@ -58,7 +61,29 @@ export class LambdaStandIn implements LocalStandIn {
   async start(context: StandInContext): Promise<RunningStandIn> {
     const runner = new LambdaRunner({ ...this.#runnerOptions, region: context.region, accountId: context.accountId });
     this.#runner = runner;
-    return { inFlight: () => runner.inFlight, drain: () => runner.drain(), stop: () => runner.drain() };
+    const server = new StandInServer(
+      lambdaHttpHandler({
+        region: context.region,
+        accountId: context.accountId,
+        // As on AWS, the API knows a function by its deployed name only (not its key under `functions:`).
+        functionArn: (name) =>
+          this.#functions.some((fn) => fn.deployedName === name)
+            ? `arn:aws:lambda:${context.region}:${context.accountId}:function:${name}`
+            : undefined,
+        invokeAsync: (name, payload) => runner.invokeAsync(this.#require(name), payload, { kind: 'direct' }),
+        invokeSync: (name, payload) => runner.invoke(this.#require(name), payload, { kind: 'direct' }),
+      }),
+    );
+    const endpoint = await context.listen('lambda', (port) => server.listen({ port }));
+    return {
+      endpoints: { lambda: endpoint },
+      inFlight: () => runner.inFlight,
+      drain: () => runner.drain(),
+      stop: async () => {
+        await server.close();
+        await runner.drain();
+      },
+    };
   }
 
   #require(nameOrArn: string): LambdaFunction {

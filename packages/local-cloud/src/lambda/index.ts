@@ -11,3 +11,6 @@ export {
   type LambdaRunnerOptions,
 } from './LambdaRunner.js';
 export { LambdaTimeoutError } from './LambdaTimeoutError.js';
+export { type LambdaErrorPayload, lambdaErrorPayload } from './lambdaErrorPayload.js';
+export { type LambdaInvokePort, lambdaHttpHandler } from './lambdaHttpHandler.js';
+export { type FunctionReference, parseFunctionName } from './parseFunctionName.js';

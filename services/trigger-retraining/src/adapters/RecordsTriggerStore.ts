@@ -3,8 +3,10 @@ import {
   type FleetRecord,
   type Lease,
   Leases,
+  type PauseSwitch,
   partitionKey,
   type RecordsRepositoryPort,
+  readPauseSwitch,
   sortKey,
 } from '@fleet/shared';
 import type {
@@ -288,6 +290,11 @@ export class RecordsTriggerStore implements TriggerStore {
             }),
           }),
     };
+  }
+
+  async pauseSwitches(models: readonly string[]): Promise<PauseSwitch[]> {
+    const switches = await Promise.all(models.map((model) => readPauseSwitch(this.#records, model)));
+    return switches.filter((s): s is PauseSwitch => s !== undefined);
   }
 }
 

@@ -12,7 +12,7 @@ import { runInput } from '../domain/runInput.js';
 import type { TriggerRequest } from '../domain/TriggerRequest.js';
 import { bestEffortStep } from './bestEffortStep.js';
 import type { Guard } from './guards/Guard.js';
-import { guardsInOrder, runGuards } from './guards/runGuards.js';
+import { firstStop, guardsInOrder } from './guards/runGuards.js';
 import type { PendingLandings, RunLockRequest, TriggerDecision, TriggerPorts } from './ports.js';
 import { retrainingEventKey } from './retrainingEventKey.js';
 
@@ -124,7 +124,8 @@ export const decideTrigger = async (
   const now = ports.clock.now();
   const token = clientRequestToken(settings.pipelineName, request.trigger);
   const decisionId = ports.newId();
-  let skipReason = await runGuards(guards, { request, settings, token, attempt: decisionId, now });
+  const verdict = await firstStop(guards, { request, settings, token, attempt: decisionId, now });
+  let skipReason = verdict?.reason;
   const decision: TriggerDecision = {
     id: decisionId,
     at: now.toISOString(),
@@ -215,7 +216,12 @@ export const decideTrigger = async (
   if (skipReason !== undefined) {
     try {
       if (skipReason === 'debounced') await armDebounce(request, settings, ports, now);
-      await ports.store.recordDecision({ ...decision, decision: 'skipped', skipReason });
+      await ports.store.recordDecision({
+        ...decision,
+        decision: 'skipped',
+        skipReason,
+        ...(verdict?.details === undefined ? {} : { skipDetails: verdict.details }),
+      });
       await ports.events.publish('Retraining Skipped', {
         ...common,
         eventKey: retrainingEventKey.skipped(token, skipReason),

@@ -8,7 +8,7 @@ export {
   type FollowPorts,
   followExecution,
 } from './followExecution.js';
-export { guardsInOrder, runGuards } from './guards/runGuards.js';
+export { firstStop, type GuardVerdict, guardsInOrder, runGuards } from './guards/runGuards.js';
 export type * from './ports.js';
 export { triggerRecordKeys } from './recordKeys.js';
 export { datasetPipeline, datasetRequest, landingPrefix } from './requests/datasetRequest.js';

@@ -4,6 +4,7 @@ import type {
   FleetDetailInput,
   FleetDetailType,
   LeaseStateValue,
+  PauseSwitch,
   SkipReasonValue,
   Trigger,
 } from '@fleet/shared';
@@ -63,6 +64,8 @@ export type TriggerDecision = {
   token: string;
   decision: Decision;
   skipReason?: SkipReasonValue;
+  /** What the stopping guard said besides its reason (for `paused`: pausedModel, pausedBy, pausedAt, pauseReason). */
+  skipDetails?: Record<string, string>;
   executionArn?: string;
   parameters?: Record<string, string>;
   /** The effective input of a started run (lineage); the record of a started run has no TTL. */
@@ -208,6 +211,8 @@ export interface TriggerStore {
   releaseRunLock(pipelineName: string, token: string, at: string): Promise<boolean>;
   /** The model's newest approval and deployment records written since `since` (one Query of `MODEL#<model>`). */
   modelActivity(model: string, since: Date): Promise<ModelActivity>;
+  /** The pause switches of these models that were ever set (one strongly consistent read each). */
+  pauseSwitches(models: readonly string[]): Promise<PauseSwitch[]>;
 }
 
 /** What StartPipelineExecution needs. */

@@ -10,6 +10,8 @@ export type PipelineSettings = {
   parameters: Record<string, string>;
   staticParameters: Record<string, string>;
   guards: GuardsConfig;
+  /** The models this pipeline retrains (their `pipeline` is this key): whose pause switches stop it. */
+  models: readonly string[];
 };
 
 /**
@@ -20,7 +22,7 @@ export type PipelineSettings = {
  *
  * @throws UnknownPipelineError listing the configured pipelines
  */
-export const pipelineSettings = (config: Pick<FleetConfig, 'pipelines'>, name: string): PipelineSettings => {
+export const pipelineSettings = (config: Pick<FleetConfig, 'pipelines' | 'models'>, name: string): PipelineSettings => {
   const byKey = config.pipelines[name];
   const entry =
     byKey === undefined
@@ -36,5 +38,8 @@ export const pipelineSettings = (config: Pick<FleetConfig, 'pipelines'>, name: s
     parameters: pipeline.parameters,
     staticParameters: pipeline.staticParameters,
     guards: pipeline.guards,
+    models: Object.entries(config.models)
+      .filter(([, model]) => model.pipeline === key)
+      .map(([model]) => model),
   };
 };

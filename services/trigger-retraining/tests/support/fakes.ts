@@ -169,6 +169,7 @@ export const settings = (overrides: Partial<PipelineSettings['guards']> = {}): P
     maxRunMinutes: 1440,
     ...overrides,
   },
+  models: ['churn'],
 });
 
 /** A schedule request for the churn pipeline. */

@@ -11,13 +11,14 @@ const context = {
 };
 
 describe('runGuards', () => {
-  it('runs the guards in the fixed order: duplicate, below retrain severity, model busy, quiet hours, in flight, cooldown, debounce', () => {
+  it('runs the guards in the fixed order: duplicate, paused, below retrain severity, model busy, quiet hours, in flight, cooldown, debounce', () => {
     // Act
     const reasons = guardsInOrder(fakePorts().ports).map((g) => g.reason);
 
     // Assess
     expect(reasons).toEqual([
       'duplicate',
+      'paused',
       'below-retrain-severity',
       'model-busy',
       'quiet-hours',

@@ -1,0 +1,115 @@
+import 'aws-sdk-client-mock-jest';
+import { StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
+import { writePauseChange } from '@fleet/shared';
+import { createDatasetValidatedHandler } from '../../src/handlers/datasetValidated.js';
+import { createScheduleTickHandler } from '../../src/handlers/scheduleTick.js';
+import { describedPipeline } from '../support/describedPipeline.js';
+import {
+  answerAsUsual,
+  handlerDependencies,
+  lambdaContext,
+  mockHandlerClients,
+  publishedEvents,
+} from '../support/handlerDependencies.js';
+import { loadEvent } from '../support/loadEvent.js';
+import { recordsTablePerTest } from '../support/recordsTable.js';
+
+// fraud-retrain (SageMaker name FraudRetrain) trains the model fraud, and neither debounces nor
+// has quiet hours, so a landing and a schedule tick reach the paused guard and then start.
+const mocks = mockHandlerClients();
+const { sagemaker, eventBridge } = mocks;
+const table = recordsTablePerTest();
+
+beforeEach(() => {
+  answerAsUsual(mocks, {
+    described: describedPipeline('FraudRetrain', ['InputDataUri']),
+    started: (token) =>
+      `arn:aws:sagemaker:eu-west-1:123456789012:pipeline/fraudretrain/execution/${token.slice(0, 12)}`,
+  });
+});
+
+const fleet = () => {
+  const dependencies = handlerDependencies({ store: table.store });
+  return {
+    clock: dependencies.clock,
+    tick: createScheduleTickHandler(() => dependencies),
+    landed: createDatasetValidatedHandler(() => dependencies),
+  };
+};
+
+const landing = (etag: string) => {
+  const event = loadEvent<{ detail: Record<string, unknown> }>('dataset-validated.json');
+  event.detail.dataset = 'fraud';
+  event.detail.key = `raw/fraud/${etag}.csv`;
+  event.detail.etag = etag.padEnd(32, '0');
+  event.detail.correlationId = `landing-${etag}`;
+  return event;
+};
+
+const tick = (scheduledTime: string) => ({
+  kind: 'schedule',
+  pipeline: 'fraud-retrain',
+  rule: 'arn:aws:events:eu-west-1:123456789012:rule/fleet-trigger-retraining-dev-fraud-retrain-hourly',
+  scheduledTime,
+  eventId: `tick-${scheduledTime}`,
+});
+
+const change = (action: 'pause' | 'resume', now: Date, extra: { retraining?: boolean; deployment?: boolean } = {}) =>
+  writePauseChange(table.records, {
+    model: 'fraud',
+    action,
+    ...extra,
+    by: 'alice',
+    reason: action === 'pause' ? 'chargeback labels are late' : undefined,
+    now,
+    changeId: `${action}-${now.toISOString()}`,
+  });
+
+describe('a paused model (dynalite)', () => {
+  it('skips a landing and a schedule tick as paused, with who and why in the decision records', async () => {
+    // Prepare
+    const { tick: onTick, landed, clock } = fleet();
+    await change('pause', new Date(clock.now().getTime() - 60_000), { retraining: true });
+
+    // Act
+    const onLanding = await landed(landing('aa'), lambdaContext);
+    const onTickOutcome = await onTick(tick('2026-03-02T12:00:00Z'), lambdaContext);
+
+    // Assess
+    expect(onLanding).toMatchObject({ status: 'skipped', skipReason: 'paused' });
+    expect(onTickOutcome).toMatchObject({ status: 'skipped', skipReason: 'paused' });
+    expect(sagemaker).toHaveReceivedCommandTimes(StartPipelineExecutionCommand, 0);
+    const skips = publishedEvents(eventBridge).filter((e) => e.detailType === 'Retraining Skipped');
+    expect(skips.map((e) => e.detail.skipReason)).toEqual(['paused', 'paused']);
+    const decisions = (await table.records.history('PIPELINE#fraud-retrain')).filter((r) => r.kind === 'trigger');
+    expect(decisions).toHaveLength(2);
+    for (const decision of decisions) {
+      expect(decision).toMatchObject({
+        decision: 'skipped',
+        skipReason: 'paused',
+        skipDetails: { pausedModel: 'fraud', pausedBy: 'alice', pauseReason: 'chargeback labels are late' },
+      });
+    }
+  });
+
+  it('starts the next landing after a resume, and is not stopped by a deployment-only pause', async () => {
+    // Prepare
+    const { landed, clock } = fleet();
+    await change('pause', new Date(clock.now().getTime() - 120_000));
+    const whilePaused = await landed(landing('bb'), lambdaContext);
+    await change('resume', new Date(clock.now().getTime() - 60_000), { retraining: true });
+
+    // Act
+    const next = await landed(landing('cc'), lambdaContext);
+
+    // Assess
+    expect(whilePaused).toMatchObject({ status: 'skipped', skipReason: 'paused' });
+    expect(next.status).toBe('started');
+    expect(sagemaker).toHaveReceivedCommandTimes(StartPipelineExecutionCommand, 1);
+    expect(await table.records.get('PAUSE#MODEL#fraud', 'current')).toMatchObject({
+      retraining: false,
+      deployment: true,
+      version: 2,
+    });
+  });
+});

@@ -45,6 +45,41 @@ describe('scoringFor', () => {
   });
 });
 
+describe('scoreCsv', () => {
+  const sigmoid = (z: number) => String(Math.round((1 / (1 + Math.exp(-z))) * 1e6) / 1e6);
+  /** customer_id, tenure_months, contract, senior_citizen: the churn layout in small. */
+  const churnLike = {
+    intercept: -1,
+    coefficients: [0, -0.05, 0, 0.3],
+    categories: { 2: { 'One year': -1, 'Two year': -2 } },
+    ignored: [0],
+  };
+
+  it('scores a row with an identifier and categorical columns: the id unread, each category one-hot', () => {
+    // Act
+    const scores = scoreCsv(churnLike, 'CUST-1,10,Two year,1\nCUST-2,10,Month-to-month,0');
+
+    // Assess
+    expect(scores).toBe(`${sigmoid(-1 - 0.5 - 2 + 0.3)}\n${sigmoid(-1 - 0.5)}`);
+  });
+
+  it('reads an empty numeric cell as missing, weighing nothing', () => {
+    // Act
+    const score = scoreCsv(churnLike, 'CUST-1,,One year,1');
+
+    // Assess
+    expect(score).toBe(sigmoid(-1 - 1 + 0.3));
+  });
+
+  it('still refuses text in a column the model reads as a number', () => {
+    // Act
+    const outcome = () => scoreCsv(churnLike, 'CUST-1,ten,One year,1');
+
+    // Assess
+    expect(outcome).toThrow("could not convert string to float: 'ten' (line 1)");
+  });
+});
+
 describe('captureFileLocation', () => {
   it('lays a file out as <prefix>/<endpoint>/<variant>/yyyy/mm/dd/hh/<mm-ss-SSS-id>.jsonl', () => {
     // Act

@@ -4,6 +4,8 @@ import type { Command } from '../io.js';
 export const commands: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./demo.js')).demoCommand,
   drift: async () => (await import('./drift.js')).driftCommand,
+  history: async () => (await import('./history.js')).historyCommand,
   local: async () => (await import('./local.js')).localCommand,
+  trace: async () => (await import('./trace.js')).traceCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
 };

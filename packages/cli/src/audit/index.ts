@@ -1,0 +1,11 @@
+export { AuditInputError } from './AuditInputError.js';
+export { describeRecord, type RecordLine } from './describeRecord.js';
+export { formatAuditTrail, type SummarizedRecord, summarizeRecords } from './formatAuditTrail.js';
+export { type HistorySubject, historyPartitions } from './historyPartitions.js';
+export { inTimeOrder } from './inTimeOrder.js';
+export { isAuditRecord } from './isAuditRecord.js';
+export { parseSince } from './parseSince.js';
+export { type HistoryQuery, readHistory } from './readHistory.js';
+export { readTrace } from './readTrace.js';
+export { reportAuditFailure } from './reportAuditFailure.js';
+export { executionName, packageName, targetName } from './resourceNames.js';

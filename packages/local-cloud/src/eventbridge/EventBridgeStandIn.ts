@@ -56,7 +56,7 @@ export class EventBridgeStandIn implements LocalStandIn {
     this.#bus = bus;
     const running = bus as LocalEventBridge;
     const schedules = startScheduleRules(this.#options.schedules, context.clock, async (rule, at) => {
-      running.fireSchedule(rule, at);
+      running.fireScheduleIfEnabled(rule, at);
       await context.drain();
     });
     this.#unfired = schedules.unfired;

@@ -7,6 +7,7 @@ import type { AcceptedEvent } from './handlePutEvents.js';
 import { eventTime, type LocalEvent } from './LocalEvent.js';
 import { matchesPattern } from './matchesPattern.js';
 import { type PutEventsEndpoint, startPutEventsEndpoint } from './putEventsEndpoint.js';
+import type { RuleDescription, RuleDirectory, RuleState } from './ruleManagement.js';
 import { transformInput } from './transformInput.js';
 
 /** Runs a rule's target asynchronously (Lambda's `Event` invocation): the port to the Lambda stand-in. */
@@ -89,6 +90,8 @@ export class LocalEventBridge<R extends BusRule = BusRule, S extends ScheduledRu
   readonly #schedules: readonly S[];
   readonly #log: EventLogEntry[] = [];
   readonly #failedDeliveries: FailedDelivery[] = [];
+  /** Rules switched off (DisableRule), by `<bus>/<name>`; every other rule is enabled. */
+  readonly #disabled = new Set<string>();
   #endpoint?: PutEventsEndpoint;
 
   /** Compiles the rules; call `start()` (or use `LocalEventBridge.start`) to serve PutEvents. */
@@ -120,6 +123,7 @@ export class LocalEventBridge<R extends BusRule = BusRule, S extends ScheduledRu
       now: () => this.#now(),
       unknownBus: this.#options.unknownBus,
       resolveBus: (nameOrArn) => this.#resolveBus(nameOrArn),
+      rules: this.#ruleDirectory(),
       onAccepted: (accepted: AcceptedEvent[]) => {
         for (const { bus, event } of accepted) this.#route(event, bus, 'PutEvents');
       },
@@ -170,6 +174,31 @@ export class LocalEventBridge<R extends BusRule = BusRule, S extends ScheduledRu
    */
   addRule(rule: R): void {
     this.#rules.push({ rule, compiled: compilePattern(rule.pattern) });
+  }
+
+  /**
+   * The state of rule `name` on `bus` (`default`, `custom` or a bus name; schedule rules are on
+   * `default`), or undefined when the bus has no such rule.
+   */
+  ruleState(name: string, bus = DEFAULT_BUS): RuleState | undefined {
+    const busName = bus === 'custom' ? this.customBusName : this.#resolveBus(bus);
+    if (busName === undefined) return undefined;
+    return this.#describeRule(name, busName)?.State;
+  }
+
+  /**
+   * Enables or disables rule `name` on `bus`, as EnableRule and DisableRule do: a disabled rule
+   * matches no event and its schedule does not fire.
+   *
+   * @throws Error when the bus has no such rule
+   */
+  setRuleState(name: string, state: RuleState, bus = DEFAULT_BUS): void {
+    const busName = bus === 'custom' ? this.customBusName : this.#resolveBus(bus);
+    if (busName === undefined || this.#describeRule(name, busName) === undefined) {
+      throw new Error(`Rule ${name} does not exist on EventBus ${bus}`);
+    }
+    if (state === 'DISABLED') this.#disabled.add(`${busName}/${name}`);
+    else this.#disabled.delete(`${busName}/${name}`);
   }
 
   /**
@@ -238,8 +267,44 @@ export class LocalEventBridge<R extends BusRule = BusRule, S extends ScheduledRu
     return event;
   }
 
+  /**
+   * What the clock does when a schedule rule is due: fires it (see `fireSchedule`) unless it is
+   * disabled (DisableRule), in which case nothing happens until it is enabled again.
+   * Returns the event, or undefined when the rule is disabled.
+   */
+  fireScheduleIfEnabled(rule: S, scheduledTime?: Date): LocalEvent | undefined {
+    if (rule.schedule.method === 'eventBus' && this.ruleState(rule.ruleName) === 'DISABLED') return undefined;
+    return this.fireSchedule(rule, scheduledTime);
+  }
+
   #now(): Date {
     return this.#options.now?.() ?? new Date();
+  }
+
+  #ruleDirectory(): RuleDirectory {
+    return {
+      resolveBus: (nameOrArn) => this.#resolveBus(nameOrArn),
+      describe: (name, bus) => this.#describeRule(name, bus),
+      setState: (name, bus, state) => this.setRuleState(name, state, bus),
+    };
+  }
+
+  /** Rule `name` on bus `busName` (a resolved name) as DescribeRule answers it, or undefined. */
+  #describeRule(name: string, busName: string): RuleDescription | undefined {
+    const State: RuleState = this.#disabled.has(`${busName}/${name}`) ? 'DISABLED' : 'ENABLED';
+    const Arn = this.#ruleArn(name, busName);
+    const busKind = busName === DEFAULT_BUS ? 'default' : 'custom';
+    const rule = this.#rules.find((live) => live.rule.ruleName === name && live.rule.bus === busKind)?.rule;
+    if (rule !== undefined) {
+      return { Name: name, Arn, EventBusName: busName, State, EventPattern: JSON.stringify(rule.pattern) };
+    }
+    // Schedule rules live on the default bus; EventBridge Scheduler schedules are not rules.
+    const schedule =
+      busName === DEFAULT_BUS
+        ? this.#schedules.find((item) => item.ruleName === name && item.schedule.method === 'eventBus')
+        : undefined;
+    if (schedule === undefined) return undefined;
+    return { Name: name, Arn, EventBusName: busName, State, ScheduleExpression: schedule.schedule.expressions[0] };
   }
 
   #resolveBus(nameOrArn: string | undefined): string | undefined {
@@ -254,7 +319,10 @@ export class LocalEventBridge<R extends BusRule = BusRule, S extends ScheduledRu
 
   #route(event: LocalEvent, bus: string, origin: EventOrigin) {
     const busKind = bus === DEFAULT_BUS ? 'default' : 'custom';
-    const matched = this.#rules.filter(({ rule, compiled }) => rule.bus === busKind && matchesPattern(compiled, event));
+    const matched = this.#rules.filter(
+      ({ rule, compiled }) =>
+        rule.bus === busKind && !this.#disabled.has(`${bus}/${rule.ruleName}`) && matchesPattern(compiled, event),
+    );
     this.#log.push({
       sequence: this.#log.length + 1,
       receivedAt: this.#now().toISOString(),

@@ -25,6 +25,15 @@ export { matchesPattern } from './matchesPattern.js';
 export { type PutEventsEndpoint, type PutEventsEndpointOptions, startPutEventsEndpoint } from './putEventsEndpoint.js';
 export { putEventsEntrySize, type SizedEntry } from './putEventsEntrySize.js';
 export { readJsonPath } from './readJsonPath.js';
+export {
+  handleRuleOperation,
+  isRuleOperation,
+  RULE_OPERATIONS,
+  type RuleDescription,
+  type RuleDirectory,
+  type RuleOperation,
+  type RuleState,
+} from './ruleManagement.js';
 export { type TransformContext, transformInput } from './transformInput.js';
 export { validatePattern } from './validatePattern.js';
 export { wildcardToRegExp } from './wildcardToRegExp.js';

@@ -2,11 +2,14 @@ import { awsJsonHandler } from '../http/awsJsonHandler.js';
 import { type HttpHandler, type RunningHttpServer, startHttpServer } from '../http/startHttpServer.js';
 import { EventBridgeApiError } from './EventBridgeApiError.js';
 import { type AcceptedEvent, handlePutEvents, type PutEventsContext } from './handlePutEvents.js';
+import { handleRuleOperation, isRuleOperation, RULE_OPERATIONS, type RuleDirectory } from './ruleManagement.js';
 
 /** Options of the local PutEvents endpoint. */
 export type PutEventsEndpointOptions = PutEventsContext & {
   /** Receives the accepted events of each request, in entry order, before the response is sent. */
   onAccepted: (accepted: AcceptedEvent[]) => void;
+  /** The rules `DescribeRule`, `DisableRule` and `EnableRule` act on (without it they are unknown operations). */
+  rules?: RuleDirectory;
   /** Port to listen on (default 0: a free port). */
   port?: number;
   host?: string;
@@ -20,13 +23,16 @@ const TARGET = 'AWSEvents.PutEvents';
 const unknownOperation = (method: string, target: string | undefined) =>
   new EventBridgeApiError(
     'UnknownOperationException',
-    `The local EventBridge serves only ${TARGET}; got ${method} ${target ?? '(no X-Amz-Target)'}`,
+    `The local EventBridge serves only ${TARGET} and AWSEvents.${RULE_OPERATIONS.join(', AWSEvents.')}; got ${method} ${target ?? '(no X-Amz-Target)'}`,
   );
 
 const putEventsHttpHandler = (options: PutEventsEndpointOptions): HttpHandler =>
   awsJsonHandler({
     targetPrefix: 'AWSEvents',
     handle: async (operation, body) => {
+      if (isRuleOperation(operation) && options.rules !== undefined) {
+        return handleRuleOperation(operation, body, options.rules);
+      }
       if (operation !== 'PutEvents') throw unknownOperation('POST', `AWSEvents.${operation}`);
       const { response, accepted } = handlePutEvents(body, options);
       options.onAccepted(accepted);
@@ -39,7 +45,8 @@ const putEventsHttpHandler = (options: PutEventsEndpointOptions): HttpHandler =>
 
 /**
  * Starts an HTTP server on a loopback port that speaks EventBridge's JSON 1.1 protocol for
- * `AWSEvents.PutEvents`.
+ * `AWSEvents.PutEvents`, and, given `rules`, `DescribeRule`, `DisableRule` and `EnableRule`
+ * (see `handleRuleOperation`).
  *
  * An unchanged `new EventBridgeClient({ endpoint })`, or any client with
  * `AWS_ENDPOINT_URL_EVENTBRIDGE` set to `endpoint`, gets the responses and errors the real

@@ -52,6 +52,7 @@ describe('the fleet on the local cloud', () => {
       'scheduler',
       'sfn',
       'sns',
+      'sqs',
       'ssm',
     ]);
     expect(fleet.env).toMatchObject({

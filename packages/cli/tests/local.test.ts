@@ -98,7 +98,7 @@ describe('fleet local --json', () => {
     expect(line.region).toMatch(/^[a-z]{2}-[a-z]+-\d$/);
     expect(line.accountId).toMatch(/^\d{12}$/);
     // At least these; each further stand-in with an SDK endpoint (CloudWatch, ...) adds its own.
-    const services = ['dynamodb', 'eventbridge', 'lambda', 's3', 'sagemaker', 'scheduler', 'sfn', 'sns', 'ssm'];
+    const services = ['dynamodb', 'eventbridge', 'lambda', 's3', 'sagemaker', 'scheduler', 'sfn', 'sns', 'sqs', 'ssm'];
     expect(Object.keys(line.endpoints)).toEqual(expect.arrayContaining(services));
     for (const service of Object.keys(line.endpoints)) expect(service).toMatch(/^[a-z][a-z0-9_]*$/);
     for (const endpoint of Object.values(line.endpoints)) expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -25,6 +25,7 @@ import type { LoadedServerlessRules } from './serverless/loadServerlessRules.js'
 import type { StackResources } from './serverless/readStackResources.js';
 import { type ReadStacks, readStacks } from './serverless/readStacks.js';
 import type { PublishedSnsMessage, SnsStandIn } from './sns/SnsStandIn.js';
+import type { SqsStandIn } from './sqs/SqsStandIn.js';
 import type { LocalParameter } from './ssm/SsmStandIn.js';
 import { type BuiltInStandIns, builtInStandIns } from './standIn/builtInStandIns.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from './standIn/LocalStandIn.js';
@@ -314,6 +315,11 @@ export class LocalCloud {
   /** The SNS stand-in: its topics, `publish` in process, and every message published so far. */
   get sns(): SnsStandIn {
     return this.#builtIn().sns;
+  }
+
+  /** The SQS stand-in: the stacks' queues, where dead letters land, and dead letters no queue took. */
+  get sqs(): SqsStandIn {
+    return this.#builtIn().sqs;
   }
 
   /** The Step Functions stand-in: the stacks' state machines, their executions and histories. */

@@ -146,6 +146,17 @@ export {
   type SnsPublishInput,
   SnsStandIn,
 } from './sns/index.js';
+export {
+  LocalQueue,
+  LocalSqs,
+  MAX_SQS_MESSAGE_BYTES,
+  type QueueDefinition,
+  type QueuedMessage,
+  type SqsMessageAttribute,
+  SqsServiceError,
+  SqsStandIn,
+  type UndeliveredDeadLetter,
+} from './sqs/index.js';
 export { type LocalParameter, SsmStandIn } from './ssm/index.js';
 export type { LocalStandIn, RunningStandIn, StandInContext, StandInNames } from './standIn/LocalStandIn.js';
 export {

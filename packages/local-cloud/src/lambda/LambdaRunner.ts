@@ -96,8 +96,8 @@ export type LambdaRunnerOptions = {
   loadModule?: (file: string) => Record<string, unknown>;
   /** Called with every finished invocation record, in order. */
   onInvocation?: (record: InvocationRecord) => void;
-  /** Called with every dead letter. */
-  onDeadLetter?: (deadLetter: DeadLetter) => void;
+  /** Called with every dead letter and the record of its last attempt. */
+  onDeadLetter?: (deadLetter: DeadLetter, lastAttempt: InvocationRecord) => void;
 };
 
 type Handler = (event: unknown, context: unknown, callback: (error?: unknown, result?: unknown) => void) => unknown;
@@ -228,7 +228,7 @@ export class LambdaRunner {
         ...(job.fn.onFailure === undefined ? {} : { destination: job.fn.onFailure }),
       };
       this.#deadLetters.push(deadLetter);
-      this.#options.onDeadLetter?.(deadLetter);
+      this.#options.onDeadLetter?.(deadLetter, outcome.record);
     }
     this.#pending--;
     if (this.#pending === 0) for (const wake of this.#idleWaiters.splice(0)) wake();

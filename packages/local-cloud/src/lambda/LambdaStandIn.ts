@@ -1,5 +1,7 @@
 import { StandInServer } from '../http/StandInServer.js';
+import type { DeadLetterQueues } from '../sqs/SqsStandIn.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
+import { destinationRecord } from './destinationRecord.js';
 import {
   type InvocationResult,
   type InvocationTrigger,
@@ -24,14 +26,18 @@ export class LambdaStandIn implements LocalStandIn {
   readonly name = 'lambda';
   readonly #functions: readonly LambdaFunction[];
   readonly #runnerOptions: Omit<LambdaRunnerOptions, 'region' | 'accountId'>;
+  readonly #deadLetterQueues?: DeadLetterQueues;
   #runner?: LambdaRunner;
 
+  /** `deadLetterQueues`: where the records of failed asynchronous invocations go when a function's on-failure destination is an SQS queue. */
   constructor(options: {
     functions: readonly LambdaFunction[];
     runner?: Omit<LambdaRunnerOptions, 'region' | 'accountId'>;
+    deadLetterQueues?: DeadLetterQueues;
   }) {
     this.#functions = options.functions;
     this.#runnerOptions = options.runner ?? {};
+    this.#deadLetterQueues = options.deadLetterQueues;
   }
 
   /** The runner, with every invocation attempt and dead letter so far. */
@@ -59,7 +65,20 @@ export class LambdaStandIn implements LocalStandIn {
   }
 
   async start(context: StandInContext): Promise<RunningStandIn> {
-    const runner = new LambdaRunner({ ...this.#runnerOptions, region: context.region, accountId: context.accountId });
+    const { region, accountId } = context;
+    const runner = new LambdaRunner({
+      ...this.#runnerOptions,
+      region,
+      accountId,
+      // As Lambda does for an on-failure destination of type sqs: the invocation record as the message.
+      onDeadLetter: (deadLetter, lastAttempt) => {
+        this.#runnerOptions.onDeadLetter?.(deadLetter, lastAttempt);
+        if (deadLetter.destination?.startsWith('arn:aws:sqs:')) {
+          const record = destinationRecord(deadLetter, lastAttempt, { region, accountId });
+          this.#deadLetterQueues?.send(deadLetter.destination, JSON.stringify(record));
+        }
+      },
+    });
     this.#runner = runner;
     const server = new StandInServer(
       lambdaHttpHandler({

@@ -9,7 +9,7 @@ export type LambdaErrorPayload = { errorType: string; errorMessage: string; trac
  * `Sandbox.Timedout` without a trace.
  */
 export const lambdaErrorPayload = (error: Error): LambdaErrorPayload =>
-  error instanceof LambdaTimeoutError
+  error instanceof LambdaTimeoutError || error.name === 'LambdaTimeoutError'
     ? { errorType: 'Sandbox.Timedout', errorMessage: error.message }
     : {
         errorType: error.name,

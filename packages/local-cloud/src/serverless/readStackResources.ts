@@ -8,6 +8,18 @@ import type { StackContext } from './stackReferences.js';
 /** A bucket a stack declares, and whether it sends its events to EventBridge. */
 export type StackBucket = { name: string; eventBridge: boolean };
 
+/** An `AWS::SQS::Queue` a stack declares, with the attributes the local SQS keeps. */
+export type StackQueue = {
+  /** `QueueName`, or `<service>-<stage>-<LogicalId>` without one (CloudFormation adds a random suffix). */
+  name: string;
+  /** Seconds (default 30). */
+  visibilityTimeout?: number;
+  /** Seconds (default 345600, 4 days). */
+  messageRetentionPeriod?: number;
+  /** Seconds (default 0). */
+  delaySeconds?: number;
+};
+
 /** The resources of the stacks the local stand-ins create before anything runs, as after a deployment. */
 export type StackResources = {
   /** `AWS::DynamoDB::Table` resources, as CreateTable requests. */
@@ -16,6 +28,8 @@ export type StackResources = {
   buckets: StackBucket[];
   /** `AWS::Scheduler::ScheduleGroup` names. */
   scheduleGroups: string[];
+  /** `AWS::SQS::Queue` resources. */
+  queues: StackQueue[];
 };
 
 type Json = Record<string, unknown>;
@@ -54,7 +68,7 @@ const createTableInput = (name: string, properties: Json): CreateTableCommandInp
  * readStackResources(['serverless.yml'], context).buckets // [{ name: 'app-local-uploads', eventBridge: true }]
  */
 export const readStackResources = (files: readonly string[], context: StackContext): StackResources => {
-  const found: StackResources = { tables: [], buckets: [], scheduleGroups: [] };
+  const found: StackResources = { tables: [], buckets: [], scheduleGroups: [], queues: [] };
   for (const file of files) {
     let config: Json;
     try {
@@ -72,7 +86,7 @@ export const readStackResources = (files: readonly string[], context: StackConte
     };
     const resources =
       isPlainObject(config.resources) && isPlainObject(config.resources.Resources) ? config.resources.Resources : {};
-    for (const resource of Object.values(resources)) {
+    for (const [logicalId, resource] of Object.entries(resources)) {
       if (!isPlainObject(resource)) continue;
       const properties = isPlainObject(resource.Properties) ? resource.Properties : {};
       switch (resource.Type) {
@@ -95,6 +109,22 @@ export const readStackResources = (files: readonly string[], context: StackConte
         case 'AWS::Scheduler::ScheduleGroup': {
           const name = resolveIntrinsic(properties.Name, intrinsics);
           if (name !== undefined && !found.scheduleGroups.includes(name)) found.scheduleGroups.push(name);
+          break;
+        }
+        case 'AWS::SQS::Queue': {
+          const name = resolveIntrinsic(properties.QueueName, intrinsics) ?? `${stackName}-${logicalId}`;
+          const seconds = (value: unknown) => (typeof value === 'number' ? value : Number(value ?? Number.NaN));
+          const attributes = {
+            visibilityTimeout: seconds(properties.VisibilityTimeout),
+            messageRetentionPeriod: seconds(properties.MessageRetentionPeriod),
+            delaySeconds: seconds(properties.DelaySeconds),
+          };
+          if (!found.queues.some((queue) => queue.name === name)) {
+            found.queues.push({
+              name,
+              ...Object.fromEntries(Object.entries(attributes).filter(([, value]) => Number.isFinite(value))),
+            });
+          }
           break;
         }
         default:

@@ -12,6 +12,7 @@ import { SageMakerRuntimeStandIn } from '../sagemakerRuntime/SageMakerRuntimeSta
 import { SchedulerStandIn } from '../scheduler/SchedulerStandIn.js';
 import type { ReadStacks } from '../serverless/readStacks.js';
 import { SnsStandIn } from '../sns/SnsStandIn.js';
+import { SqsStandIn } from '../sqs/SqsStandIn.js';
 import { type LocalParameter, SsmStandIn } from '../ssm/SsmStandIn.js';
 import { StepFunctionsStandIn } from '../stepfunctions/StepFunctionsStandIn.js';
 import { stateMachineBusRules } from '../stepfunctions/stateMachineBusRules.js';
@@ -20,6 +21,8 @@ import { stateMachineBusRules } from '../stepfunctions/stateMachineBusRules.js';
 export type BuiltInStandIns = {
   dynamoDb: DynamoDbStandIn;
   s3: S3StandIn;
+  /** The stacks' queues; dead letters of Lambda destinations, EventBridge targets and SNS subscriptions land there. */
+  sqs: SqsStandIn;
   lambda: LambdaStandIn;
   eventBridge: EventBridgeStandIn;
   scheduler: SchedulerStandIn;
@@ -58,6 +61,7 @@ export const builtInStandIns = (
   cloudWatch: { coreFile?: string } = {},
 ): BuiltInStandIns => {
   const s3 = new S3StandIn({ buckets: read.resources.buckets });
+  const sqs = new SqsStandIn({ queues: read.resources.queues });
   const cloudWatchStandIn = new CloudWatchStandIn({
     files: [...(cloudWatch.coreFile === undefined ? [] : [cloudWatch.coreFile]), ...read.stacks.files],
     imports: read.stacks.imports,
@@ -69,7 +73,8 @@ export const builtInStandIns = (
   return {
     dynamoDb: new DynamoDbStandIn({ tables: read.resources.tables }),
     s3,
-    lambda: new LambdaStandIn({ functions: read.functions }),
+    sqs,
+    lambda: new LambdaStandIn({ functions: read.functions, deadLetterQueues: sqs }),
     eventBridge: new EventBridgeStandIn({
       busName: read.stacks.customBusName,
       rules: [...read.stacks.rules, ...stateMachineBusRules(read.stacks.stateMachines)],

@@ -168,7 +168,8 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
           }
           await cloud.settle();
         }
-        if (second % 10 === 9) progress(`land: ${n} landings, ${redelivered} redelivered by ${cloud.now().toISOString()}`);
+        if (second % 10 === 9)
+          progress(`land: ${n} landings, ${redelivered} redelivered by ${cloud.now().toISOString()}`);
         if (second < seconds - 1) await cloud.tick(1000);
       }
     });

@@ -14,6 +14,9 @@ import type { LocalCloudWatch } from './cloudwatch/LocalCloudWatch.js';
 import type { LocalEvent } from './eventbridge/LocalEvent.js';
 import type { EventLogEntry, InjectedEvent, LocalEventBridge } from './eventbridge/LocalEventBridge.js';
 import type { UnfiredSchedule } from './eventbridge/startScheduleRules.js';
+import { FaultInjector, type FaultSummary } from './faults/FaultInjector.js';
+import type { LocalCloudFaults } from './faults/LocalCloudFaults.js';
+import { startFaultProxy } from './faults/startFaultProxy.js';
 import type { LocalHttpRoute } from './httpapi/HttpApiStandIn.js';
 import type { DeadLetter, InvocationRecord, InvocationResult } from './lambda/LambdaRunner.js';
 import type { LocalPipelineDefinition, LocalPipelineExecution, LocalSageMaker } from './sagemaker/LocalSageMaker.js';
@@ -66,6 +69,11 @@ export type LocalCloudOptions = {
   parameters?: Record<string, LocalParameter>;
   /** Further stand-ins (Step Functions, SNS, Slack, PagerDuty...), started after the built-in ones. */
   standIns?: LocalStandIn[];
+  /**
+   * Transient faults: every service answers a seeded share of calls with its own throttling or
+   * server error, never failing one request more than `maxConsecutive` times in a row (see `FaultInjector`).
+   */
+  faults?: LocalCloudFaults;
 };
 
 /** Where the local cloud runs: its stage, region and account. */
@@ -103,12 +111,14 @@ export class LocalCloud {
   #endpoints: Record<string, string> = {};
   #cleanups: (() => unknown)[] = [];
   #driver?: RealTimeDriver;
+  #faults?: FaultInjector;
   #stopped = false;
 
   private constructor(options: LocalCloudOptions) {
     this.#options = options;
     this.rootDir = path.resolve(options.rootDir ?? process.cwd());
     this.clock = new LocalClock({ start: options.start ?? DEFAULT_LOCAL_CLOUD_START });
+    if (options.faults !== undefined) this.#faults = new FaultInjector(options.faults);
     this.names = {
       stage: options.stage ?? 'local',
       region: options.region ?? AWS_DEFAULTS.region,
@@ -214,9 +224,18 @@ export class LocalCloud {
       putEvent: (event, bus) => this.bus.injectEvent(event, bus),
       drain: () => this.#drain(),
       listen: async (serviceId, listen) => {
-        const endpoint = await listenOnRememberedPort(serviceId, listen);
+        const faults = this.#faults;
+        // With faults on, the service listens elsewhere and a fault proxy takes its usual port.
+        const endpoint = await listenOnRememberedPort(faults ? `${serviceId}#origin` : serviceId, listen);
         ports.add(Number(new URL(endpoint).port));
-        return endpoint;
+        if (faults === undefined) return endpoint;
+        const proxyEndpoint = await listenOnRememberedPort(serviceId, async (port) => {
+          const proxy = await startFaultProxy({ service: serviceId, origin: endpoint, injector: faults, port });
+          this.#cleanups.push(() => proxy.close());
+          return proxy.endpoint;
+        });
+        ports.add(Number(new URL(proxyEndpoint).port));
+        return proxyEndpoint;
       },
     };
   }
@@ -383,6 +402,11 @@ export class LocalCloud {
     const event = this.bus.fireSchedule(ruleName, this.clock.now());
     await this.settle();
     return event;
+  }
+
+  /** The faults injected so far by service, when `faults` is on; else undefined. */
+  faultSummary(): FaultSummary | undefined {
+    return this.#faults?.summary();
   }
 
   /** The clock's time. */

@@ -23,6 +23,15 @@ export type {
 } from './eventbridge/LocalEventBridge.js';
 export type { UnfiredSchedule } from './eventbridge/startScheduleRules.js';
 export {
+  DEFAULT_FAULT_RATE,
+  DEFAULT_MAX_CONSECUTIVE_FAULTS,
+  FaultInjector,
+  type FaultSummary,
+  type InjectedFault,
+  type LocalCloudFaults,
+  type ServiceFaultCount,
+} from './faults/index.js';
+export {
   type HttpApiEvent,
   type HttpApiResponse,
   HttpApiStandIn,

@@ -33,7 +33,8 @@ export class PagerDutyStandIn implements LocalStandIn {
   async start(context: StandInContext): Promise<RunningStandIn> {
     const pagerDuty = new LocalPagerDuty({ ...this.#options, clock: context.clock });
     this.#pagerDuty = pagerDuty;
-    await context.listen('pagerduty', (port) => pagerDuty.listen({ port }));
-    return { environment: { PAGERDUTY_EVENTS_URL: pagerDuty.apiUrl }, stop: () => pagerDuty.close() };
+    // The functions call the endpoint the cloud hands out (a fault proxy, when faults are on).
+    const endpoint = await context.listen('pagerduty', (port) => pagerDuty.listen({ port }));
+    return { environment: { PAGERDUTY_EVENTS_URL: endpoint }, stop: () => pagerDuty.close() };
   }
 }

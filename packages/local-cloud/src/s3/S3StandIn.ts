@@ -58,7 +58,9 @@ export class S3StandIn implements LocalStandIn {
       return emulator.endpoint;
     });
     const s3 = emulator as S3Emulator;
-    const client = new S3Client(s3ClientOptions(endpoint));
+    // The stand-in's own calls (uploads for the cloud, heads for its events) go straight to s3rver,
+    // never through a fault proxy in front of it: S3's notifications do not fail on a throttled client.
+    const client = new S3Client(s3ClientOptions(s3.endpoint));
     this.#client = client;
     const stop = async () => {
       client.destroy();

@@ -31,7 +31,8 @@ export class SlackStandIn implements LocalStandIn {
   async start(context: StandInContext): Promise<RunningStandIn> {
     const slack = new LocalSlack({ ...this.#options, clock: context.clock });
     this.#slack = slack;
-    await context.listen('slack', (port) => slack.listen({ port }));
-    return { environment: { SLACK_API_URL: slack.apiUrl }, stop: () => slack.close() };
+    // The functions call the endpoint the cloud hands out (a fault proxy, when faults are on).
+    const endpoint = await context.listen('slack', (port) => slack.listen({ port }));
+    return { environment: { SLACK_API_URL: `${endpoint}/api` }, stop: () => slack.close() };
   }
 }

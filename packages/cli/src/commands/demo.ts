@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DemoReport } from '../demo/DemoReport.js';
+import { DEFAULT_FAULT_SEED, faultOptions } from '../demo/demoFaults.js';
 import { DEFAULT_DEMO_SCENARIO, DEMO_SCENARIOS, demoScenario } from '../demo/demoScenarios.js';
 import { runDemo } from '../demo/runDemo.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
 
-const usage = `usage: fleet demo [--scenario <name>] [--list] [--json] [--quiet] [--verbose] [--dataset <file.csv>] [--broken <file.csv>]
+const usage = `usage: fleet demo [--scenario <name>] [--seed <n>] [--list] [--json] [--quiet] [--verbose] [--dataset <file.csv>] [--broken <file.csv>]
 
 Runs the retraining loop end to end on the embedded local cloud (no AWS account needed):
 a churn dataset lands and is validated, the trigger's guards debounce it, one SageMaker
@@ -20,6 +21,7 @@ Detected warning, then critical: the on-call paged, trigger-retraining's answer)
 service, event, decision and why) and the records written.
 
   --scenario <name>   what follows the run: ${DEMO_SCENARIOS.map((scenario) => scenario.name).join(', ')} (default ${DEFAULT_DEMO_SCENARIO})
+  --seed <n>          with --scenario faults: which calls fail (a whole number, default ${DEFAULT_FAULT_SEED})
   --list              name the scenarios and what each shows, and exit
   --json              print only a machine-readable report (one JSON object), with the bodies
                       sent to Slack (slack.messages) and PagerDuty (pagerduty.events)
@@ -43,6 +45,7 @@ const parseOptions = (argv: string[]) =>
       dataset: { type: 'string' },
       broken: { type: 'string' },
       scenario: { type: 'string', default: DEFAULT_DEMO_SCENARIO },
+      seed: { type: 'string' },
       list: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -63,6 +66,11 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
     );
     return ExitCode.usage;
   }
+  const faults = faultOptions(chosen, options.seed);
+  if (typeof faults === 'string') {
+    io.stderr(`fleet demo: ${faults}\n\n${usage}`);
+    return ExitCode.usage;
+  }
   const narrate = !options.json && !options.quiet;
   let report: DemoReport;
   try {
@@ -71,7 +79,7 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
       scenario: chosen.name,
       ...(options.dataset === undefined ? {} : { datasetFile: resolve(io.cwd, options.dataset) }),
       ...(options.broken === undefined ? {} : { brokenFile: resolve(io.cwd, options.broken) }),
-      cloud: { logLevel: options.verbose && !options.json ? 'INFO' : 'SILENT' },
+      cloud: { logLevel: options.verbose && !options.json ? 'INFO' : 'SILENT', ...faults },
     });
   } catch (error) {
     io.stderr(`fleet demo: the loop did not complete: ${(error as Error).message}\n`);

@@ -1,5 +1,6 @@
 import type { DemoApproval } from './demoApproval.js';
 import type { DemoDrift } from './demoDrift.js';
+import type { DemoFaults } from './demoFaults.js';
 import type { DemoRollback } from './demoRollback.js';
 import type { DemoScenarioName } from './demoScenarios.js';
 import type { TimelineEntry } from './TimelineEntry.js';
@@ -47,4 +48,6 @@ export type DemoReport = {
   /** How many items the records table holds in all (audit records plus claims, pointers, pending landings). */
   tableItems: number;
   deadLetters: number;
+  /** In the `faults` scenario: the faults injected by service, and the dead letters and failed deliveries with why. */
+  faults?: DemoFaults;
 };

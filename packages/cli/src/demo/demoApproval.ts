@@ -1,5 +1,6 @@
 import type { LocalEvent, SlackInteractionResult, StoredSlackMessage } from '@fleet/local-cloud';
 import type { FleetCloud } from '../local/FleetCloud.js';
+import { clickUntilAnswered } from './demoFaults.js';
 import type { DemoScenario, DemoScenarioName } from './demoScenarios.js';
 import { packageName } from './describeEvent.js';
 import { renderSlackMessage } from './renderSlackMessage.js';
@@ -119,19 +120,23 @@ export const runApprovalSteps = async (
     const startedMs = performance.now();
     let result: SlackInteractionResult;
     if (message !== undefined && channel !== undefined && !stale) {
-      result = await fleet.slack.clickButton({ channel, ts: message.ts, actionId: action, user });
+      result = await clickUntilAnswered(() =>
+        fleet.slack.clickButton({ channel, ts: message.ts, actionId: action, user }),
+      );
     } else {
       // No message to click on (no notify), or the message has since been updated: the click
       // carries the button as it was, as a Slack client showing the old message sends it.
       const { channel: _, ...posted } = message ?? { channel: '', ts: '' };
-      result = await fleet.slack.sendBlockAction({
-        url,
-        signingSecret: fleet.slack.signingSecret,
-        user,
-        actionId: action,
-        value: approvalId,
-        ...(message === undefined ? {} : { message: posted, channel: { id: message.channel } }),
-      });
+      result = await clickUntilAnswered(() =>
+        fleet.slack.sendBlockAction({
+          url,
+          signingSecret: fleet.slack.signingSecret,
+          user,
+          actionId: action,
+          value: approvalId,
+          ...(message === undefined ? {} : { message: posted, channel: { id: message.channel } }),
+        }),
+      );
     }
     const ms = Math.round(performance.now() - startedMs);
     await cloud.settle();
@@ -168,7 +173,12 @@ export const runApprovalSteps = async (
     }
   };
 
-  if (scenario.name === 'approve' || scenario.name === 'regression' || scenario.name === 'rollback') {
+  if (
+    scenario.name === 'approve' ||
+    scenario.name === 'regression' ||
+    scenario.name === 'rollback' ||
+    scenario.name === 'faults'
+  ) {
     step(`@${APPROVER_NAME} (${approverId}) clicks Approve in Slack: a signed block_actions request to the fleet`);
     await send('approve', false);
     flush();
@@ -291,7 +301,12 @@ export const approvalChecks = (
     });
   }
   const [click] = approval.clicks;
-  if (approval.scenario === 'approve' || approval.scenario === 'regression' || approval.scenario === 'rollback') {
+  if (
+    approval.scenario === 'approve' ||
+    approval.scenario === 'regression' ||
+    approval.scenario === 'rollback' ||
+    approval.scenario === 'faults'
+  ) {
     const decisions = decided(first?.modelPackageArn);
     checks.push(
       {

@@ -5,6 +5,7 @@ import type { FleetRecord } from '@fleet/shared';
 import type { FleetCloud } from '../local/FleetCloud.js';
 import type { DemoCheck, DemoNarration } from './demoApproval.js';
 import { DEMO_INPUT_COLUMNS } from './demoConfig.js';
+import { DRIVER_MAX_ATTEMPTS } from './demoFaults.js';
 import { packageName } from './describeEvent.js';
 import { renderSlackMessage } from './renderSlackMessage.js';
 
@@ -161,6 +162,7 @@ export const runDriftSteps = async (
   const runtime = new SageMakerRuntimeClient({
     endpoint: cloud.endpoints.sagemaker_runtime,
     region: cloud.names.region,
+    maxAttempts: DRIVER_MAX_ATTEMPTS,
   });
 
   const incidentsBefore = fleet.pagerDuty.incidents().length;

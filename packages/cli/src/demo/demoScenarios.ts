@@ -1,7 +1,7 @@
 import type { RegistrationMetrics } from '@fleet/local-cloud';
 
 /** The scenarios `fleet demo --scenario` runs. */
-export type DemoScenarioName = 'approve' | 'regression' | 'expired' | 'rollback';
+export type DemoScenarioName = 'approve' | 'regression' | 'expired' | 'rollback' | 'faults';
 
 /** What one scenario does after the run succeeds, and the metrics the runs' evaluation reports. */
 export type DemoScenario = {
@@ -12,6 +12,8 @@ export type DemoScenario = {
   metrics: RegistrationMetrics;
   /** Whether live traffic follows the deployment and the drift monitor judges it. */
   drift?: boolean;
+  /** Whether every service fails a seeded share of calls transiently (`fleet demo --seed`). */
+  faults?: boolean;
 };
 
 /** Every scenario, the default first. */
@@ -43,6 +45,14 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     summary:
       'as approve, then the nightly run registers a second package, approved in Slack; during its canary a rollback alarm goes to ALARM: the endpoint rolls back, Deployment Failed (rolled_back), never Model Deployed',
     metrics: { roc_auc: 0.88, accuracy: 0.84 },
+  },
+  {
+    name: 'faults',
+    summary:
+      'as approve, with every service failing 10 % of calls with its own throttling or 5xx (never one request more than 3 times in a row; --seed N picks which): the loop still completes, with no duplicate run, message, decision or deployment, and every event handled or dead-lettered with a record',
+    metrics: { roc_auc: 0.88, accuracy: 0.84 },
+    drift: true,
+    faults: true,
   },
 ];
 

@@ -9,6 +9,7 @@ import type { DemoExecution, DemoReport } from './DemoReport.js';
 import { approvalChecks, type DemoApproval, runApprovalSteps } from './demoApproval.js';
 import { writeDemoConfig } from './demoConfig.js';
 import { type DemoDrift, driftChecks, runDriftSteps } from './demoDrift.js';
+import { DEFAULT_FAULT_SEED, describeFaults, withFaultChecks } from './demoFaults.js';
 import { type DemoRollback, rollbackChecks, runRollbackSteps } from './demoRollback.js';
 import { DEFAULT_DEMO_SCENARIO, type DemoScenario, type DemoScenarioName, demoScenario } from './demoScenarios.js';
 import { describeRecord, isAuditRecord } from './describeRecord.js';
@@ -75,6 +76,7 @@ export const runDemo = async (options: DemoOptions = {}): Promise<DemoReport> =>
   try {
     const fleet = await startFleetCloud({
       evaluationMetrics: chosen.metrics,
+      ...(chosen.faults ? { faults: { seed: DEFAULT_FAULT_SEED } } : {}),
       ...options.cloud,
       ...(demoConfig === undefined ? {} : { configFile: demoConfig.file }),
       ...(options.rootDir ? { rootDir: options.rootDir } : {}),
@@ -212,7 +214,7 @@ const scenario = async (
       )
     : undefined;
 
-  const report = await summarize(fleet, {
+  const summarized = await summarize(fleet, {
     datasetKey,
     brokenKey,
     executionsAfterRun,
@@ -226,6 +228,8 @@ const scenario = async (
     clockStart,
     startedMs,
   });
+  const report = chosen.faults ? await withFaultChecks(fleet, summarized) : summarized;
+  if (report.faults !== undefined) for (const line of ['', ...describeFaults(report.faults)]) write(line);
   writeSummary(report, write);
   return report;
 };

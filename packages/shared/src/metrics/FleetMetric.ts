@@ -49,6 +49,8 @@ export const FleetMetric = {
   // deployment
   DeploymentsSucceeded: 'DeploymentsSucceeded',
   DeploymentsFailed: 'DeploymentsFailed',
+  /** A deployment the endpoint rolled back on its alarms (also counted in `DeploymentsFailed`). */
+  DeploymentsRolledBack: 'DeploymentsRolledBack',
   // drift-monitor
   DriftChecks: 'DriftChecks',
   DriftDetected: 'DriftDetected',

@@ -87,6 +87,7 @@ export const finishDeployment = async (
       severity: deploymentFailureSeverity(code),
     });
     ports.metrics.addMetric(FleetMetric.DeploymentsFailed, 'Count', 1);
+    if (code === 'rolled_back') ports.metrics.addMetric(FleetMetric.DeploymentsRolledBack, 'Count', 1);
   }
   await releaseIfHeld(input, deployment.endpointName, ports).catch((error: unknown) =>
     // The deployment is recorded and announced; the lease expires by itself at the deployment's maximum.

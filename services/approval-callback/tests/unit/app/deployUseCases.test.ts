@@ -323,6 +323,7 @@ describe('finishDeployment', () => {
         description: 'rolled back: InService on churn-v2, not churn-v3: alarm',
       },
     ]);
+    expect(fakes.metrics.counts).toEqual({ DeploymentsFailed: 1, DeploymentsRolledBack: 1 });
   });
 
   it.each([
@@ -340,6 +341,7 @@ describe('finishDeployment', () => {
     // Assess
     expect(fakes.events.ofType('Deployment Failed')[0]?.detail).toMatchObject({ severity, failure: { code: outcome } });
     expect(fakes.registry.updates).toEqual([]);
+    expect(fakes.metrics.counts).toEqual({ DeploymentsFailed: 1 });
   });
 
   it('announces a superseded deployment at info, without touching the lease it released', async () => {

@@ -35,11 +35,13 @@ export const fleetMiddy = <E, R>(options: FleetMiddyOptions): Observability & { 
   const { logger, metrics, tracer } = observability;
   const chain = middy<E, R>();
   for (const middleware of options.outermost ?? []) chain.use(middleware);
+  // The correlation id wraps the metrics flush, so what it logs (an empty flush's warning, say)
+  // carries the id too: every log line of the invocation has it.
   chain
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(correlationId({ logger, resolve: options.resolveCorrelationId }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(captureLambdaHandler(tracer))
-    .use(correlationId({ logger, resolve: options.resolveCorrelationId }))
     .use(errorLogger({ logger, level: options.errorLevel }));
   return { ...observability, chain };
 };

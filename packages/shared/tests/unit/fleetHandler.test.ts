@@ -62,6 +62,22 @@ describe('fleetHandler', () => {
     expect(mine[0].function_request_id).toBe('req-123');
   });
 
+  it('puts the correlation id on every line the invocation logs, the metrics flush included', async () => {
+    // Prepare: no metric added, so the flush logs its "no application metrics" warning.
+    const handler = fleetHandler({
+      service: SERVICE,
+      schema: fleetEventSchema('Dataset Validated'),
+      handler: async (_e, ctx) => ctx.logger.info('handled'),
+    });
+
+    // Act
+    await handler(event(), lambdaContext);
+
+    // Assess
+    expect(logs.lines.length).toBeGreaterThan(1);
+    expect(logs.lines.filter((l) => l.correlationId !== '17793124-05d4-b198-2fde-7ededc63b103')).toEqual([]);
+  });
+
   it('does not leak the correlation id into the next invocation', async () => {
     // Prepare
     const handler = fleetHandler({ service: SERVICE, schema: z.unknown(), handler: async () => undefined });

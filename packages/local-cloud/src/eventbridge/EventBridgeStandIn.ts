@@ -1,3 +1,4 @@
+import type { DeadLetterQueues } from '../sqs/SqsStandIn.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
 import type { BusRule, ScheduledRule } from './BusRule.js';
 import { LocalEventBridge } from './LocalEventBridge.js';
@@ -8,6 +9,8 @@ export type EventBridgeStandInOptions = {
   busName: string;
   rules: readonly BusRule[];
   schedules: readonly ScheduledRule[];
+  /** Where an event a target cannot be given goes, for rules with a `deadLetterQueueArn`. */
+  deadLetterQueues?: DeadLetterQueues;
 };
 
 /**
@@ -43,6 +46,14 @@ export class EventBridgeStandIn implements LocalStandIn {
         rules: this.#options.rules,
         schedules: this.#options.schedules,
         invoke: (target, payload, trigger) => context.invoke(target, payload, trigger),
+        deadLetter: (queueArn, event, attributes) =>
+          this.#options.deadLetterQueues?.send(
+            queueArn,
+            JSON.stringify(event),
+            Object.fromEntries(
+              Object.entries(attributes).map(([name, value]) => [name, { DataType: 'String', StringValue: value }]),
+            ),
+          ),
         region: context.region,
         accountId: context.accountId,
         // Date follows the clock while the cloud runs, so event times and records are clock times.

@@ -31,6 +31,21 @@ export type LocalEventBridgeOptions<R extends BusRule = BusRule, S extends Sched
   unknownBus?: 'reject' | 'accept';
   /** Port of the PutEvents endpoint (default: a free one). */
   port?: number;
+  /**
+   * Sends an event a rule's target could not be given to the rule's target dead-letter queue
+   * (`deadLetterQueueArn`), with EventBridge's attributes; without it, or without a queue, the
+   * failure stays in `failedDeliveries` (or is thrown, for a target that cannot be invoked).
+   */
+  deadLetter?: (queueArn: string, event: LocalEvent, attributes: TargetDeadLetterAttributes) => void;
+};
+
+/** The message attributes EventBridge gives a target's dead letter. */
+export type TargetDeadLetterAttributes = {
+  RULE_ARN: string;
+  TARGET_ARN: string;
+  /** `TRANSFORMATION_ERROR`, `NO_RESOURCE`, ... */
+  ERROR_CODE: string;
+  ERROR_MESSAGE: string;
 };
 
 /** How an event reached the bus. */
@@ -345,15 +360,38 @@ export class LocalEventBridge<R extends BusRule = BusRule, S extends ScheduledRu
     } catch (error) {
       const { name, message } = error as Error;
       this.#failedDeliveries.push({ ruleName: rule.ruleName, eventId: event.id, error: { name, message } });
+      this.#deadLetter(rule, event, bus, 'TRANSFORMATION_ERROR', message);
       return;
     }
-    this.#options.invoke(rule.deployedName, payload, {
-      kind: 'schedule' in rule ? 'schedule' : 'eventBridge',
-      ruleName: rule.ruleName,
-      bus,
-      eventId: event.id,
-      detailType: event['detail-type'],
-      source: event.source,
+    try {
+      this.#options.invoke(rule.deployedName, payload, {
+        kind: 'schedule' in rule ? 'schedule' : 'eventBridge',
+        ruleName: rule.ruleName,
+        bus,
+        eventId: event.id,
+        detailType: event['detail-type'],
+        source: event.source,
+      });
+    } catch (error) {
+      // The target could not be invoked at all (no such function): EventBridge gives up on it
+      // and, when the target has a dead-letter queue, sends the event there.
+      if (!this.#deadLetter(rule, event, bus, 'NO_RESOURCE', (error as Error).message)) throw error;
+    }
+  }
+
+  /** Sends the event to the rule's target dead-letter queue; false when it has none. */
+  #deadLetter(rule: BusRule | ScheduledRule, event: LocalEvent, bus: string, code: string, message: string): boolean {
+    const queueArn = (rule as { deadLetterQueueArn?: unknown }).deadLetterQueueArn;
+    if (typeof queueArn !== 'string' || this.#options.deadLetter === undefined) return false;
+    const target = rule.deployedName.startsWith('arn:')
+      ? rule.deployedName
+      : `arn:aws:lambda:${this.region}:${this.accountId}:function:${rule.deployedName}`;
+    this.#options.deadLetter(queueArn, event, {
+      RULE_ARN: this.#ruleArn(rule.ruleName, bus),
+      TARGET_ARN: target,
+      ERROR_CODE: code,
+      ERROR_MESSAGE: message.slice(0, 1024),
     });
+    return true;
   }
 }

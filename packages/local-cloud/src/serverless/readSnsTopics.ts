@@ -17,6 +17,8 @@ export type SnsSubscriptionDefinition = {
   topicArn: string;
   /** The function it invokes (deployed name, as the Lambda stand-in knows it). */
   target: FunctionTarget;
+  /** The SQS queue of the subscription's redrive policy (`redrivePolicy` of the `sns` event), when it resolves. */
+  deadLetterQueueArn?: string;
 };
 
 /** The topics and Lambda subscriptions of the stacks. */
@@ -25,6 +27,23 @@ export type SnsTopics = {
   subscriptions: SnsSubscriptionDefinition[];
   /** `sns` events that cannot be served locally, and why. */
   skipped: SkippedEvent[];
+};
+
+/**
+ * The queue ARN of an `sns` event's `redrivePolicy` in the framework's three forms:
+ * `deadLetterTargetArn`, `deadLetterTargetRef` (a queue of the same stack) and
+ * `deadLetterTargetImport: { arn, url }` (an export).
+ */
+const redriveTarget = (policy: unknown, intrinsics: ServiceStack['intrinsics']): string | undefined => {
+  if (!isPlainObject(policy)) return undefined;
+  if (policy.deadLetterTargetArn !== undefined) return resolveIntrinsic(policy.deadLetterTargetArn, intrinsics);
+  if (typeof policy.deadLetterTargetRef === 'string') {
+    return resolveIntrinsic({ 'Fn::GetAtt': [policy.deadLetterTargetRef, 'Arn'] }, intrinsics);
+  }
+  if (isPlainObject(policy.deadLetterTargetImport)) {
+    return resolveIntrinsic({ 'Fn::ImportValue': policy.deadLetterTargetImport.arn }, intrinsics);
+  }
+  return undefined;
 };
 
 const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[^:]+:\d{12}:([A-Za-z0-9_-]{1,256}(?:\.fifo)?)$/;
@@ -99,7 +118,12 @@ export const readSnsTopics = (stacks: readonly ServiceStack[], context: { region
           skip('an sns event needs a topic ARN or a topicName');
           return;
         }
-        found.subscriptions.push({ topicArn, target });
+        const deadLetterQueueArn = redriveTarget(settings.redrivePolicy, intrinsics);
+        found.subscriptions.push({
+          topicArn,
+          target,
+          ...(deadLetterQueueArn === undefined ? {} : { deadLetterQueueArn }),
+        });
       });
     }
   }

@@ -3,6 +3,7 @@ import { AwsServiceError } from '../http/AwsServiceError.js';
 import { StandInServer } from '../http/StandInServer.js';
 import type { HttpRequest, HttpResponse } from '../http/startHttpServer.js';
 import type { SnsSubscriptionDefinition, SnsTopicDefinition } from '../serverless/readSnsTopics.js';
+import type { DeadLetterQueues } from '../sqs/SqsStandIn.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
 import { awsQueryErrorResponse, awsQueryResponse, mapEntries, readQueryMap, toXml } from './awsQuery.js';
 import { snsLambdaEvent } from './snsLambdaEvent.js';
@@ -29,9 +30,33 @@ export type PublishedSnsMessage = {
   deliveredTo: string[];
 };
 
-type Subscription = { arn: string; topicArn: string; functionArn: string; deployedName: string };
+type Subscription = {
+  arn: string;
+  topicArn: string;
+  functionArn: string;
+  deployedName: string;
+  deadLetterQueueArn?: string;
+};
 
 const PAGE_SIZE = 100;
+
+/** The notification (JSON) SNS sends to an endpoint, from the Lambda event of the same message. */
+const snsNotification = (event: ReturnType<typeof snsLambdaEvent>) => {
+  const { Sns } = event.Records[0];
+  return {
+    Type: Sns.Type,
+    MessageId: Sns.MessageId,
+    TopicArn: Sns.TopicArn,
+    ...(Sns.Subject === null ? {} : { Subject: Sns.Subject }),
+    Message: Sns.Message,
+    Timestamp: Sns.Timestamp,
+    SignatureVersion: Sns.SignatureVersion,
+    Signature: Sns.Signature,
+    SigningCertURL: Sns.SigningCertUrl,
+    UnsubscribeURL: Sns.UnsubscribeUrl,
+    ...(Object.keys(Sns.MessageAttributes).length === 0 ? {} : { MessageAttributes: Sns.MessageAttributes }),
+  };
+};
 
 /** A subscription ARN as SNS gives it (`<topic ARN>:<uuid>`), the same for the same topic and function. */
 const subscriptionArn = (topicArn: string, functionName: string): string => {
@@ -66,20 +91,28 @@ export class SnsStandIn implements LocalStandIn {
   readonly #published: PublishedSnsMessage[] = [];
   #subscriptions: Subscription[] = [];
   #context?: StandInContext;
+  readonly #deadLetterQueues?: DeadLetterQueues;
   readonly #server = new StandInServer((request) => this.#handle(request));
 
-  constructor(options: { topics: readonly SnsTopicDefinition[]; subscriptions: readonly SnsSubscriptionDefinition[] }) {
+  /** `deadLetterQueues`: where a message a subscribed function cannot be given goes, when its subscription has a redrive policy. */
+  constructor(options: {
+    topics: readonly SnsTopicDefinition[];
+    subscriptions: readonly SnsSubscriptionDefinition[];
+    deadLetterQueues?: DeadLetterQueues;
+  }) {
     this.#topics = options.topics;
     this.#subscriptionDefinitions = options.subscriptions;
+    this.#deadLetterQueues = options.deadLetterQueues;
   }
 
   async start(context: StandInContext): Promise<RunningStandIn> {
     this.#context = context;
-    this.#subscriptions = this.#subscriptionDefinitions.map(({ topicArn, target }) => ({
+    this.#subscriptions = this.#subscriptionDefinitions.map(({ topicArn, target, deadLetterQueueArn }) => ({
       arn: subscriptionArn(topicArn, target.deployedName),
       topicArn,
       functionArn: `arn:aws:lambda:${context.region}:${context.accountId}:function:${target.deployedName}`,
       deployedName: target.deployedName,
+      ...(deadLetterQueueArn === undefined ? {} : { deadLetterQueueArn }),
     }));
     const endpoint = await context.listen('sns', (port) => this.#server.listen({ port }));
     return { endpoints: { sns: endpoint }, stop: () => this.#server.close() };
@@ -139,7 +172,18 @@ export class SnsStandIn implements LocalStandIn {
         messageAttributes,
         region: context.region,
       });
-      context.invoke(subscription.functionArn, event, { kind: 'direct', source: 'aws.sns', ruleName: topicArn });
+      try {
+        context.invoke(subscription.functionArn, event, { kind: 'direct', source: 'aws.sns', ruleName: topicArn });
+      } catch (error) {
+        // SNS could not hand the message to Lambda (a client-side error): with a redrive policy it
+        // goes to the subscription's dead-letter queue, as the notification SNS would have sent.
+        if (subscription.deadLetterQueueArn === undefined || this.#deadLetterQueues === undefined) throw error;
+        this.#deadLetterQueues.send(subscription.deadLetterQueueArn, JSON.stringify(snsNotification(event)), {
+          ErrorCode: { DataType: 'String', StringValue: 'NO_RESOURCE' },
+          ErrorMessage: { DataType: 'String', StringValue: (error as Error).message.slice(0, 1024) },
+          TopicArn: { DataType: 'String', StringValue: topicArn },
+        });
+      }
     }
     return { messageId };
   }

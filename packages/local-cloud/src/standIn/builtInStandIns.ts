@@ -69,7 +69,11 @@ export const builtInStandIns = (
   const { modelScoring, ...pipelines } = sageMaker;
   // Pipelines write their evaluation reports through the S3 stand-in; endpoints watch the alarms.
   const sageMakerStandIn = new SageMakerStandIn({ ...pipelines, storage: s3, alarms: cloudWatchStandIn });
-  const sns = new SnsStandIn({ topics: read.sns.topics, subscriptions: read.sns.subscriptions });
+  const sns = new SnsStandIn({
+    topics: read.sns.topics,
+    subscriptions: read.sns.subscriptions,
+    deadLetterQueues: sqs,
+  });
   return {
     dynamoDb: new DynamoDbStandIn({ tables: read.resources.tables }),
     s3,
@@ -79,6 +83,7 @@ export const builtInStandIns = (
       busName: read.stacks.customBusName,
       rules: [...read.stacks.rules, ...stateMachineBusRules(read.stacks.stateMachines)],
       schedules: read.stacks.schedules,
+      deadLetterQueues: sqs,
     }),
     scheduler: new SchedulerStandIn({ scheduleGroups: read.resources.scheduleGroups }),
     cloudWatch: cloudWatchStandIn,

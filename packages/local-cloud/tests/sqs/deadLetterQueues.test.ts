@@ -71,4 +71,24 @@ describe('dead letters in the queues of the stacks', () => {
     ]);
     expect(cloud.sqs.undelivered).toEqual([]);
   });
+
+  it("sends an event its target cannot be given to the rule's target dead-letter queue, with EventBridge's attributes", async () => {
+    // Act
+    const event = await cloud.inject(
+      { source: 'shop.transform', 'detail-type': 'Job Submitted', detail: { job: 'say "hi"' } },
+      'custom',
+    );
+
+    // Assess
+    const [message, ...others] = await receiveAll('shop-local-dlq');
+    expect(others).toEqual([]);
+    expect(JSON.parse(message.Body ?? '')).toEqual(event);
+    const attribute = (name: string) => message.MessageAttributes?.[name]?.StringValue;
+    expect(attribute('RULE_ARN')).toBe(
+      'arn:aws:events:eu-west-1:123456789012:rule/shop-local/shop-jobs-local-transformed-rule-1',
+    );
+    expect(attribute('TARGET_ARN')).toBe('arn:aws:lambda:eu-west-1:123456789012:function:shop-jobs-local-transformed');
+    expect(attribute('ERROR_CODE')).toBe('TRANSFORMATION_ERROR');
+    expect(attribute('ERROR_MESSAGE')).toEqual(expect.any(String));
+  });
 });

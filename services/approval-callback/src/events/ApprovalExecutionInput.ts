@@ -1,18 +1,33 @@
 import * as z from 'zod';
 import { APPROVAL_ID_PATTERN } from '../domain/approvalId.js';
+import { ROLLBACK_ID_PATTERN } from '../domain/deployment/rollbackId.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 const metrics = z.record(z.string(), z.number());
 
-/** The input of an approval execution, as `startApproval` starts it (see ApprovalExecutionInput). */
+/** What an operator's rollback adds to the execution's input at `$.rollback`. */
+export const RollbackRequestSchema = z.object({
+  requestedBy: z.string().min(1),
+  reason: z.string().min(1).optional(),
+  previousModelPackageArn: z.string().min(1),
+  requestedAt: isoTime,
+});
+
+/**
+ * The input of an approval execution, as `startApproval` starts it (see ApprovalExecutionInput),
+ * or as `rollback` starts it: `mode: 'rollback'`, its request, and the rollback's id (`rb-...`)
+ * in place of the approval id.
+ */
 export const ApprovalExecutionInputSchema = z.looseObject({
   model: z.string().min(1),
   modelPackageGroup: z.string().min(1),
   modelPackageArn: z.string().min(1),
   modelPackageVersion: z.number().int().nonnegative(),
   attempt: z.number().int().positive(),
-  approvalId: z.string().regex(APPROVAL_ID_PATTERN),
+  approvalId: z.union([z.string().regex(APPROVAL_ID_PATTERN), z.string().regex(ROLLBACK_ID_PATTERN)]),
   correlationId: z.string().min(1),
+  mode: z.literal('rollback').optional(),
+  rollback: RollbackRequestSchema.optional(),
 });
 
 /** What Compare left at `$.comparison`. */

@@ -8,6 +8,14 @@ export const RequestAgainInput = z.object({
   correlationId: z.string().min(1).optional(),
 });
 
+/** `rollback`'s input: the model to roll back, who asks, why, and optionally the version to go back to. */
+export const RollbackInput = z.object({
+  model: z.string().min(1),
+  requestedBy: z.string().min(1).max(256),
+  reason: z.string().min(1).max(900).optional(),
+  toVersion: z.number().int().positive().optional(),
+});
+
 /** `decide`'s input: an operator's decision on an approval id. */
 export const DecideInput = z.object({
   approvalId: z.string().min(1),

@@ -10,5 +10,6 @@ export { createDeployStartHandler } from './deployStart.js';
 export { createExpireHandler } from './expire.js';
 export { createRequestAgainHandler } from './requestAgain.js';
 export { createRequestApprovalHandler } from './requestApproval.js';
+export { createRollbackHandler } from './rollback.js';
 export { createSlackInteractionHandler } from './slackInteraction.js';
 export { createStartApprovalHandler } from './startApproval.js';

@@ -76,9 +76,32 @@ describe('serverless.yml deployment branch of approval-callback', () => {
     const finished = choiceValues('IsDeployed');
 
     // Assess
-    expect(acquired).toEqual(['none', 'held', 'superseded']);
+    expect(acquired).toEqual(['none', 'held', 'superseded', 'paused']);
     expect(DeploymentPlanSchema.shape.outcome.options).toEqual(['acquired', 'held', 'superseded']);
     expect(settled).toEqual(['updating']);
     expect(finished).toEqual(['deployed', 'superseded']);
+  });
+
+  it('sends a rollback input straight to the deployment states and every other input to Compare', () => {
+    // Act
+    const definition = stack.stepFunctions.stateMachines.approval.definition;
+    const first = states[definition.StartAt];
+
+    // Assess
+    expect(definition.StartAt).toBe('IsRollback');
+    expect(first).toEqual({
+      Type: 'Choice',
+      Choices: [
+        {
+          And: [
+            { Variable: '$.mode', IsPresent: true },
+            { Variable: '$.mode', StringEquals: 'rollback' },
+          ],
+          Next: 'AcquireEndpoint',
+        },
+      ],
+      Default: 'Compare',
+    });
+    expect(states.DeploymentPaused).toEqual({ Type: 'Succeed' });
   });
 });

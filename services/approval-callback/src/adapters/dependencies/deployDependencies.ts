@@ -26,7 +26,12 @@ export type DeployDependencies<K extends keyof DeploymentPorts> = {
 
 const clockOf = (options: DependencyOptions) => options.clock ?? { now: () => new Date() };
 
-const storeFromEnv = (env: NodeJS.ProcessEnv, maxAttempts: number): RecordsDeploymentStore => {
+/**
+ * The deployment records and the endpoint's lease on the records table (`RECORDS_TABLE_NAME`).
+ *
+ * @throws ConfigError naming a missing variable
+ */
+export const storeFromEnv = (env: NodeJS.ProcessEnv, maxAttempts: number): RecordsDeploymentStore => {
   const { tracer } = createObservability(serviceName);
   const dynamo = tracer.captureAWSv3Client(new DynamoDBClient({ maxAttempts }));
   return new RecordsDeploymentStore(

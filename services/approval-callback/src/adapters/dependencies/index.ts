@@ -17,6 +17,7 @@ export {
   deployAcquireDependencies,
   deployFinishDependencies,
   deployHostingDependencies,
+  storeFromEnv,
 } from './deployDependencies.js';
 export { evaluationsFromEnv } from './evaluationsFromEnv.js';
 export type { FunctionDependencies } from './FunctionDependencies.js';
@@ -27,6 +28,7 @@ export {
   requestAgainDependencies,
 } from './requestAgainDependencies.js';
 export { defaultRequestDependencies, type RequestPortNames, requestDependencies } from './requestDependencies.js';
+export { defaultRollbackDependencies, rollbackDependencies } from './rollbackDependencies.js';
 export { serviceName } from './serviceName.js';
 export { defaultSlackDependencies, type SlackDependencies, slackDependencies } from './slackDependencies.js';
 export { defaultStartDependencies, type StartPortNames, startDependencies } from './startDependencies.js';

@@ -1,5 +1,6 @@
-import type { LeaseKey, Leases } from '@fleet/shared';
+import type { LeaseKey, Leases, PauseSwitch } from '@fleet/shared';
 import type { EndpointDeploymentConfig } from '../../domain/deployment/blueGreenDeploymentConfig.js';
+import type { ServedPackage } from '../../domain/deployment/rollbackTarget.js';
 import type { AppLogger, AppMetrics, ApprovalEvents, Clock, ModelRegistry } from '../ports.js';
 import type { DeploymentRecord } from './DeploymentRecord.js';
 
@@ -50,6 +51,10 @@ export interface DeploymentStore {
   lockKey(endpointName: string): LeaseKey;
   /** Writes the deployment record unless it is there (conditional write); false when it was. */
   putDeployment(record: DeploymentRecord): Promise<boolean>;
+  /** The model's pause switch, when an operator ever set it. */
+  pauseSwitch(model: string): Promise<PauseSwitch | undefined>;
+  /** The model's deployment records, newest first (one Query of its history). */
+  deployments(model: string): Promise<ServedPackage[]>;
 }
 
 /** Everything the deployment's use cases need from outside; each takes only what it calls. */

@@ -6,7 +6,9 @@ export type DeploymentDecision =
   | 'update_rollback_failed'
   | 'superseded'
   | 'timeout'
-  | 'validation';
+  | 'validation'
+  /** An operator paused the model's deployments: the endpoint was not touched. */
+  | 'paused';
 
 /**
  * The deployment record in the model's history (`MODEL#<model>` / `<ISO>#deployment#<id>`): the
@@ -30,4 +32,16 @@ export type DeploymentRecord = {
   strategy: string;
   /** SageMaker's words or the fleet's, when it did not deploy. */
   message?: string;
+  /** `rollback` for an operator's rollback (an approval's deployment has none). */
+  trigger?: 'rollback';
+  /** Who asked for the rollback. */
+  requestedBy?: string;
+  /** Why the rollback was asked, or why deployments were paused. */
+  reason?: string;
+  /** The package the rollback replaces. */
+  previousModelPackageArn?: string;
+  /** Who paused the model's deployments (decision `paused`). */
+  pausedBy?: string;
+  /** When they paused them. */
+  pausedAt?: string;
 };

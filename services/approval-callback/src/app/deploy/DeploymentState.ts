@@ -18,11 +18,14 @@ export type DeploymentPlan = {
 /**
  * What taking the endpoint's lease came to (`$.deployment`): `acquired` with the plan, `held` by
  * another deployment (the state machine waits and asks again), `superseded` by a newer approved
- * package (nothing is deployed), or `none` for a model the fleet does not deploy (no
- * `deployment` section: the approval ends there).
+ * package (nothing is deployed), `paused` because an operator paused the model's deployments (a
+ * `paused` deployment record is written, the endpoint is not touched and the execution ends
+ * there), or `none` for a model the fleet does not deploy (no `deployment` section: the
+ * approval ends there).
  */
 export type AcquireOutput =
   | { outcome: 'none'; reason: string }
+  | ({ outcome: 'paused'; pausedBy: string; reason: string } & DeploymentPlan)
   | ({ outcome: 'acquired' } & DeploymentPlan)
   | ({ outcome: 'held'; heldBy: string } & DeploymentPlan)
   | ({ outcome: 'superseded'; supersededBy: string } & DeploymentPlan);
@@ -30,8 +33,25 @@ export type AcquireOutput =
 /** What a caught task failure leaves at `$.deploymentError` (Step Functions' `Error` and `Cause`). */
 export type CaughtError = { Error: string; Cause?: string };
 
-/** The state the deployment tasks receive: the execution's input and what the branch has found so far. */
+/**
+ * What an operator's rollback adds to the execution's input (`$.rollback`, with `mode: 'rollback'`):
+ * who asked, why, and the package the rollback replaces.
+ */
+export type RollbackRequest = {
+  requestedBy: string;
+  reason?: string;
+  /** The package serving when the rollback was asked (the one it replaces). */
+  previousModelPackageArn: string;
+  requestedAt: string;
+};
+
+/**
+ * The state the deployment tasks receive: the execution's input and what the branch has found so
+ * far. A rollback's execution has `mode: 'rollback'` and its request; an approval's has neither.
+ */
 export type DeploymentTaskInput = ApprovalExecutionInput & {
+  mode?: 'rollback';
+  rollback?: RollbackRequest;
   deployment?: AcquireOutput;
   endpoint?: { outcome: string; message?: string; status?: string; endpointConfigName?: string };
   deploymentError?: CaughtError;

@@ -1,8 +1,8 @@
 import type { DeploymentDecision } from './DeploymentRecord.js';
 import type { CaughtError, DeploymentTaskInput } from './DeploymentState.js';
 
-/** How a deployment ended, and why in words when it did not deploy. */
-export type DeploymentVerdict = { decision: DeploymentDecision; message: string };
+/** How a deployment that started ended, and why in words when it did not deploy (a paused one never started). */
+export type DeploymentVerdict = { decision: Exclude<DeploymentDecision, 'paused'>; message: string };
 
 const ENDED = new Set(['deployed', 'rolled_back', 'failed', 'update_rollback_failed', 'timeout']);
 
@@ -41,7 +41,7 @@ export const deploymentVerdict = (input: DeploymentTaskInput): DeploymentVerdict
   const endpoint = input.endpoint;
   if (endpoint !== undefined && ENDED.has(endpoint.outcome)) {
     return {
-      decision: endpoint.outcome as DeploymentDecision,
+      decision: endpoint.outcome as DeploymentVerdict['decision'],
       message:
         endpoint.message ?? (endpoint.outcome === 'deployed' ? 'InService on the new configuration' : endpoint.outcome),
     };

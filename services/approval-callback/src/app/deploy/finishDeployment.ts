@@ -14,6 +14,7 @@ import type { DeploymentRecord } from './DeploymentRecord.js';
 import type { DeploymentTaskInput } from './DeploymentState.js';
 import { deploymentSettingsOf } from './deploymentSettings.js';
 import { type DeploymentVerdict, deploymentVerdict } from './deploymentVerdict.js';
+import { rollbackFields } from './rollbackFields.js';
 
 /** The prefix of the `ApprovalDescription` a rolled-back package gets. */
 export const ROLLED_BACK_PREFIX = 'rolled back:';
@@ -23,7 +24,9 @@ export const ROLLED_BACK_PREFIX = 'rolled back:';
  * history, then `Model Deployed` for a deployment serving on its new configuration, else
  * `Deployment Failed` with the `failure.code` and the severity `deploymentFailureSeverity` gives.
  * A rolled-back package is set `Rejected` with an `ApprovalDescription` starting "rolled back:",
- * so it never becomes the champion. The endpoint's lease is released when this deployment holds it
+ * so it never becomes the champion (not when the deployment was an operator's rollback to a
+ * package that served before). A rollback's record also carries `trigger: 'rollback'`, who
+ * asked, why, and the package it replaced. The endpoint's lease is released when this deployment holds it
  * (best effort: a release that fails is reported, and the lease expires at the deployment's maximum).
  *
  * Safe to run again (the state machine retries it): the record is written once (its time is when
@@ -56,9 +59,12 @@ export const finishDeployment = async (
     variantName: deployment.variantName,
     strategy: deployment.strategy,
     ...(verdict.decision === 'deployed' ? {} : { message: verdict.message }),
+    ...rollbackFields(input),
   };
   await ports.store.putDeployment(record);
-  if (verdict.decision === 'rolled_back') {
+  // A rollback redeploys a package that served before: SageMaker rolling it back says the endpoint
+  // or its alarms are at fault now, not that the package is bad, so the registry is left as it is.
+  if (verdict.decision === 'rolled_back' && input.mode !== 'rollback') {
     await ports.registry.setStatus(
       input.modelPackageArn,
       'Rejected',

@@ -12,9 +12,17 @@ export type {
   ModelRequest,
 } from './DeploymentPorts.js';
 export type { DeploymentDecision, DeploymentRecord } from './DeploymentRecord.js';
-export type { AcquireOutput, CaughtError, DeploymentPlan, DeploymentTaskInput } from './DeploymentState.js';
+export type {
+  AcquireOutput,
+  CaughtError,
+  DeploymentPlan,
+  DeploymentTaskInput,
+  RollbackRequest,
+} from './DeploymentState.js';
 export { deploymentSettingsOf, type ModelDeploymentSettings } from './deploymentSettings.js';
 export { type DeploymentVerdict, deploymentVerdict } from './deploymentVerdict.js';
 export { finishDeployment, ROLLED_BACK_PREFIX } from './finishDeployment.js';
 export { requirePlan } from './requirePlan.js';
+export { type RollbackCommand, type RollbackOutput, type RollbackPorts, rollback } from './rollback.js';
+export { rollbackFields } from './rollbackFields.js';
 export { type StartStepOutput, startEndpointDeployment } from './startEndpointDeployment.js';

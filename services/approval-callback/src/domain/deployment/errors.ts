@@ -41,3 +41,40 @@ export class DeploymentLeaseLostError extends ApprovalError {
     this.name = 'DeploymentLeaseLostError';
   }
 }
+
+/** Thrown when a rollback finds no earlier package to go back to (or not the version it was asked for). */
+export class NothingToRollBackError extends ApprovalError {
+  readonly model: string;
+
+  constructor(model: string, why: string) {
+    super(`model "${model}" has nothing to roll back to: ${why}`);
+    this.name = 'NothingToRollBackError';
+    this.model = model;
+  }
+}
+
+/** Thrown when a rollback is asked while a deployment holds the endpoint's lease. */
+export class DeploymentInProgressError extends ApprovalError {
+  readonly endpointName: string;
+
+  constructor(model: string, endpointName: string, heldBy: string, until: string) {
+    super(
+      `model "${model}" cannot roll back now: deployment ${heldBy} holds endpoint ${endpointName} until ${until}; try again when it ends`,
+    );
+    this.name = 'DeploymentInProgressError';
+    this.endpointName = endpointName;
+  }
+}
+
+/** Thrown when a rollback is asked for a model whose deployments an operator paused. */
+export class DeploymentsPausedError extends ApprovalError {
+  readonly model: string;
+
+  constructor(model: string, by: string, at: string, reason?: string) {
+    super(
+      `model "${model}" cannot roll back: its deployments were paused by ${by} at ${at}${reason === undefined ? '' : ` (${reason})`}; resume them first (fleet resume ${model} --deployment)`,
+    );
+    this.name = 'DeploymentsPausedError';
+    this.model = model;
+  }
+}

@@ -16,8 +16,13 @@ export {
 } from './endpointOutcome.js';
 export {
   type DeploymentErrorName,
+  DeploymentInProgressError,
   DeploymentLeaseLostError,
+  DeploymentsPausedError,
   DeploymentTaskError,
+  NothingToRollBackError,
   UnknownDeploymentModelError,
 } from './errors.js';
+export { ROLLBACK_ID_PATTERN, rollbackIdFor } from './rollbackId.js';
+export { type RollbackTarget, rollbackTarget, type ServedPackage, servedVersion } from './rollbackTarget.js';
 export { packageVersionOf, supersedingPackage } from './supersedingPackage.js';

@@ -46,6 +46,17 @@ describe('isModelBusy', () => {
     expect(after).toBeUndefined();
   });
 
+  it('returns undefined after an approved package whose deployment was paused: nothing is being deployed', () => {
+    // Prepare
+    const approval = { at: '2026-03-02T10:00:00.000Z', decision: 'approved', decidedAt: '2026-03-02T11:00:00.000Z' };
+
+    // Act
+    const busy = isModelBusy({ approval, deployment: { at: '2026-03-02T11:00:05.000Z', decision: 'paused' } }, now);
+
+    // Assess
+    expect(busy).toBeUndefined();
+  });
+
   it('stops counting a deployment that never reported after the longest deployment window', () => {
     // Prepare
     const decidedAt = new Date(now.getTime() - deploymentWindowMs).toISOString();

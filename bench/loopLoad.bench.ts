@@ -138,7 +138,7 @@ const main = async () => {
       `interleaved) spread over ${(first.landingSpanMs / 1000).toFixed(0)} s of clock time, each second's landings ` +
       `uploaded at once over S3's HTTP API, and ${first.redelivered} of their \`Object Created\` events delivered ` +
       `again; then the debounce windows pass and every run ends (each registers a package); ` +
-      `${shape.approvals} of the models ask for approval, and each request gets ${shape.clicksPerApproval} signed ` +
+      `${shape.approvals} of the models (their packages) wait for approval, and each request gets ${shape.clicksPerApproval} signed ` +
       `Slack clicks (Approve and Reject alternating, two approvers), ${first.clicks} in all, sent at once over HTTP ` +
       'to the approval API. Wall time per phase: "start" the stacks and stand-ins, "land" the uploads, ' +
       'redeliveries and everything they set off (validation, debounce schedules), "runs" the clock moved past ' +
@@ -152,13 +152,24 @@ const main = async () => {
     ...results.map(
       (repeat, n) =>
         `| ${n + 1} | ${LOAD_PHASES.map((phase) => (repeat.wallMs[phase] / 1000).toFixed(1)).join(' | ')} | ` +
-        `${total(repeat).toFixed(1)} | ${(repeat.landings / (repeat.wallMs.land / 1000)).toFixed(0)} | ` +
-        `${(repeat.clicks / (repeat.wallMs.clicks / 1000)).toFixed(0)} | ${repeat.maxRssMiB.toFixed(0)} | ` +
+        `${total(repeat).toFixed(1)} | ${(repeat.landings / (repeat.wallMs.land / 1000)).toFixed(1)} | ` +
+        `${(repeat.clicks / (repeat.wallMs.clicks / 1000)).toFixed(1)} | ${repeat.maxRssMiB.toFixed(0)} | ` +
         `${repeat.checks.every((check) => check.ok) ? 'all ok' : 'FAILED'} |`,
     ),
     `| median | ${LOAD_PHASES.map((phase) => phaseMedian(phase).toFixed(1)).join(' | ')} | ` +
-      `${median(results.map(total)).toFixed(1)} | ${landingsPerSecond.toFixed(0)} | ${clicksPerSecond.toFixed(0)} | ` +
+      `${median(results.map(total)).toFixed(1)} | ${landingsPerSecond.toFixed(1)} | ${clicksPerSecond.toFixed(1)} | ` +
       `${median(results.map((repeat) => repeat.maxRssMiB)).toFixed(0)} | |`,
+    '',
+    "Where the handlers' time goes in the first repeat: invocation attempts per function and the wall " +
+      'time their handlers ran (summed; concurrent invocations overlap, and each includes its calls to the ' +
+      'stand-ins over HTTP), slowest first:',
+    '',
+    '| function | invocations | handler time s | ms per invocation |',
+    '| --- | ---: | ---: | ---: |',
+    ...first.functions.map(
+      (fn) =>
+        `| ${fn.functionName} | ${fn.invocations} | ${(fn.handlerMs / 1000).toFixed(1)} | ${(fn.handlerMs / fn.invocations).toFixed(0)} |`,
+    ),
     '',
     'Checks of the first repeat (every repeat checks the same):',
     '',

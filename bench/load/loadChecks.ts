@@ -24,6 +24,8 @@ export type LoadOutcome = {
   slackEvents: readonly { eventKey: string; channels: readonly string[] }[];
   /** Asynchronous invocations that failed every attempt. */
   deadLetters: readonly { functionName: string; error: string }[];
+  /** Every invocation attempt that failed (retried or not): none is expected without faults. */
+  failedAttempts: readonly { functionName: string; error: string }[];
 };
 
 /** One check of the load scenario: its name, whether it held, and what was seen. */
@@ -41,7 +43,7 @@ const list = (names: readonly string[], max = 5): string =>
 /**
  * The load scenario's checks: one run per pipeline and no other, one decision per approval
  * (record, event and deciding click), every click answered 200, one Slack post per event and
- * destination with a completed delivery record, and no dead letter.
+ * destination with a completed delivery record, no failed invocation attempt and no dead letter.
  */
 export const loadChecks = (outcome: LoadOutcome): LoadCheck[] => {
   const checks: LoadCheck[] = [];
@@ -136,6 +138,18 @@ export const loadChecks = (outcome: LoadOutcome): LoadCheck[] => {
       (postsOff.length > 0
         ? `; posts differ from deliveries in ${list(postsOff.map((d) => `${d} (${posts.get(d) ?? 0} posts, ${perDestination.get(d) ?? 0} deliveries)`))}`
         : ''),
+  });
+
+  checks.push({
+    name: 'no failed invocation attempt',
+    ok: outcome.failedAttempts.length === 0,
+    detail:
+      outcome.failedAttempts.length === 0
+        ? '0'
+        : `${outcome.failedAttempts.length}: ${list(
+            outcome.failedAttempts.map((failed) => `${failed.functionName}: ${failed.error}`),
+            3,
+          )}`,
   });
 
   checks.push({

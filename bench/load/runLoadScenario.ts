@@ -43,6 +43,8 @@ export type LoadScenarioResult = {
   landingSpanMs: number;
   checks: LoadCheck[];
   outcome: LoadOutcome;
+  /** Per function: invocation attempts and the wall time their handlers ran (overlapping when concurrent). */
+  functions: { functionName: string; invocations: number; handlerMs: number }[];
 };
 
 const HOUR_MS = 3_600_000;
@@ -88,6 +90,9 @@ const tickUntil = async (fleet: FleetCloud, done: () => boolean, what: string, l
     await cloud.tick(Math.max(0, next.getTime() - cloud.clock.nowMs()));
   }
 };
+
+const functionNames = (invocations: readonly { functionName: string }[]): Set<string> =>
+  new Set(invocations.map((invocation) => invocation.functionName));
 
 const hasButton = (message: StoredSlackMessage, actionId: string): boolean =>
   (message.blocks ?? []).some((block) =>
@@ -149,19 +154,20 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
             body: landingBody(lines, n, options.rowsPerLanding),
           });
         }
+        const eventsBefore = cloud.events().length;
         await Promise.all(batch.map((landing) => putObject(fleet, landing.key, landing.body)));
         landed.push(...batch.map((landing) => landing.key));
         await cloud.settle();
-        // Redeliveries: S3 sends an event again, as at-least-once delivery allows.
+        // Redeliveries: S3 sends some of this second's events again, as at-least-once delivery allows.
         if (redeliverEvery > 0) {
-          const again = eventsOf(fleet, 'Object Created').filter((event, index, all) => {
-            const key = (event.detail as { object?: { key?: string } }).object?.key;
-            const firstIndex = all.findIndex((other) => other.id === event.id);
-            return firstIndex === index && key !== undefined && batch.some((landing) => landing.key === key);
-          });
-          for (const event of again) {
-            const n0 = landed.indexOf((event.detail as { object: { key: string } }).object.key);
-            if (n0 % redeliverEvery === 0) {
+          const fresh = cloud
+            .events()
+            .slice(eventsBefore)
+            .map((entry) => entry.event)
+            .filter((event) => event['detail-type'] === 'Object Created');
+          for (const event of fresh) {
+            const index = landed.indexOf(String((event.detail as { object?: { key?: string } }).object?.key));
+            if (index >= 0 && index % redeliverEvery === 0) {
               cloud.bus.injectEvent(event, 'default');
               redelivered++;
             }
@@ -216,6 +222,7 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
       return sent;
     });
 
+    const invocations = cloud.invocations();
     const outcome = await timed('check', async () => {
       const records = await fleet.records();
       const approvalModelNames = approvalModels.map((model) => model.name);
@@ -269,6 +276,12 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
           functionName: dead.functionName,
           error: `${dead.error.name}: ${dead.error.message}`,
         })),
+        failedAttempts: invocations
+          .filter((invocation) => invocation.error !== undefined)
+          .map((invocation) => ({
+            functionName: invocation.functionName,
+            error: `${invocation.error?.name}: ${invocation.error?.message}`,
+          })),
       };
       return result;
     });
@@ -280,6 +293,16 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
       landingSpanMs,
       checks: loadChecks(outcome),
       outcome,
+      functions: [...functionNames(invocations)]
+        .map((functionName) => {
+          const attempts = invocations.filter((invocation) => invocation.functionName === functionName);
+          return {
+            functionName,
+            invocations: attempts.length,
+            handlerMs: attempts.reduce((sum, attempt) => sum + attempt.durationMs, 0),
+          };
+        })
+        .sort((a, b) => b.handlerMs - a.handlerMs),
     };
   } finally {
     await fleet.stop();

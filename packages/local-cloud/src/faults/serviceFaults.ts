@@ -209,7 +209,7 @@ export const SERVICE_FAULTS: Readonly<Record<string, readonly ServiceFault[]>> =
     ),
   ],
   sqs: [
-    fault('ThrottlingException', 400, awsJson('ThrottlingException', 400, RATE_EXCEEDED, { queryError: 'Throttling' })),
+    fault('RequestThrottled', 400, awsJson('RequestThrottled', 400, RATE_EXCEEDED, { queryError: 'RequestThrottled' })),
     fault(
       'InternalFailure',
       500,

@@ -119,6 +119,7 @@ export {
 export type { HttpApiDefinition, HttpRouteDefinition } from './serverless/readHttpRoutes.js';
 export type { SnsSubscriptionDefinition, SnsTopicDefinition, SnsTopics } from './serverless/readSnsTopics.js';
 export type { StackBucket, StackResources } from './serverless/readStackResources.js';
+export { type ReadStacks, readStacks } from './serverless/readStacks.js';
 export {
   type LocalStateMachine,
   readStateMachines,

@@ -6,6 +6,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   drift: async () => (await import('./drift.js')).driftCommand,
   history: async () => (await import('./history.js')).historyCommand,
   local: async () => (await import('./local.js')).localCommand,
+  redrive: async () => (await import('./redrive.js')).redriveCommand,
   trace: async () => (await import('./trace.js')).traceCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
 };

@@ -1,0 +1,12 @@
+export { type AwsRedriveClients, awsRedriveClients, awsRedrivePorts, sqsDeadLetterQueue } from './awsRedrivePorts.js';
+export { classifyDeadLetter } from './classifyDeadLetter.js';
+export { correlationIdOf } from './correlationIdOf.js';
+export type { DeadLetterMessage } from './DeadLetterMessage.js';
+export { formatRedrive } from './formatRedrive.js';
+export { queueNameOf } from './queueNameOf.js';
+export type { DeadLetterSource, RedriveAction, RedrivePlan, SnsNotification, Unredrivable } from './RedrivePlan.js';
+export type { DeadLetterQueuePort, RedrivePorts } from './RedrivePorts.js';
+export { type RedriveOptions, type RedriveOutcome, redriveQueue } from './redriveQueue.js';
+export { type RedriveRecordInput, redriveRecord } from './redriveRecord.js';
+export { snsEventOf } from './snsEventOf.js';
+export { stackSnsSubscribers } from './stackSnsSubscribers.js';

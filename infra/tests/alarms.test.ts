@@ -1,5 +1,9 @@
+import path from 'node:path';
+import { LocalClock } from '../../packages/local-cloud/src/clock/LocalClock';
+import { LocalCloudWatch } from '../../packages/local-cloud/src/cloudwatch/LocalCloudWatch';
+import { readStackAlarms } from '../../packages/local-cloud/src/cloudwatch/readStackAlarms';
 import { FleetMetric } from '../../packages/shared/src/metrics/FleetMetric';
-import { packageAllStacks, type Template } from './packagedStacks';
+import { packageAllStacks, stackDirs, type Template } from './packagedStacks';
 
 // Packages every stack (once per jest run, shared with the other stack tests) and checks the
 // alarms: each one complete and routed to the alarm topic, and the alarms operators rely on
@@ -252,5 +256,37 @@ describe('the alarms operators rely on', () => {
     expect(alarms[0].properties.Dimensions).toEqual([{ Name: 'service', Value: 'notify' }]);
     expect(alarms[0].properties.Threshold).toBe(1);
     expect(alarms[0].properties.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
+  });
+});
+
+describe('the alarms in the local cloud', () => {
+  it('reads every alarm of every stack and, with no metric data, settles each to OK one period later, as CloudWatch does', async () => {
+    // Prepare
+    const files = stackDirs().map((dir) => path.join(dir, 'serverless.yml'));
+    const imports = {
+      'fleet-local-AlarmTopicArn': 'arn:aws:sns:eu-west-1:123456789012:fleet-local-alarms',
+      'fleet-local-EventBusName': 'fleet-local',
+    };
+    const clock = new LocalClock({ start: '2025-06-02T09:00:00Z' });
+    const cloudWatch = new LocalCloudWatch({ clock, region: 'eu-west-1', accountId: '123456789012' });
+
+    // Act
+    const read = readStackAlarms(files, { stage: 'local', region: 'eu-west-1', accountId: '123456789012', imports });
+    for (const alarm of read.alarms) cloudWatch.putMetricAlarm(alarm);
+    const before = new Set(cloudWatch.alarms().map((alarm) => alarm.state));
+    await clock.tick('10m');
+    const after = cloudWatch.alarms();
+
+    // Assess: the same alarms as the packaged templates, none skipped, each routed to the topic.
+    expect(read.skipped).toEqual([]);
+    expect(read.alarms.map((alarm) => alarm.AlarmName.replace(/^fleet-local-/, 'fleet-dev-')).sort()).toEqual(
+      allAlarms()
+        .map((alarm) => String(alarm.properties.AlarmName))
+        .sort(),
+    );
+    expect(read.alarms.filter((alarm) => alarm.AlarmActions?.[0] !== imports['fleet-local-AlarmTopicArn'])).toEqual([]);
+    expect([...before]).toEqual(['INSUFFICIENT_DATA']);
+    expect(after.filter((alarm) => alarm.state !== 'OK').map((alarm) => alarm.alarmName)).toEqual([]);
+    await cloudWatch.close();
   });
 });

@@ -14,11 +14,15 @@ a churn dataset lands and is validated, the trigger's guards debounce it, one Sa
 pipeline run starts and succeeds and registers a model package, which is compared with the
 champion and put to the approvers in Slack; the scenario decides what follows (by default the
 demo clicks Approve, a signed Slack request, and the package is Approved). Then a broken file
-lands, is rejected and starts nothing. In the approve scenario the deployed endpoint then gets
-live traffic through InvokeEndpoint (Data Capture on) and the clock passes three daily drift
-checks: traffic like the training data (no drift), then two days of churn_drifted.csv (Drift
-Detected warning, then critical: the on-call paged, trigger-retraining's answer). Prints the timeline as it goes (local-clock time,
-service, event, decision and why) and the records written.
+lands, is rejected and starts nothing. In the approve scenario (which first switches the
+nightly schedule off with EventBridge DisableRule) the deployed endpoint then gets live traffic
+through InvokeEndpoint (Data Capture on, the contract's columns) and daily drift checks judge it
+against the training data found by lineage: no drift, then two days of churn_drifted.csv (Drift
+Detected warning, then critical, with the late labels' quality fall; the on-call paged), a
+retrain for drift on the new customers' labelled export, its package approved in Slack and
+deployed, and a day later Drift Cleared against the new training data, the incident resolved.
+Prints the timeline as it goes (local-clock time, service, event, decision and why, one line per
+section for alarms settling to OK), the records written and the checks.
 
   --scenario <name>   what follows the run: ${DEMO_SCENARIOS.map((scenario) => scenario.name).join(', ')} (default ${DEFAULT_DEMO_SCENARIO})
   --seed <n>          with --scenario faults: which calls fail (a whole number, default ${DEFAULT_FAULT_SEED})

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LocalEvent } from '@fleet/local-cloud';
+import type { LocalEvent, PipelineRunPlan } from '@fleet/local-cloud';
 import { decodeS3Key, resetDependencies } from '@fleet/shared';
 import type { FleetCloud } from '../local/FleetCloud.js';
-import { findRepoRoot } from '../local/findRepoRoot.js';
 import { type FleetCloudOptions, startFleetCloud } from '../local/startFleetCloud.js';
+import { AlarmDigest } from './AlarmDigest.js';
 import type { DemoExecution, DemoReport } from './DemoReport.js';
 import { approvalChecks, type DemoApproval, runApprovalSteps } from './demoApproval.js';
-import { writeDemoConfig } from './demoConfig.js';
 import { type DemoDrift, driftChecks, runDriftSteps } from './demoDrift.js';
 import { DEFAULT_FAULT_SEED, describeFaults, withFaultChecks } from './demoFaults.js';
+import { type DemoNightlySchedule, switchOffNightlySchedule } from './demoNightlySchedule.js';
 import { type DemoRollback, rollbackChecks, runRollbackSteps } from './demoRollback.js';
 import { DEFAULT_DEMO_SCENARIO, type DemoScenario, type DemoScenarioName, demoScenario } from './demoScenarios.js';
 import { describeRecord, isAuditRecord } from './describeRecord.js';
@@ -37,6 +37,8 @@ export type DemoOptions = {
 const CHURN_PREFIX = 'raw/churn/';
 /** How long the demo waits for a pipeline run to start and end at most, on the local clock. */
 const RUN_LIMIT_MS = 6 * 3_600_000;
+/** How the local pipeline runs end unless the caller says otherwise: successfully, after 20 minutes. */
+const DEMO_PIPELINE_RUN: PipelineRunPlan = { duration: '20m', status: 'Succeeded' };
 
 const detailOf = (event: LocalEvent) => event.detail as Record<string, unknown>;
 
@@ -65,30 +67,24 @@ export const runDemo = async (options: DemoOptions = {}): Promise<DemoReport> =>
   const write = options.write ?? (() => undefined);
   const chosen = demoScenario(options.scenario ?? DEFAULT_DEMO_SCENARIO);
   if (chosen === undefined) throw new Error(`no demo scenario named ${options.scenario}`);
-  // Live traffic carries the numeric features only, which the drift monitor is told of.
-  const demoConfig =
-    chosen.drift && options.cloud?.configFile === undefined
-      ? writeDemoConfig(path.resolve(options.rootDir ?? findRepoRoot(__dirname)))
-      : undefined;
   // Handlers loaded by an earlier run in this process keep the dependencies they built from its
   // configuration; each run builds its own, as a fresh process would.
   resetDependencies();
   try {
     const fleet = await startFleetCloud({
       evaluationMetrics: chosen.metrics,
+      pipelineRun: DEMO_PIPELINE_RUN,
       ...(chosen.faults ? { faults: { seed: DEFAULT_FAULT_SEED } } : {}),
       ...options.cloud,
-      ...(demoConfig === undefined ? {} : { configFile: demoConfig.file }),
       ...(options.rootDir ? { rootDir: options.rootDir } : {}),
     });
     try {
-      return await scenario(fleet, chosen, options, write, startedMs, demoConfig?.baselineUri);
+      return await scenario(fleet, chosen, options, write, startedMs);
     } finally {
       await fleet.stop();
     }
   } finally {
     resetDependencies();
-    demoConfig?.remove();
   }
 };
 
@@ -98,7 +94,6 @@ const scenario = async (
   options: DemoOptions,
   write: (line: string) => void,
   startedMs: number,
-  baselineUri: string | undefined,
 ): Promise<DemoReport> => {
   const { cloud, config, resources } = fleet;
   const clockStart = cloud.now().toISOString();
@@ -113,16 +108,32 @@ const scenario = async (
 
   const cursor = new TimelineCursor(cloud, config);
   const timeline: TimelineEntry[] = [];
+  // Alarms settling to OK say nothing but "all is well": one line per section; ALARM in full.
+  const alarms = new AlarmDigest();
   const flush = (sayWhenQuiet = true) => {
     const entries = cursor.next();
     if (entries.length === 0 && sayWhenQuiet) write(`   ${clockTime(cloud.now().toISOString())}  (nothing happened)`);
     for (const entry of entries) {
       timeline.push(entry);
+      if (alarms.absorb(entry)) continue;
       for (const line of formatTimelineEntry(entry, '   ')) write(line);
     }
   };
+  const endSection = () => {
+    const digest = alarms.take();
+    if (digest === undefined) return;
+    const entry = {
+      at: digest.at,
+      service: 'cloudwatch',
+      event: 'Alarm State Change',
+      decision: 'ok',
+      why: digest.line,
+    };
+    for (const line of formatTimelineEntry(entry, '   ')) write(line);
+  };
   let stepNumber = 0;
   const step = (title: string) => {
+    endSection();
     stepNumber += 1;
     write('');
     write(`${stepNumber}. ${title}`);
@@ -152,6 +163,15 @@ const scenario = async (
     );
   if (fleet.http.slackInteractions !== undefined)
     write(`   Slack        ${fleet.http.slack}  interactivity URL ${fleet.http.slackInteractions}`);
+  // Each nightly run registers a package that waits for approval, and a model whose package waits
+  // is not retrained for drift (model-busy): the drift story switches the schedule off first.
+  let nightly: DemoNightlySchedule | undefined;
+  if (chosen.drift) {
+    nightly = await switchOffNightlySchedule(fleet);
+    write(
+      `   Nightly retraining switched off as an operator would: EventBridge DisableRule ${nightly.ruleName} (${nightly.scheduleExpression ?? 'schedule'}), now ${nightly.state ?? 'unknown'}, so its packages waiting for approval do not keep the drift retrain out`,
+    );
+  }
 
   // 1. The dataset lands.
   const dataset = readFileSync(datasetFile);
@@ -208,11 +228,16 @@ const scenario = async (
         {
           baseline: datasetFile,
           drifted: path.resolve(fleet.rootDir, 'examples/datasets/churn_drifted.csv'),
-          ...(baselineUri === undefined ? {} : { baselineUri }),
+          landingPrefix: CHURN_PREFIX,
+          pipeline,
+          run: options.cloud?.pipelineRun ?? DEMO_PIPELINE_RUN,
+          ...(chosen.metrics === undefined ? {} : { metrics: options.cloud?.evaluationMetrics ?? chosen.metrics }),
+          ...(nightly === undefined ? {} : { nightly }),
         },
         { step, flush, write },
       )
     : undefined;
+  endSection();
 
   const summarized = await summarize(fleet, {
     datasetKey,
@@ -263,6 +288,20 @@ const summarize = async (
   );
   const deadLetters = cloud.deadLetters();
   const issueCount = rejected === undefined ? 0 : ((detailOf(rejected).issues as unknown[] | undefined)?.length ?? 0);
+  const correlationId = validated === undefined ? undefined : String(detailOf(validated).correlationId);
+  const chain =
+    correlationId === undefined
+      ? undefined
+      : {
+          correlationId,
+          records: (await fleet.byCorrelation(correlationId))
+            .filter(isAuditRecord)
+            .map(describeRecord)
+            .map(({ kind, decision }) => ({ kind, decision })),
+        };
+  const chainText = chain?.records.map((record) => `${record.kind} ${record.decision}`).join(' → ') ?? '';
+  // Only where the first package is approved does its chain go on to the deployment.
+  const deploys = context.drift !== undefined;
 
   const checks = [
     {
@@ -302,6 +341,19 @@ const summarize = async (
     },
     ...(context.rollback === undefined ? [] : rollbackChecks(context.rollback)),
     ...(context.drift === undefined ? [] : driftChecks(context.drift)),
+    ...(deploys
+      ? [
+          {
+            name: "first landing's chain reaches the deployment",
+            ok:
+              chain?.records.some((record) => record.kind === 'deployment' && record.decision === 'deployed') === true,
+            detail:
+              chain === undefined
+                ? 'no correlation id: the dataset was not validated'
+                : `${chain.correlationId}: ${chainText || 'no records'}`,
+          },
+        ]
+      : []),
     {
       name: 'no dead letters',
       ok: deadLetters.length === 0,
@@ -313,17 +365,6 @@ const summarize = async (
   ];
   const failed = checks.find((check) => !check.ok);
   const items = await fleet.records();
-  const correlationId = validated === undefined ? undefined : String(detailOf(validated).correlationId);
-  const chain =
-    correlationId === undefined
-      ? undefined
-      : {
-          correlationId,
-          records: (await fleet.byCorrelation(correlationId))
-            .filter(isAuditRecord)
-            .map(describeRecord)
-            .map(({ kind, decision }) => ({ kind, decision })),
-        };
   return {
     ok: failed === undefined,
     ...(failed === undefined ? {} : { reason: `${failed.name}: ${failed.detail}` }),

@@ -62,6 +62,7 @@ const functionIds = [
   'RequestApproval',
   'SlackInteraction',
   'Decide',
+  'Rollback',
 ] as const;
 
 describe('the packaged approval-callback stack', () => {
@@ -199,6 +200,36 @@ describe('the packaged approval-callback stack', () => {
     expect(holders('states:SendTaskSuccess')).toEqual(['SlackInteraction', 'Decide']);
     expect(holders('ssm:GetParameter')).toEqual(['SlackInteraction']);
     expect(holders('sagemaker:UpdateModelPackage')).toEqual(['ApplyDecision', 'Expire']);
+  });
+
+  it('lets rollback only read the records table and start the approval state machine', () => {
+    // Act
+    const statements = statementsOf('RollbackIamRoleLambdaExecution');
+    const byAction = (action: string) => statements.filter((s) => actionsOf(s).includes(action));
+
+    // Assess
+    expect(
+      statements
+        .flatMap(actionsOf)
+        .filter((a) => !a.startsWith('logs:'))
+        .sort(),
+    ).toEqual(
+      [
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'sqs:SendMessage',
+        'states:StartExecution',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ].sort(),
+    );
+    expect(byAction('dynamodb:Query').map((s) => s.Resource)).toEqual([
+      { 'Fn::ImportValue': 'fleet-dev-RecordsTableArn' },
+    ]);
+    expect(JSON.stringify(byAction('states:StartExecution').map((s) => s.Resource))).toMatch(
+      /:stateMachine:fleet-dev-approval"/,
+    );
+    expect(propertiesOf('RollbackLambdaFunction').FunctionName).toBe('fleet-approval-callback-dev-rollback');
   });
 
   it('grants no wildcard action and no unscoped resource where the API supports scoping', () => {

@@ -121,6 +121,7 @@ describe('the deployment branch of the packaged approval-callback stack', () => 
         'CreateEndpointConfig',
         'CreateModel',
         'Deployed',
+        'DeploymentPaused',
         'EndpointFree',
         'EndpointSettled',
         'FinishDeployment',
@@ -140,6 +141,34 @@ describe('the deployment branch of the packaged approval-callback stack', () => 
       { Variable: '$.endpoint.outcome', StringEquals: 'updating', Next: 'WaitForEndpoint' },
     ]);
     expect(states.EndpointSettled?.Default).toBe('FinishDeployment');
+  });
+
+  it('starts with a Choice that sends a rollback straight to AcquireEndpoint, and ends a paused deployment cleanly', () => {
+    // Act
+    const definition = packagedDefinition() as { StartAt?: string; States: Record<string, State> };
+    const states = definition.States;
+
+    // Assess
+    expect(definition.StartAt).toBe('IsRollback');
+    expect(states.IsRollback).toMatchObject({
+      Type: 'Choice',
+      Choices: [
+        {
+          And: [
+            { Variable: '$.mode', IsPresent: true },
+            { Variable: '$.mode', StringEquals: 'rollback' },
+          ],
+          Next: 'AcquireEndpoint',
+        },
+      ],
+      Default: 'Compare',
+    });
+    expect(states.EndpointFree?.Choices).toContainEqual({
+      Variable: '$.deployment.outcome',
+      StringEquals: 'paused',
+      Next: 'DeploymentPaused',
+    });
+    expect(states.DeploymentPaused).toMatchObject({ Type: 'Succeed' });
   });
 
   it('ends every failure of a deployment task in FinishDeployment, so none stops silently', () => {

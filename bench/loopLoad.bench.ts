@@ -109,7 +109,10 @@ const main = async () => {
     }
     const repeat = JSON.parse(line) as Repeat;
     results.push(repeat);
-    const wall = LOAD_PHASES.map((phase) => `${phase} ${(repeat.wallMs[phase] / 1000).toFixed(1)} s`).join(', ');
+    const wall = LOAD_PHASES.map(
+      (phase) =>
+        `${phase} ${(repeat.wallMs[phase] / 1000).toFixed(1)} s (CPU ${(repeat.cpuMs[phase] / 1000).toFixed(1)} s)`,
+    ).join(', ');
     process.stdout.write(`repeat ${n + 1}/${repeats}: ${wall}; peak RSS ${repeat.maxRssMiB.toFixed(0)} MiB\n`);
     for (const check of repeat.checks) {
       process.stdout.write(`  ${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}\n`);
@@ -121,6 +124,7 @@ const main = async () => {
   const [first] = results;
   const phaseMedian = (phase: LoadPhase) => median(results.map((repeat) => repeat.wallMs[phase])) / 1000;
   const total = (repeat: Repeat) => LOAD_PHASES.reduce((sum, phase) => sum + repeat.wallMs[phase], 0) / 1000;
+  const totalCpu = (repeat: Repeat) => LOAD_PHASES.reduce((sum, phase) => sum + repeat.cpuMs[phase], 0) / 1000;
   const landingsPerSecond = median(results.map((repeat) => repeat.landings / (repeat.wallMs.land / 1000)));
   const clicksPerSecond = median(results.map((repeat) => repeat.clicks / (repeat.wallMs.clicks / 1000)));
   const wallClock = new Date(performance.timeOrigin + performance.now());
@@ -159,6 +163,22 @@ const main = async () => {
     `| median | ${LOAD_PHASES.map((phase) => phaseMedian(phase).toFixed(1)).join(' | ')} | ` +
       `${median(results.map(total)).toFixed(1)} | ${landingsPerSecond.toFixed(1)} | ${clicksPerSecond.toFixed(1)} | ` +
       `${median(results.map((repeat) => repeat.maxRssMiB)).toFixed(0)} | |`,
+    '',
+    'CPU time of the repeat process per phase (user and system, `process.cpuUsage`), which the other work on ' +
+      'the shared cores does not inflate as it does wall time, and the throughput per CPU second:',
+    '',
+    '| repeat | start CPU s | land CPU s | runs CPU s | clicks CPU s | check CPU s | total CPU s | landings per CPU s | clicks per CPU s |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map(
+      (repeat, n) =>
+        `| ${n + 1} | ${LOAD_PHASES.map((phase) => (repeat.cpuMs[phase] / 1000).toFixed(1)).join(' | ')} | ` +
+        `${totalCpu(repeat).toFixed(1)} | ${(repeat.landings / (repeat.cpuMs.land / 1000)).toFixed(1)} | ` +
+        `${(repeat.clicks / (repeat.cpuMs.clicks / 1000)).toFixed(1)} |`,
+    ),
+    `| median | ${LOAD_PHASES.map((phase) => (median(results.map((repeat) => repeat.cpuMs[phase])) / 1000).toFixed(1)).join(' | ')} | ` +
+      `${median(results.map(totalCpu)).toFixed(1)} | ` +
+      `${median(results.map((repeat) => repeat.landings / (repeat.cpuMs.land / 1000))).toFixed(1)} | ` +
+      `${median(results.map((repeat) => repeat.clicks / (repeat.cpuMs.clicks / 1000))).toFixed(1)} |`,
     '',
     "Where the handlers' time goes in the first repeat: invocation attempts per function and the wall " +
       'time their handlers ran (summed; concurrent invocations overlap, and each includes its calls to the ' +

@@ -39,6 +39,8 @@ export type LoadScenarioResult = {
   clicks: number;
   /** Wall milliseconds per phase. */
   wallMs: Record<LoadPhase, number>;
+  /** CPU milliseconds (user and system) of the process per phase: what the phase cost on a shared machine. */
+  cpuMs: Record<LoadPhase, number>;
   /** Local (clock) milliseconds from the first landing to the last. */
   landingSpanMs: number;
   checks: LoadCheck[];
@@ -114,13 +116,17 @@ const hasButton = (message: StoredSlackMessage, actionId: string): boolean =>
  */
 export const runLoadScenario = async (options: LoadScenarioOptions): Promise<LoadScenarioResult> => {
   const wallMs = Object.fromEntries(LOAD_PHASES.map((phase) => [phase, 0])) as Record<LoadPhase, number>;
+  const cpuMs = { ...wallMs };
   const progress = options.progress ?? (() => undefined);
   const timed = async <T>(phase: LoadPhase, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     try {
       return await work();
     } finally {
       wallMs[phase] += performance.now() - started;
+      const cpu = process.cpuUsage(cpuStarted);
+      cpuMs[phase] += (cpu.user + cpu.system) / 1000;
       progress(`${phase}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
   };
@@ -290,6 +296,7 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
       redelivered,
       clicks: clicks.length,
       wallMs,
+      cpuMs,
       landingSpanMs,
       checks: loadChecks(outcome),
       outcome,

@@ -69,6 +69,6 @@ describe('fleet demo --scenario faults', () => {
         expect.arrayContaining(['validation validated', 'trigger started', 'approval approved', 'deployment deployed']),
       );
     },
-    240_000,
+    300_000,
   );
 });

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import type { SlackInteractionResult } from '@fleet/local-cloud';
 import type { DemoReport } from '../src/demo/DemoReport.js';
-import { clickUntilAnswered, DRIVER_MAX_ATTEMPTS, faultOptions, withFaultChecks } from '../src/demo/demoFaults.js';
+import {
+  clickUntilAnswered,
+  DRIVER_MAX_ATTEMPTS,
+  describeFaults,
+  faultOptions,
+  withFaultChecks,
+} from '../src/demo/demoFaults.js';
 import { demoScenario } from '../src/demo/demoScenarios.js';
 import type { FleetCloud } from '../src/local/FleetCloud.js';
 import { runCommand } from './support/runCommand.js';
@@ -234,5 +240,35 @@ describe('withFaultChecks', () => {
     // Assess
     expect(failedChecks(report)).toEqual(['dataset validated', 'loop completed under faults']);
     expect(report.reason).toBe('dataset validated: no Dataset Validated');
+  });
+});
+
+describe('describeFaults', () => {
+  it('writes one line per service called, its faults by code, and every dead letter with why', () => {
+    // Act
+    const lines = describeFaults({
+      seed: 2,
+      rate: 0.1,
+      maxConsecutive: 3,
+      calls: 120,
+      faults: 11,
+      services: {
+        dynamodb: { calls: 100, faults: 10, byCode: { ThrottlingException: 6, InternalServerError: 4 } },
+        'httpapi-fleet-approval-callback': { calls: 20, faults: 1, byCode: { TooManyRequests: 1 } },
+        unused: { calls: 0, faults: 0, byCode: {} },
+      },
+      deadLetters: [
+        { functionName: 'slackDelivery', detailType: 'Drift Detected', error: 'Error: HTTP 503', attempts: 3 },
+      ],
+      failedDeliveries: [],
+    });
+
+    // Assess
+    expect(lines).toEqual([
+      'Faults injected (seed 2, rate 0.1, at most 3 in a row per request): 11 of 120 calls',
+      '   dynamodb                          10 of   100  ThrottlingException 6, InternalServerError 4',
+      '   httpapi-fleet-approval-callback    1 of    20  TooManyRequests 1',
+      '   dead letter: slackDelivery (Drift Detected): Error: HTTP 503',
+    ]);
   });
 });

@@ -270,22 +270,23 @@ const handledCheck = (
 };
 
 /** The faults injected, one line per service, for the narrative. */
-export const describeFaults = (faults: DemoFaults): string[] => [
-  `Faults injected (seed ${faults.seed}, rate ${faults.rate}, at most ${faults.maxConsecutive} in a row per request): ${faults.faults} of ${faults.calls} calls`,
-  ...Object.entries(faults.services)
-    .filter(([, count]) => count.calls > 0)
-    .map(
-      ([service, count]) =>
-        `   ${service.padEnd(22)} ${String(count.faults).padStart(4)} of ${String(count.calls).padStart(5)}  ${Object.entries(
-          count.byCode,
-        )
-          .map(([code, n]) => `${code} ${n}`)
-          .join(', ')}`,
+export const describeFaults = (faults: DemoFaults): string[] => {
+  const services = Object.entries(faults.services).filter(([, count]) => count.calls > 0);
+  const width = Math.max(0, ...services.map(([service]) => service.length));
+  return [
+    `Faults injected (seed ${faults.seed}, rate ${faults.rate}, at most ${faults.maxConsecutive} in a row per request): ${faults.faults} of ${faults.calls} calls`,
+    ...services.map(([service, count]) =>
+      `   ${service.padEnd(width)} ${String(count.faults).padStart(4)} of ${String(count.calls).padStart(5)}  ${Object.entries(
+        count.byCode,
+      )
+        .map(([code, n]) => `${code} ${n}`)
+        .join(', ')}`.trimEnd(),
     ),
-  ...faults.deadLetters.map(
-    (letter) => `   dead letter: ${letter.functionName} (${letter.detailType ?? 'direct'}): ${letter.error}`,
-  ),
-];
+    ...faults.deadLetters.map(
+      (letter) => `   dead letter: ${letter.functionName} (${letter.detailType ?? 'direct'}): ${letter.error}`,
+    ),
+  ];
+};
 
 /**
  * The local cloud's `faults` for a scenario and the `--seed` given: `{ faults: { seed } }` for the

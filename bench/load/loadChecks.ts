@@ -12,6 +12,8 @@ export type LoadOutcome = {
   decidedEvents: readonly string[];
   /** The approval id of each click answered "You approved/rejected" (a decision taken by that click). */
   decidingClicks: readonly string[];
+  /** What the approval API replied to each click through its `response_url`, in order (one reply expected). */
+  clickReplies: readonly (readonly string[])[];
   /** The HTTP status of every click. */
   clickStatuses: readonly number[];
   /** The users allowed to approve. */
@@ -42,7 +44,8 @@ const list = (names: readonly string[], max = 5): string =>
 
 /**
  * The load scenario's checks: one run per pipeline and no other, one decision per approval
- * (record, event and deciding click), every click answered 200, one Slack post per event and
+ * (record, event and deciding click; every other click answered that it was already decided), every click
+ * answered 200, one Slack post per event and
  * destination with a completed delivery record, no failed invocation attempt and no dead letter.
  */
 export const loadChecks = (outcome: LoadOutcome): LoadCheck[] => {
@@ -107,6 +110,18 @@ export const loadChecks = (outcome: LoadOutcome): LoadCheck[] => {
       `for ${ids.length} approvals` +
       (eventsOff.length > 0 ? `; events off for ${list(eventsOff)}` : '') +
       (clicksOff.length > 0 ? `; deciding clicks off for ${list(clicksOff)}` : ''),
+  });
+
+  const already = outcome.clickReplies.filter(
+    (replies) => replies.length === 1 && /^Already (approved|rejected) by /.test(replies[0]),
+  ).length;
+  const notOneReply = outcome.clickReplies.filter((replies) => replies.length !== 1).length;
+  checks.push({
+    name: 'every other click changed nothing',
+    ok: notOneReply === 0 && already === outcome.clickReplies.length - outcome.decidingClicks.length,
+    detail:
+      `${already} of ${outcome.clickReplies.length} clicks answered "Already approved/rejected by …"` +
+      (notOneReply > 0 ? `; ${notOneReply} clicks without exactly one reply` : ''),
   });
 
   const statuses = countBy(outcome.clickStatuses, String);

@@ -240,12 +240,11 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
           ...(typeof record.decision === 'string' ? { decision: record.decision } : {}),
           ...(typeof record.decidedBy === 'string' ? { decidedBy: record.decidedBy } : {}),
         }));
+      const clickReplies = clicks.map(({ result }) =>
+        fleet.slack.responses(result.responseUrl).map((post) => String(post.body?.text ?? '')),
+      );
       const decidingClicks = clicks
-        .filter(({ result }) =>
-          fleet.slack
-            .responses(result.responseUrl)
-            .some((post) => /^You (approved|rejected)/.test(String(post.body?.text))),
-        )
+        .filter((_, index) => clickReplies[index].some((text) => /^You (approved|rejected)/.test(text)))
         .map(({ result }) => String((result.payload.actions as { value?: string }[] | undefined)?.[0]?.value));
       const channelOf = new Map(models.map((model) => [model.name, model.channel]));
       const slackEvents = ['Approval Requested', 'Approval Decided'].flatMap((detailType) =>
@@ -264,6 +263,7 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
           String((event.detail as { approvalId?: string }).approvalId),
         ),
         decidingClicks,
+        clickReplies,
         clickStatuses: clicks.map(({ result }) => result.status),
         approvers: LOAD_APPROVERS.map((approver) => approver.id),
         slackDeliveries: records

@@ -86,9 +86,9 @@ const drift = (record: FleetRecord): Pick<RecordLine, 'decision' | 'why'> => {
   const rows = (record.rows ?? {}) as { predictions?: unknown };
   return {
     decision: `${text(record.status)}${record.severity === undefined ? '' : ` (${text(record.severity)})`}`,
-    why: `${text(rows.predictions)} predictions; ${drifted.length === 0 ? 'nothing drifted' : `drifted: ${drifted.join(', ')}`}${tail(
-      record.reason,
-    )}`,
+    why: `${rows.predictions === undefined ? '' : `${text(rows.predictions)} predictions; `}${
+      drifted.length === 0 ? 'nothing drifted' : `drifted: ${drifted.join(', ')}`
+    }${tail(record.missingLink === undefined ? undefined : `missing link: ${text(record.missingLink)}`)}${tail(record.reason)}`,
   };
 };
 

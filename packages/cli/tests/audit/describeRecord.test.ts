@@ -124,6 +124,23 @@ describe('describeRecord', () => {
     });
   });
 
+  it('says which link of the lineage a drift check could not follow', () => {
+    // Act
+    const line = describeRecord(
+      record('MODEL#churn', 'drift', {
+        status: 'baseline_unresolved',
+        missingLink: 'execution-pointer',
+        reason: 'no pointer for the serving package',
+      }),
+    );
+
+    // Assess
+    expect(line).toMatchObject({
+      decision: 'baseline_unresolved',
+      why: 'nothing drifted; missing link: execution-pointer; no pointer for the serving package',
+    });
+  });
+
   it('says who decided an approval, and an expiry without anyone', () => {
     // Act
     const approved = describeRecord(

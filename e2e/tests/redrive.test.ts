@@ -115,7 +115,14 @@ describe('fleet redrive on the local cloud', () => {
       responseContext: { functionError: 'Unhandled' },
       responsePayload: { errorType: 'PipelineStartError' },
     });
-    expect(cloud.cloudWatch.alarms().map((alarm) => alarm.alarmName)).toContain('fleet-local-dead-letters');
+  });
+
+  it("puts the core stack's dead-letter alarm in ALARM within its period", async () => {
+    // Act
+    await cloud.tick('5m');
+
+    // Assess
+    expect(cloud.cloudWatch.state('fleet-local-dead-letters')).toBe('ALARM');
   });
 
   it('prints the plan of a dry run and changes nothing', async () => {
@@ -145,6 +152,8 @@ describe('fleet redrive on the local cloud', () => {
     expect(cloud.executions().map((execution) => execution.status)).toEqual(['Executing']);
     expect(eventsOf(cloud, 'Retraining Started')).toHaveLength(1);
     expect(await depth()).toEqual({ ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' });
+    await cloud.tick('5m');
+    expect(cloud.cloudWatch.state('fleet-local-dead-letters')).toBe('OK');
     const records = await cloud.scanTable<Record<string, unknown>>(fleet.resources.recordsTable);
     const redrives = records.filter((record) => record.pk === 'QUEUE#fleet-local-dlq');
     expect(redrives).toEqual([

@@ -1,5 +1,5 @@
 import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
-import { type AlarmStateValue, LocalCloudWatch } from './LocalCloudWatch.js';
+import { type AlarmStateValue, LocalCloudWatch, type MetricAlarmDefinition } from './LocalCloudWatch.js';
 import { readStackAlarms } from './readStackAlarms.js';
 
 /**
@@ -16,11 +16,18 @@ export class CloudWatchStandIn implements LocalStandIn {
   readonly #listeners = new Set<(alarmName: string, state: AlarmStateValue) => void>();
   #cloudWatch?: LocalCloudWatch;
   #skipped: string[] = [];
+  readonly #metric?: (definition: MetricAlarmDefinition) => number | undefined;
 
   /** `files`: the stacks' `serverless.yml` files; `imports`: their exports, for `Fn::ImportValue`. */
-  constructor(options: { files: readonly string[]; imports: Record<string, string> }) {
+  constructor(options: {
+    files: readonly string[];
+    imports: Record<string, string>;
+    /** The current value of an alarm's metric when the local cloud knows it (see `LocalCloudWatchOptions.metric`). */
+    metric?: (definition: MetricAlarmDefinition) => number | undefined;
+  }) {
     this.#files = options.files;
     this.#imports = options.imports;
+    this.#metric = options.metric;
   }
 
   /** The CloudWatch stand-in: its alarms, and `setAlarmState` to hold one in ALARM. */
@@ -50,6 +57,7 @@ export class CloudWatchStandIn implements LocalStandIn {
       clock: context.clock,
       region: context.region,
       accountId: context.accountId,
+      ...(this.#metric === undefined ? {} : { metric: this.#metric }),
       emit: async (event) => {
         context.putEvent(event, 'default');
         await context.drain();

@@ -5,6 +5,7 @@ import { checkShape, validationMessage } from '../http/checkShape.js';
 import { paginate } from '../http/paginate.js';
 import { StandInServer } from '../http/StandInServer.js';
 import { type AlarmStateChangeEnvelope, alarmEventTimestamp, alarmStateChangeEvent } from './alarmStateChangeEvent.js';
+import { breachesThreshold } from './breachesThreshold.js';
 import { cloudWatchHttpHandler } from './cloudWatchHttpHandler.js';
 import { CLOUDWATCH_SHAPES } from './cloudWatchShapes.js';
 
@@ -51,6 +52,11 @@ export type LocalCloudWatchOptions = {
   emit?: (event: AlarmStateChangeEnvelope) => unknown;
   region?: string;
   accountId?: string;
+  /**
+   * The current value of an alarm's metric when the local cloud knows it (e.g. a queue's depth
+   * for `AWS/SQS`), else undefined: such an alarm is evaluated on it every period.
+   */
+  metric?: (definition: MetricAlarmDefinition) => number | undefined;
 };
 
 type AlarmRecord = {
@@ -87,6 +93,7 @@ export class LocalCloudWatch {
   readonly accountId: string;
   readonly #clock: LocalClock;
   #emit?: (event: AlarmStateChangeEnvelope) => unknown;
+  readonly #metric?: (definition: MetricAlarmDefinition) => number | undefined;
   readonly #alarms = new Map<string, AlarmRecord>();
   readonly #listeners = new Set<(alarmName: string, state: AlarmStateValue) => void>();
   readonly #server = new StandInServer(cloudWatchHttpHandler(this));
@@ -94,6 +101,7 @@ export class LocalCloudWatch {
   constructor(options: LocalCloudWatchOptions) {
     this.#clock = options.clock;
     this.#emit = options.emit;
+    this.#metric = options.metric;
     this.region = options.region ?? process.env.AWS_REGION ?? AWS_DEFAULTS.region;
     this.accountId = options.accountId ?? AWS_DEFAULTS.accountId;
   }
@@ -244,6 +252,7 @@ export class LocalCloudWatch {
       () => {
         alarm.evaluation = undefined;
         if (alarm.held || this.#alarms.get(alarm.definition.AlarmName) !== alarm) return;
+        if (this.#evaluateMetric(alarm)) return;
         const treat = alarm.definition.TreatMissingData ?? 'missing';
         const periods = alarm.definition.EvaluationPeriods;
         const as = treat === 'notBreaching' ? 'NonBreaching' : treat === 'breaching' ? 'Breaching' : undefined;
@@ -264,6 +273,34 @@ export class LocalCloudWatch {
       },
       { label: `cloudwatch ${alarm.definition.AlarmName} evaluation` },
     );
+  }
+
+  /**
+   * Evaluates an alarm on its metric's current value, when the local cloud knows it, and
+   * schedules the next evaluation a period later; false when the metric is unknown.
+   */
+  #evaluateMetric(alarm: AlarmRecord): boolean {
+    const { definition } = alarm;
+    const value = this.#metric?.(definition);
+    const breaching =
+      value === undefined
+        ? undefined
+        : breachesThreshold(value, definition.ComparisonOperator, definition.Threshold ?? 0);
+    if (value === undefined || breaching === undefined) return false;
+    const next: AlarmStateValue = breaching ? 'ALARM' : 'OK';
+    if (next === alarm.state) {
+      this.#scheduleEvaluation(alarm);
+      return true;
+    }
+    const stamp = new Date(this.#clock.nowMs()).toISOString();
+    const reason = `Threshold Crossed: 1 datapoint [${value.toFixed(1)} (${stamp})] was ${breaching ? '' : 'not '}${definition.ComparisonOperator.replace(
+      /([A-Z])/g,
+      ' $1',
+    )
+      .trim()
+      .toLowerCase()} (${(definition.Threshold ?? 0).toFixed(1)}).`;
+    this.#change(alarm, next, reason, undefined, false);
+    return true;
   }
 
   #change(

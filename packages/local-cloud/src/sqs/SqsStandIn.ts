@@ -72,6 +72,33 @@ export class SqsStandIn implements LocalStandIn, DeadLetterQueues {
     return queue.messages(this.#context?.clock.nowMs() ?? Date.now());
   }
 
+  /**
+   * The value CloudWatch would have for an `AWS/SQS` metric of a queue of the stacks
+   * (`ApproximateNumberOfMessagesVisible`, `...NotVisible`, `...Delayed`, by its `QueueName`
+   * dimension) now; undefined for any other metric, an unknown queue, or before the start.
+   */
+  metricValue(metric: {
+    Namespace?: string;
+    MetricName?: string;
+    Dimensions?: { Name: string; Value: string }[];
+  }): number | undefined {
+    if (metric.Namespace !== 'AWS/SQS' || this.#sqs === undefined || this.#context === undefined) return undefined;
+    const queueName = metric.Dimensions?.find((dimension) => dimension.Name === 'QueueName')?.Value;
+    const queue = queueName === undefined ? undefined : this.#sqs.queue(queueName);
+    if (queue === undefined) return undefined;
+    const counts = queue.counts(this.#context.clock.nowMs());
+    switch (metric.MetricName) {
+      case 'ApproximateNumberOfMessagesVisible':
+        return counts.visible;
+      case 'ApproximateNumberOfMessagesNotVisible':
+        return counts.notVisible;
+      case 'ApproximateNumberOfMessagesDelayed':
+        return counts.delayed;
+      default:
+        return undefined;
+    }
+  }
+
   async start(context: StandInContext): Promise<RunningStandIn> {
     const sqs = new LocalSqs({
       clock: context.clock,

@@ -65,6 +65,8 @@ export const builtInStandIns = (
   const cloudWatchStandIn = new CloudWatchStandIn({
     files: [...(cloudWatch.coreFile === undefined ? [] : [cloudWatch.coreFile]), ...read.stacks.files],
     imports: read.stacks.imports,
+    // The queues' depth feeds their AWS/SQS alarms, so a dead-letter alarm goes to ALARM with a message there.
+    metric: (definition) => sqs.metricValue(definition),
   });
   const { modelScoring, ...pipelines } = sageMaker;
   // Pipelines write their evaluation reports through the S3 stand-in; endpoints watch the alarms.

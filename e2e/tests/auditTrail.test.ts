@@ -1,7 +1,7 @@
 import { runCli } from '@fleet/cli';
 import { type FleetCloud, startFleetCloud } from '@fleet/cli/local';
 import type { LocalCloud } from '@fleet/local-cloud';
-import { resetDependencies } from '@fleet/shared';
+import { RecordsRepository, resetDependencies, writePauseChange } from '@fleet/shared';
 import { approvalMessages, click, detailsOf, retrain } from './support/approval.js';
 import { eventsOf } from './support/loop.js';
 
@@ -143,6 +143,44 @@ describe('the audit trail of a retrained and deployed model on the local cloud',
     expect(text.code).toBe(0);
     expect(text.stdout.split('\n')[0]).toBe(`Trace of ${landingId} in table ${fleet.resources.recordsTable}:`);
     expect(text.stdout).toMatch(/MODEL#churn +deployment +deployed +churn\/1 on endpoint churn/);
+  });
+
+  it("shows an operator's pause and resume in the model's history, by whom, and traces the change", async () => {
+    // Prepare: written as `fleet pause` and `fleet resume` write them, after everything above.
+    const repository = new RecordsRepository({
+      client: fleet.cloud.documentClient,
+      tableName: fleet.resources.recordsTable,
+    });
+    const pausedAt = fleet.cloud.now();
+    await writePauseChange(repository, {
+      model: 'churn',
+      action: 'pause',
+      retraining: true,
+      by: 'ops@example.com',
+      reason: 'data incident',
+      now: pausedAt,
+      changeId: 'change-pause-1',
+    });
+    await writePauseChange(repository, {
+      model: 'churn',
+      action: 'resume',
+      by: 'ops@example.com',
+      now: new Date(pausedAt.getTime() + 60_000),
+      changeId: 'change-resume-1',
+    });
+
+    // Act
+    const since = await printed('history', '--model', 'churn', '--since', pausedAt.toISOString());
+    const change = await printed('trace', 'change-pause-1');
+
+    // Assess
+    expect(since.map((record) => `${record.pk} ${record.kind} ${record.summary}`)).toEqual([
+      'MODEL#churn pause paused: by ops@example.com: retraining paused, deployment running; data incident',
+      'MODEL#churn pause resumed: by ops@example.com: retraining running, deployment running',
+    ]);
+    expect(change.map((record) => [record.pk, record.kind, record.decision])).toEqual([
+      ['MODEL#churn', 'pause', 'paused'],
+    ]);
   });
 
   it('exits 2 naming the configured models for an unknown one, and 1 naming the table for a missing table', async () => {

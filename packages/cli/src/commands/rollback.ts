@@ -1,0 +1,1 @@
+export { rollbackCommand } from '../operations/rollbackCommand.js';

@@ -1,0 +1,11 @@
+export { formatPauseChange, leverStates } from './formatPauseChange.js';
+export { formatRollback } from './formatRollback.js';
+export { invokeRollback, type RollbackAnswer, type RollbackRequest } from './invokeRollback.js';
+export { loadOperatorConfig } from './loadOperatorConfig.js';
+export { OperationInputError } from './OperationInputError.js';
+export { operatorName } from './operatorName.js';
+export { pauseCommand } from './pauseCommand.js';
+export { RollbackRefusedError } from './RollbackRefusedError.js';
+export { reportOperationFailure } from './reportOperationFailure.js';
+export { rollbackCommand } from './rollbackCommand.js';
+export { rollbackFunctionName } from './rollbackFunctionName.js';

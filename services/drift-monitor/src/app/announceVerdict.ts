@@ -76,15 +76,18 @@ export const announceVerdict = async (
   ports.metrics.addMetric(FleetMetric.RowsChecked, 'Count', rows);
   ports.metrics.addMetric(FleetMetric.LabelledShare, 'None', labelledShare);
   if (result.features.length > 0) {
-    ports.emf.write(
-      modelMonitorEmf({
+    // The correlation id rides along as a plain field (not a dimension), so the EMF log line is
+    // found by the same Logs Insights query as the check's other lines.
+    ports.emf.write({
+      ...modelMonitorEmf({
         namespace: settings.modelMonitor.namespace,
         endpoint: settings.capture.endpoint,
         monitoringSchedule: settings.modelMonitor.monitoringSchedule,
         at: window.end,
         distances,
       }),
-    );
+      correlationId,
+    });
   }
   return {
     status: result.status,

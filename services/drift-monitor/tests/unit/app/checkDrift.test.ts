@@ -217,7 +217,11 @@ describe('checkDrift', () => {
       Namespace: 'aws/sagemaker/Endpoints/data-metrics',
       Dimensions: [['Endpoint', 'MonitoringSchedule']],
     });
-    expect(emf).toMatchObject({ Endpoint: 'churn', MonitoringSchedule: 'fleet-drift-churn' });
+    expect(emf).toMatchObject({
+      Endpoint: 'churn',
+      MonitoringSchedule: 'fleet-drift-churn',
+      correlationId: request().correlationId,
+    });
     expect(typeof (emf as Record<string, unknown>).feature_baseline_drift_tenure_months).toBe('number');
     const violations = JSON.parse(
       world.objects.body(bucket, 'reports/drift/churn/2026-03-02T00-00-00-000Z/constraint_violations.json') ?? '{}',

@@ -128,6 +128,21 @@ describe('InvokeEndpoint on the local cloud', () => {
     expect(answer.InvokedProductionVariant).toBe('AllTraffic');
   });
 
+  it('answers a full CSV row with an identifier and categorical columns when the model reads them as text', async () => {
+    // Prepare
+    await serve();
+    cloud.sageMakerRuntime.setScoring({
+      otherwise: { intercept: -1, coefficients: [0, 0.1], categories: { 2: { 'Two year': -2 } }, ignored: [0] },
+    });
+
+    // Act
+    const answer = await invoke('CUST-1,10,Two year\nCUST-2,,Month-to-month', 'CUST-1');
+
+    // Assess
+    const expected = [sigmoid(-1 + 1 - 2), sigmoid(-1)].map((p) => String(Math.round(p * 1e6) / 1e6));
+    expect(new TextDecoder().decode(answer.Body)).toBe(expected.join('\n'));
+  });
+
   it('answers ValidationError for an endpoint that does not exist or is still Creating', async () => {
     // Prepare
     await prepareVersion(1);

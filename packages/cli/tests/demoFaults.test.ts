@@ -1,14 +1,9 @@
 import path from 'node:path';
 import type { SlackInteractionResult } from '@fleet/local-cloud';
 import type { DemoReport } from '../src/demo/DemoReport.js';
-import {
-  clickUntilAnswered,
-  DRIVER_MAX_ATTEMPTS,
-  describeFaults,
-  faultOptions,
-  withFaultChecks,
-} from '../src/demo/demoFaults.js';
+import { clickUntilAnswered, DRIVER_MAX_ATTEMPTS, faultOptions } from '../src/demo/demoFaults.js';
 import { demoScenario } from '../src/demo/demoScenarios.js';
+import { describeFaults, withFaultChecks } from '../src/demo/faultChecks.js';
 import type { FleetCloud } from '../src/local/FleetCloud.js';
 import { runCommand } from './support/runCommand.js';
 

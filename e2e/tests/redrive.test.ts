@@ -183,5 +183,10 @@ describe('fleet redrive on the local cloud', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/kept\s+\S+\s+the body is not JSON/);
     expect(await depth()).toEqual({ ApproximateNumberOfMessages: '1', ApproximateNumberOfMessagesNotVisible: '0' });
+    const asJson = await fleetCli('redrive', 'dlq', '--stage', 'local', '--json');
+    expect(asJson.code).toBe(1);
+    expect(JSON.parse(asJson.stdout)).toEqual([
+      { messageId: expect.any(String), outcome: 'kept', reason: expect.stringContaining('not JSON') },
+    ]);
   });
 });

@@ -81,7 +81,8 @@ describe('the approval of a retrained model on the local cloud', () => {
       const [execution] = approvalExecutions(cloud);
       expect(approvalExecutions(cloud)).toHaveLength(1);
       expect(execution.status).not.toBe('FAILED');
-      expect(statesLeft(cloud, execution.executionArn).slice(0, 4)).toEqual([
+      expect(statesLeft(cloud, execution.executionArn).slice(0, 5)).toEqual([
+        'IsRollback',
         'Compare',
         'Gate',
         'RequestApproval',

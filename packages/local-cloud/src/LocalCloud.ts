@@ -419,7 +419,8 @@ export class LocalCloud {
    *
    * The upload goes through S3 (s3rver); with EventBridge notifications on, S3's `Object Created`
    * event reaches the default bus and from there the rules' targets, and whatever those emit,
-   * before this resolves. The bucket defaults to the first one with notifications on.
+   * before this resolves. The bucket defaults to the first one with notifications on. With
+   * `faults` on, the upload goes through the fault proxy with a client that retries past them.
    */
   async land(
     key: string,
@@ -430,7 +431,11 @@ export class LocalCloud {
     const bucket = options.bucket ?? s3.defaultBucket;
     if (bucket === undefined) throw new LocalCloudError('the stacks declare no bucket to land objects in');
     const contentType = options.contentType ?? (key.endsWith('.csv') ? 'text/csv' : 'application/octet-stream');
-    const landed = await s3.put(bucket, key, body, contentType);
+    // With faults on, the upload meets them as a producer's would, and retries past them.
+    const faults = this.#faults;
+    const via =
+      faults === undefined ? undefined : { endpoint: this.#endpoints.s3, maxAttempts: faults.maxConsecutive + 1 };
+    const landed = await s3.put(bucket, key, body, contentType, via);
     await this.settle();
     return landed;
   }

@@ -1,4 +1,4 @@
-import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, type PutObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
 import { type S3Emulator, type S3rverEventRecord, s3ClientOptions, startS3 } from '@fleet/emulators';
 import type { StackBucket } from '../serverless/readStackResources.js';
 import type { LocalStandIn, RunningStandIn, StandInContext } from '../standIn/LocalStandIn.js';
@@ -37,12 +37,30 @@ export class S3StandIn implements LocalStandIn {
     return this.#conversionErrors;
   }
 
-  /** Uploads an object through the S3 API, as a producer would. */
-  async put(bucket: string, key: string, body: string | Uint8Array, contentType: string): Promise<PutObjectResult> {
+  /**
+   * Uploads an object through the S3 API, as a producer would: straight to s3rver, or `via` another
+   * endpoint (the fault proxy in front of it) with a client that tries `maxAttempts` times.
+   */
+  async put(
+    bucket: string,
+    key: string,
+    body: string | Uint8Array,
+    contentType: string,
+    via?: { endpoint: string; maxAttempts: number },
+  ): Promise<PutObjectResult> {
     if (this.#client === undefined) throw new Error('the S3 stand-in is not started');
-    const output = await this.#client.send(
-      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
-    );
+    const client =
+      via === undefined
+        ? this.#client
+        : new S3Client({ ...s3ClientOptions(via.endpoint), maxAttempts: via.maxAttempts });
+    let output: PutObjectCommandOutput;
+    try {
+      output = await client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
+      );
+    } finally {
+      if (client !== this.#client) client.destroy();
+    }
     return {
       bucket,
       key,

@@ -20,7 +20,13 @@ import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LOAD_PHASES, type LoadPhase, type LoadScenarioResult, runLoadScenario } from './load/runLoadScenario.js';
+import {
+  LAND_STEPS,
+  LOAD_PHASES,
+  type LoadPhase,
+  type LoadScenarioResult,
+  runLoadScenario,
+} from './load/runLoadScenario.js';
 import { writeResultsSection } from './writeResultsSection.js';
 
 const root = resolve(__dirname, '..');
@@ -36,6 +42,8 @@ const { values: options } = parseArgs({
     'clicks-per-approval': { type: 'string', default: '10' },
     'rows-per-landing': { type: 'string', default: '200' },
     'no-write': { type: 'boolean', default: false },
+    /** Count the calls each service answers (through fault proxies that fail none: one more hop per call). */
+    'count-calls': { type: 'boolean', default: false },
     /** Internal: run one repeat and print its result as JSON. */
     child: { type: 'string' },
   },
@@ -68,6 +76,7 @@ const runChild = async (dir: string): Promise<void> => {
     repoRoot: root,
     dir,
     ...shape,
+    ...(options['count-calls'] ? { cloud: { faults: { seed: 1, rate: 0 } } } : {}),
     progress: (line) => process.stderr.write(`  ${line}\n`),
   });
   const { outcome: _, ...rest } = result;
@@ -180,6 +189,31 @@ const main = async () => {
       `${median(results.map((repeat) => repeat.landings / (repeat.cpuMs.land / 1000))).toFixed(1)} | ` +
       `${median(results.map((repeat) => repeat.clicks / (repeat.cpuMs.clicks / 1000))).toFixed(1)} |`,
     '',
+    'The landing phase by step (medians): "upload" the PUTs answered, "settle" what they set off run to ' +
+      'the end (S3 events converted and delivered, validate-dataset, trigger-retraining), "redeliver" the ' +
+      'redelivered events settled, "tick" the clock\'s one-second moves:',
+    '',
+    '| step | wall s | CPU s |',
+    '| --- | ---: | ---: |',
+    ...LAND_STEPS.map(
+      (name) =>
+        `| ${name} | ${(median(results.map((repeat) => repeat.landSteps[name].wallMs)) / 1000).toFixed(1)} | ` +
+        `${(median(results.map((repeat) => repeat.landSteps[name].cpuMs)) / 1000).toFixed(1)} |`,
+    ),
+    '',
+    ...(first.calls === undefined
+      ? []
+      : [
+          'Calls each service answered in the first repeat, all phases (`--count-calls`: through fault proxies ' +
+            'failing none, one more hop per call, so the times above include it), and per landing:',
+          '',
+          '| service | calls | per landing |',
+          '| --- | ---: | ---: |',
+          ...Object.entries(first.calls)
+            .sort(([, a], [, b]) => b - a)
+            .map(([service, calls]) => `| ${service} | ${calls} | ${(calls / first.landings).toFixed(2)} |`),
+          '',
+        ]),
     "Where the handlers' time goes in the first repeat: invocation attempts per function and the wall " +
       'time their handlers ran (summed; concurrent invocations overlap, and each includes its calls to the ' +
       'stand-ins over HTTP), slowest first:',

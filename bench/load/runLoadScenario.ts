@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FleetCloud } from '../../packages/cli/src/local/index.js';
+import type { FleetCloud, FleetCloudOptions } from '../../packages/cli/src/local/index.js';
 import { startFleetCloud } from '../../packages/cli/src/local/index.js';
 import type { LocalEvent, SlackInteractionResult, StoredSlackMessage } from '../../packages/local-cloud/src/index.js';
 import { type LoadCheck, type LoadOutcome, loadChecks } from './loadChecks.js';
@@ -24,6 +24,8 @@ export type LoadScenarioOptions = {
   rowsPerLanding: number;
   /** Local time over which the landings are spread (default 60 s). */
   landingWindowMs?: number;
+  /** Further options of `startFleetCloud` (e.g. `faults` with rate 0, to count the calls per service). */
+  cloud?: Omit<FleetCloudOptions, 'rootDir' | 'configFile'>;
   /** Told where the run is (a line per phase and per 10 s of landings); default silent. */
   progress?: (line: string) => void;
 };
@@ -31,6 +33,14 @@ export type LoadScenarioOptions = {
 /** The phases of a run, in order, timed in wall time. */
 export const LOAD_PHASES = ['start', 'land', 'runs', 'clicks', 'check'] as const;
 export type LoadPhase = (typeof LOAD_PHASES)[number];
+
+/**
+ * The steps of the landing phase: the uploads (the PUTs answered), the settling after them (S3's
+ * events converted and delivered, validation, trigger-retraining), the settling after the
+ * redeliveries, and the clock's one-second moves.
+ */
+export const LAND_STEPS = ['upload', 'settle', 'redeliver', 'tick'] as const;
+export type LandStep = (typeof LAND_STEPS)[number];
 
 /** What one run did, how long each phase took, and its checks. */
 export type LoadScenarioResult = {
@@ -41,10 +51,14 @@ export type LoadScenarioResult = {
   wallMs: Record<LoadPhase, number>;
   /** CPU milliseconds (user and system) of the process per phase: what the phase cost on a shared machine. */
   cpuMs: Record<LoadPhase, number>;
+  /** Wall and CPU milliseconds of each step of the landing phase. */
+  landSteps: Record<LandStep, { wallMs: number; cpuMs: number }>;
   /** Local (clock) milliseconds from the first landing to the last. */
   landingSpanMs: number;
   checks: LoadCheck[];
   outcome: LoadOutcome;
+  /** The calls each service answered, when `cloud.faults` was given (the fault proxies count them). */
+  calls?: Record<string, number>;
   /** Per function: invocation attempts and the wall time their handlers ran (overlapping when concurrent). */
   functions: { functionName: string; invocations: number; handlerMs: number }[];
 };
@@ -118,6 +132,21 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
   const wallMs = Object.fromEntries(LOAD_PHASES.map((phase) => [phase, 0])) as Record<LoadPhase, number>;
   const cpuMs = { ...wallMs };
   const progress = options.progress ?? (() => undefined);
+  const landSteps = Object.fromEntries(LAND_STEPS.map((name) => [name, { wallMs: 0, cpuMs: 0 }])) as Record<
+    LandStep,
+    { wallMs: number; cpuMs: number }
+  >;
+  const step = async <T>(name: LandStep, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    try {
+      return await work();
+    } finally {
+      const cpu = process.cpuUsage(cpuStarted);
+      landSteps[name].wallMs += performance.now() - started;
+      landSteps[name].cpuMs += (cpu.user + cpu.system) / 1000;
+    }
+  };
   const timed = async <T>(phase: LoadPhase, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
@@ -136,7 +165,15 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
     minRows: Math.max(1, Math.floor(options.rowsPerLanding / 2)),
   });
   const { models } = root;
-  const fleet = await timed('start', () => startFleetCloud({ rootDir: root.dir, configFile: root.configFile }));
+  let fleet: FleetCloud;
+  try {
+    fleet = await timed('start', () =>
+      startFleetCloud({ ...options.cloud, rootDir: root.dir, configFile: root.configFile }),
+    );
+  } catch (error) {
+    root.remove();
+    throw error;
+  }
   try {
     const { cloud } = fleet;
     const lines = churnLines(options.repoRoot);
@@ -161,9 +198,9 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
           });
         }
         const eventsBefore = cloud.events().length;
-        await Promise.all(batch.map((landing) => putObject(fleet, landing.key, landing.body)));
+        await step('upload', () => Promise.all(batch.map((landing) => putObject(fleet, landing.key, landing.body))));
         landed.push(...batch.map((landing) => landing.key));
-        await cloud.settle();
+        await step('settle', () => cloud.settle());
         // Redeliveries: S3 sends some of this second's events again, as at-least-once delivery allows.
         if (redeliverEvery > 0) {
           const fresh = cloud
@@ -178,11 +215,11 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
               redelivered++;
             }
           }
-          await cloud.settle();
+          await step('redeliver', () => cloud.settle());
         }
         if (second % 10 === 9)
           progress(`land: ${n} landings, ${redelivered} redelivered by ${cloud.now().toISOString()}`);
-        if (second < seconds - 1) await cloud.tick(1000);
+        if (second < seconds - 1) await step('tick', () => cloud.tick(1000));
       }
     });
     const landingSpanMs = cloud.clock.nowMs() - firstLandingMs;
@@ -229,6 +266,11 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
     });
 
     const invocations = cloud.invocations();
+    const summary = cloud.faultSummary();
+    const callsBeforeStop =
+      summary === undefined
+        ? undefined
+        : Object.fromEntries(Object.entries(summary.services).map(([service, count]) => [service, count.calls]));
     const outcome = await timed('check', async () => {
       const records = await fleet.records();
       const approvalModelNames = approvalModels.map((model) => model.name);
@@ -297,6 +339,8 @@ export const runLoadScenario = async (options: LoadScenarioOptions): Promise<Loa
       clicks: clicks.length,
       wallMs,
       cpuMs,
+      landSteps,
+      ...(callsBeforeStop === undefined ? {} : { calls: callsBeforeStop }),
       landingSpanMs,
       checks: loadChecks(outcome),
       outcome,

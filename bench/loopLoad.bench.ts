@@ -228,7 +228,6 @@ const main = async () => {
     'Checks of the first repeat (every repeat checks the same):',
     '',
     ...first.checks.map((check) => `- ${check.ok ? 'ok' : 'FAILED'}: ${check.name} (${check.detail})`),
-    '',
   ].join('\n');
   process.stdout.write(`\n${section}\n`);
   if (failed.length > 0) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadFleetConfig, resetFleetConfig } from '@fleet/shared';
 import { adaptServiceStack } from '../../bench/load/adaptServiceStack.js';
+import { type LoadOutcome, loadChecks } from '../../bench/load/loadChecks.js';
 import { loadContractYaml, loadModels } from '../../bench/load/loadFleetConfig.js';
 import { runLoadScenario } from '../../bench/load/runLoadScenario.js';
 import { writeLoadRoot } from '../../bench/load/writeLoadRoot.js';
@@ -82,6 +83,64 @@ describe('the generated load fleet', () => {
     expect(() => adaptServiceStack('trigger-retraining', 'service: x\n', models)).toThrow(/status-change rule/);
     expect(() => loadContractYaml('dataset: churn\n', models[0], 10)).toThrow(/match/);
     expect(() => loadModels({ datasets: 2, approvals: 3, minRows: 1 })).toThrow(/approvals/);
+  });
+});
+
+describe('the load checks', () => {
+  const held: LoadOutcome = {
+    pipelines: ['ds-01-retrain', 'ds-02-retrain'],
+    executions: [
+      { pipelineName: 'ds-01-retrain', status: 'Succeeded' },
+      { pipelineName: 'ds-02-retrain', status: 'Succeeded' },
+    ],
+    approvalModels: ['ds-01'],
+    approvals: [{ id: 'ap-1', model: 'ds-01', decision: 'approved', decidedBy: 'U0FLEETAPPROVER' }],
+    decidedEvents: ['ap-1'],
+    decidingClicks: ['ap-1'],
+    clickReplies: [['You approved ds-01.'], ['Already approved by @ana at 2025-06-02T09:41Z; nothing changed.']],
+    clickStatuses: [200, 200],
+    approvers: ['U0FLEETAPPROVER'],
+    slackDeliveries: [
+      { eventKey: 'requested', destination: 'slack:C0LOAD01', state: 'completed' },
+      { eventKey: 'decided', destination: 'slack:C0LOAD01', state: 'completed' },
+    ],
+    slackPosts: ['C0LOAD01', 'C0LOAD01'],
+    slackEvents: [
+      { eventKey: 'requested', channels: ['C0LOAD01'] },
+      { eventKey: 'decided', channels: ['C0LOAD01'] },
+    ],
+    deadLetters: [],
+    failedAttempts: [],
+  };
+  const failed = (outcome: LoadOutcome) =>
+    loadChecks(outcome)
+      .filter((check) => !check.ok)
+      .map((check) => check.name);
+
+  it('all hold for a loop that held', () => {
+    // Act / Assess
+    expect(failed(held)).toEqual([]);
+  });
+
+  it('fail on a second run, a second decision, a second post and a dead letter', () => {
+    // Prepare
+    const broken: LoadOutcome = {
+      ...held,
+      executions: [...held.executions, { pipelineName: 'ds-02-retrain', status: 'Succeeded' }],
+      decidedEvents: ['ap-1', 'ap-1'],
+      clickReplies: [['You approved ds-01.'], ['You rejected ds-01.']],
+      slackPosts: [...held.slackPosts, 'C0LOAD01'],
+      deadLetters: [{ functionName: 'datasetValidated', error: 'Error: boom' }],
+    };
+
+    // Act / Assess
+    expect(failed(broken)).toEqual([
+      'one pipeline run per dataset',
+      'one decision per approval (event and click)',
+      'every other click changed nothing',
+      'one Slack message per event and destination',
+      'no dead letters',
+    ]);
   });
 });
 

@@ -1,8 +1,8 @@
-import { runCli } from '@fleet/cli';
-import { type FleetCloud, startFleetCloud } from '@fleet/cli/local';
+import type { FleetCloud } from '@fleet/cli/local';
 import type { LocalCloud } from '@fleet/local-cloud';
-import { RecordsRepository, resetDependencies, writePauseChange } from '@fleet/shared';
+import { RecordsRepository, writePauseChange } from '@fleet/shared';
 import { approvalMessages, click, detailsOf, retrain } from './support/approval.js';
+import { type FleetCli, startFleetCli } from './support/fleetCli.js';
 import { eventsOf } from './support/loop.js';
 
 // The audit trail as operators read it: `fleet history` and `fleet trace` run through the CLI
@@ -17,23 +17,10 @@ type PrintedRecord = { pk: string; sk: string; kind: string; at: string; decisio
 describe('the audit trail of a retrained and deployed model on the local cloud', () => {
   let fleet: FleetCloud;
   let landingId: string;
-  const previousEnv = new Map<string, string | undefined>();
+  let cli: FleetCli;
 
   /** Runs `fleet <args>` in this process, with the environment a client of the local cloud gets. */
-  const fleetCli = async (...args: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-      cwd: fleet.rootDir,
-    });
-    return { code, stdout, stderr };
-  };
+  const fleetCli = (...args: string[]) => cli.run(...args);
   const printed = async (...args: string[]): Promise<PrintedRecord[]> => {
     const { code, stdout, stderr } = await fleetCli(...args, '--json');
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
@@ -51,13 +38,8 @@ describe('the audit trail of a retrained and deployed model on the local cloud',
   };
 
   beforeAll(async () => {
-    resetDependencies();
-    fleet = await startFleetCloud();
-    const env = { ...fleet.env, FLEET_RECORDS_TABLE: fleet.resources.recordsTable };
-    for (const [name, value] of Object.entries(env)) {
-      previousEnv.set(name, process.env[name]);
-      process.env[name] = value;
-    }
+    cli = await startFleetCli();
+    fleet = cli.fleet;
     await retrain(fleet);
     const [message] = approvalMessages(fleet);
     await click(fleet, message, 'approve');
@@ -67,11 +49,7 @@ describe('the audit trail of a retrained and deployed model on the local cloud',
   }, SCENARIO_MS);
 
   afterAll(async () => {
-    await fleet?.stop();
-    for (const [name, value] of previousEnv) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    await cli?.stop();
   });
 
   it("lists a model's history with its dataset's and pipeline's records, in time order", async () => {

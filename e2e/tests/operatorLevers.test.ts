@@ -1,9 +1,9 @@
 import { DescribeEndpointCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { runCli } from '@fleet/cli';
-import { type FleetCloud, startFleetCloud } from '@fleet/cli/local';
+import type { FleetCloud } from '@fleet/cli/local';
 import type { LocalCloud } from '@fleet/local-cloud';
-import { type FleetRecord, resetDependencies } from '@fleet/shared';
+import type { FleetRecord } from '@fleet/shared';
 import { approvalMessages, click, detailsOf, retrain } from './support/approval.js';
+import { type FleetCli, startFleetCli } from './support/fleetCli.js';
 import { churnRows, passDebounceWindow } from './support/loop.js';
 
 // The operators' levers on the local cloud, each run through the CLI over HTTP (DynamoDB for the
@@ -20,23 +20,10 @@ describe('pause, resume and roll back on the local cloud', () => {
   let fleet: FleetCloud;
   let cloud: LocalCloud;
   let sageMaker: SageMakerClient;
-  const previousEnv = new Map<string, string | undefined>();
+  let cli: FleetCli;
 
   /** Runs `fleet <args>` in this process, with the environment a client of the local cloud gets. */
-  const fleetCli = async (...args: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-      cwd: fleet.rootDir,
-    });
-    return { code, stdout, stderr };
-  };
+  const fleetCli = (...args: string[]) => cli.run(...args);
 
   /** Runs a command that must succeed, and returns what it printed. */
   const ok = async (...args: string[]): Promise<string> => {
@@ -79,28 +66,19 @@ describe('pause, resume and roll back on the local cloud', () => {
   const endpoint = () => sageMaker.send(new DescribeEndpointCommand({ EndpointName: 'churn' }));
 
   beforeAll(async () => {
-    resetDependencies();
-    fleet = await startFleetCloud();
+    cli = await startFleetCli();
+    fleet = cli.fleet;
     cloud = fleet.cloud;
     sageMaker = new SageMakerClient({
       endpoint: fleet.endpoints.sagemaker,
       region: fleet.region,
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
-    const env = { ...fleet.env, FLEET_RECORDS_TABLE: fleet.resources.recordsTable };
-    for (const [name, value] of Object.entries(env)) {
-      previousEnv.set(name, process.env[name]);
-      process.env[name] = value;
-    }
   }, SCENARIO_MS);
 
   afterAll(async () => {
     sageMaker?.destroy();
-    await fleet?.stop();
-    for (const [name, value] of previousEnv) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    await cli?.stop();
   });
 
   it(

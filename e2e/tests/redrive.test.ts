@@ -5,10 +5,9 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { runCli } from '@fleet/cli';
-import { type FleetCloud, startFleetCloud } from '@fleet/cli/local';
+import type { FleetCloud } from '@fleet/cli/local';
 import type { LocalCloud } from '@fleet/local-cloud';
-import { resetDependencies } from '@fleet/shared';
+import { type FleetCli, startFleetCli } from './support/fleetCli.js';
 import { churnBaseline, eventsOf, passDebounceWindow } from './support/loop.js';
 
 // A retrain that fails for good lands in the fleet's dead-letter queue, a real SQS queue of the
@@ -22,23 +21,10 @@ describe('fleet redrive on the local cloud', () => {
   let cloud: LocalCloud;
   let sqs: SQSClient;
   let queueUrl: string;
-  const previousEnv = new Map<string, string | undefined>();
+  let cli: FleetCli;
 
   /** Runs `fleet <args>` in this process, with the environment a client of the local cloud gets. */
-  const fleetCli = async (...args: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-      cwd: fleet.rootDir,
-    });
-    return { code, stdout, stderr };
-  };
+  const fleetCli = (...args: string[]) => cli.run(...args);
 
   const depth = async () => {
     const { Attributes } = await sqs.send(
@@ -64,14 +50,9 @@ describe('fleet redrive on the local cloud', () => {
   };
 
   beforeAll(async () => {
-    resetDependencies();
-    fleet = await startFleetCloud();
+    cli = await startFleetCli();
+    fleet = cli.fleet;
     cloud = fleet.cloud;
-    const env = { ...fleet.env, FLEET_RECORDS_TABLE: fleet.resources.recordsTable };
-    for (const [name, value] of Object.entries(env)) {
-      previousEnv.set(name, process.env[name]);
-      process.env[name] = value;
-    }
     sqs = new SQSClient({});
     ({ QueueUrl: queueUrl = '' } = await sqs.send(new GetQueueUrlCommand({ QueueName: 'fleet-local-dlq' })));
     // The account is at its limit of concurrent pipeline executions: the trigger's first attempt
@@ -91,11 +72,7 @@ describe('fleet redrive on the local cloud', () => {
 
   afterAll(async () => {
     sqs?.destroy();
-    await fleet?.stop();
-    for (const [name, value] of previousEnv) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    await cli?.stop();
   });
 
   it("keeps the failed trigger in the dead-letter queue as Lambda's invocation record", async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { LocalCloud } from '@fleet/local-cloud';
-import { runCli } from '../../src/runCli.js';
+import { runCommand } from '../support/runCommand.js';
 
 // `fleet redrive` against a local cloud of neutral stacks (the local cloud's own dead-letter
 // fixture: a records table, a dead-letter queue, a function and a state machine), for the
@@ -32,20 +32,7 @@ describe('fleet redrive of EventBridge target dead letters on a local cloud', ()
     processed.length = 0;
   });
 
-  const fleet = async (...args: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-      cwd: rootDir,
-    });
-    return { code, stdout, stderr };
-  };
+  const fleet = (...args: string[]) => runCommand(args, rootDir);
 
   const deadLetter = async (event: Record<string, unknown>, target: string) =>
     sqs.send(

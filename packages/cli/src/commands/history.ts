@@ -12,6 +12,7 @@ import { withRecordsTable } from '../aws/withRecordsTable.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
 import { findRepoRoot } from '../local/findRepoRoot.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
+import { stageOf } from '../stageOf.js';
 
 const usage = `usage: fleet history (--model <name> | --pipeline <name> | --dataset <name>) [--since <time>] [--json]
                     [--config <file>] [--table <name>] [--stage <stage>] [--region <region>]
@@ -104,7 +105,7 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
   }
   try {
     const since = options.since === undefined ? undefined : parseSince(options.since, new Date());
-    const config = loadFleetConfig({ file: configFile(options, io.cwd), stage: options.stage ?? 'dev' });
+    const config = loadFleetConfig({ file: configFile(options, io.cwd), stage: stageOf(options) });
     const partitions = historyPartitions(config, subject);
     const { table, records } = await withRecordsTable(options, async (opened) => ({
       table: opened.tableName,

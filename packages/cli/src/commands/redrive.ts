@@ -1,18 +1,17 @@
-import { userInfo } from 'node:os';
-import { parseArgs } from 'node:util';
-import { AwsCommandError } from '../aws/AwsCommandError.js';
-import { describeAwsError } from '../aws/describeAwsError.js';
-import { RecordsTableError } from '../aws/RecordsTableError.js';
+import { awsCommandErrorOf } from '../aws/awsCommandErrorOf.js';
 import { withRecordsTable } from '../aws/withRecordsTable.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
 import { findRepoRoot } from '../local/findRepoRoot.js';
-import { parseCommandArgs } from '../parseCommandArgs.js';
+import { operatorName } from '../operations/operatorName.js';
+import { reportOperationFailure } from '../operations/reportOperationFailure.js';
+import { parseOperandArgs } from '../parseOperandArgs.js';
 import { awsRedriveClients, awsRedrivePorts, sqsDeadLetterQueue } from '../redrive/awsRedrivePorts.js';
 import { formatRedrive } from '../redrive/formatRedrive.js';
 import { queueNameOf } from '../redrive/queueNameOf.js';
 import type { RedrivePorts } from '../redrive/RedrivePorts.js';
 import { type RedriveOutcome, redriveQueue } from '../redrive/redriveQueue.js';
 import { stackSnsSubscribers } from '../redrive/stackSnsSubscribers.js';
+import { stageOf } from '../stageOf.js';
 
 const usage = `usage: fleet redrive <queue> [--max <n>] [--dry-run] [--json] [--stage <stage>] [--by <name>]
                     [--table <name>] [--region <region>]
@@ -48,53 +47,38 @@ exit codes: 0 everything redriven (or nothing to do), 1 a message was kept or an
 failed, 2 usage error
 `;
 
-const parseOptions = (argv: string[]) =>
-  parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      max: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      stage: { type: 'string' },
-      by: { type: 'string' },
-      table: { type: 'string' },
-      region: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-
-const whoAmI = (): string => {
-  try {
-    return userInfo().username;
-  } catch {
-    // No user entry (some containers): the record still says the redrive was not attributed.
-    return 'unknown';
-  }
-};
+const optionDefinitions = {
+  max: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  stage: { type: 'string' },
+  by: { type: 'string' },
+  table: { type: 'string' },
+  region: { type: 'string' },
+} as const;
 
 const run = async (argv: string[], io: CommandIo): Promise<number> => {
-  const parsed = parseCommandArgs(
-    { name: 'redrive', usage, parse: parseOptions, help: (o) => o.values.help },
+  const parsed = parseOperandArgs(
+    {
+      name: 'redrive',
+      usage,
+      options: optionDefinitions,
+      problem: (count) => `give exactly one queue (got ${count})`,
+    },
     argv,
     io,
   );
   if ('exitCode' in parsed) return parsed.exitCode;
-  const { values: options, positionals } = parsed.options;
-  if (positionals.length !== 1) {
-    io.stderr(`fleet redrive: give exactly one queue (got ${positionals.length})\n\n${usage}`);
-    return ExitCode.usage;
-  }
+  const { options, operand } = parsed;
   const max = options.max === undefined ? undefined : Number(options.max);
   if (max !== undefined && (!Number.isInteger(max) || max < 1)) {
     io.stderr(`fleet redrive: --max must be a whole number of at least 1, not ${options.max}\n`);
     return ExitCode.usage;
   }
-  const stage = options.stage ?? 'dev';
-  const queueName = queueNameOf(positionals[0], stage);
+  const stage = stageOf(options);
+  const queueName = queueNameOf(operand, stage);
   const dryRun = options['dry-run'];
-  const by = options.by ?? whoAmI();
+  const by = options.by ?? operatorName();
   const clients = awsRedriveClients(options.region);
   const warn = (line: string) => io.stderr(`fleet redrive: ${line}\n`);
   let outcomes: RedriveOutcome[];
@@ -103,12 +87,11 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
     try {
       queue = await sqsDeadLetterQueue(clients.sqs, queueName, { warn });
     } catch (error) {
-      const region = options.region ?? (await clients.sqs.config.region().catch(() => '(no region set)'));
-      const message = describeAwsError(error, { resource: `queue ${queueName}`, region });
-      if (message === undefined) throw error;
-      throw new AwsCommandError(
-        (error as Error).name === 'QueueDoesNotExist' ? `no queue ${queueName} in region ${region}` : message,
-        { cause: error },
+      throw await awsCommandErrorOf(
+        error,
+        { resource: `queue ${queueName}`, region: options.region, client: clients.sqs },
+        (failure, region) =>
+          failure.name === 'QueueDoesNotExist' ? `no queue ${queueName} in region ${region}` : undefined,
       );
     }
     const snsSubscribers = stackSnsSubscribers({ rootDir: findRepoRoot(__dirname), stage });
@@ -124,15 +107,7 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
           redrive((record) => table.repository.put(record)),
         );
   } catch (error) {
-    if (error instanceof RecordsTableError) {
-      io.stderr(`fleet redrive: ${error.message}\n`);
-      return ExitCode.usage;
-    }
-    if (error instanceof AwsCommandError) {
-      io.stderr(`fleet redrive: ${error.message}\n`);
-      return ExitCode.failed;
-    }
-    throw error;
+    return reportOperationFailure('redrive', error, io);
   } finally {
     clients.close();
   }

@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import { formatAuditTrail, summarizeRecords } from '../audit/formatAuditTrail.js';
 import { readTrace } from '../audit/readTrace.js';
 import { reportAuditFailure } from '../audit/reportAuditFailure.js';
 import { withRecordsTable } from '../aws/withRecordsTable.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
-import { parseCommandArgs } from '../parseCommandArgs.js';
+import { parseOperandArgs } from '../parseOperandArgs.js';
 
 const usage = `usage: fleet trace <correlationId> [--json] [--table <name>] [--stage <stage>] [--region <region>]
 
@@ -30,28 +29,31 @@ exit codes: 0 listed (also when nothing was found), 1 an AWS call failed, 2 usag
 correlation id, no table)
 `;
 
-const parseOptions = (argv: string[]) =>
-  parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      table: { type: 'string' },
-      stage: { type: 'string' },
-      region: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+const optionDefinitions = {
+  json: { type: 'boolean', default: false },
+  table: { type: 'string' },
+  stage: { type: 'string' },
+  region: { type: 'string' },
+} as const;
+
+const NO_CORRELATION_ID = 'give a correlation id';
 
 const run = async (argv: string[], io: CommandIo): Promise<number> => {
-  const parsed = parseCommandArgs({ name: 'trace', usage, parse: parseOptions, help: (o) => o.values.help }, argv, io);
+  const parsed = parseOperandArgs(
+    {
+      name: 'trace',
+      usage,
+      options: optionDefinitions,
+      problem: (count) => (count > 1 ? 'give exactly one correlation id' : NO_CORRELATION_ID),
+    },
+    argv,
+    io,
+  );
   if ('exitCode' in parsed) return parsed.exitCode;
-  const { values: options, positionals } = parsed.options;
-  const correlationId = positionals[0]?.trim() ?? '';
-  if (positionals.length !== 1 || correlationId === '') {
-    const problem = positionals.length > 1 ? 'give exactly one correlation id' : 'give a correlation id';
-    io.stderr(`fleet trace: ${problem}\n\n${usage}`);
+  const { options } = parsed;
+  const correlationId = parsed.operand.trim();
+  if (correlationId === '') {
+    io.stderr(`fleet trace: ${NO_CORRELATION_ID}\n\n${usage}`);
     return ExitCode.usage;
   }
   try {

@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 
 /**
  * Who runs an operator's command, for `--by` when it is not given: the OS user, else `USER`,
- * else `unknown`, so every pause and rollback record names someone.
+ * else `unknown`, so every pause, rollback and redrive record names someone.
  */
 export const operatorName = (env: NodeJS.ProcessEnv = process.env): string => {
   try {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { writePauseChange } from '@fleet/shared';
 import { withRecordsTable } from '../aws/withRecordsTable.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
-import { parseCommandArgs } from '../parseCommandArgs.js';
+import { parseOperandArgs } from '../parseOperandArgs.js';
+import { stageOf } from '../stageOf.js';
 import { formatPauseChange } from './formatPauseChange.js';
 import { loadOperatorConfig } from './loadOperatorConfig.js';
 import { operatorName } from './operatorName.js';
@@ -52,39 +52,31 @@ unreadable configuration)
 `;
 };
 
-const parseOptions = (argv: string[]) =>
-  parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      retraining: { type: 'boolean', default: false },
-      deployment: { type: 'boolean', default: false },
-      reason: { type: 'string' },
-      by: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      config: { type: 'string' },
-      table: { type: 'string' },
-      stage: { type: 'string' },
-      region: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+const optionDefinitions = {
+  retraining: { type: 'boolean', default: false },
+  deployment: { type: 'boolean', default: false },
+  reason: { type: 'string' },
+  by: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  config: { type: 'string' },
+  table: { type: 'string' },
+  stage: { type: 'string' },
+  region: { type: 'string' },
+} as const;
 
 const runFor =
   (action: Action) =>
   async (argv: string[], io: CommandIo): Promise<number> => {
     const usage = usageOf(action);
-    const parsed = parseCommandArgs({ name: action, usage, parse: parseOptions, help: (o) => o.values.help }, argv, io);
+    const parsed = parseOperandArgs(
+      { name: action, usage, options: optionDefinitions, problem: () => 'give exactly one model' },
+      argv,
+      io,
+    );
     if ('exitCode' in parsed) return parsed.exitCode;
-    const { values: options, positionals } = parsed.options;
-    if (positionals.length !== 1) {
-      io.stderr(`fleet ${action}: give exactly one model\n\n${usage}`);
-      return ExitCode.usage;
-    }
-    const [model] = positionals;
+    const { options, operand: model } = parsed;
     try {
-      loadOperatorConfig({ model, config: options.config, stage: options.stage ?? 'dev', cwd: io.cwd });
+      loadOperatorConfig({ model, config: options.config, stage: stageOf(options), cwd: io.cwd });
       const { table, result } = await withRecordsTable(options, async (opened) => ({
         table: opened.tableName,
         result: await writePauseChange(opened.repository, {

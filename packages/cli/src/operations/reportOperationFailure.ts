@@ -6,8 +6,8 @@ import { OperationInputError } from './OperationInputError.js';
 import { RollbackRefusedError } from './RollbackRefusedError.js';
 
 /**
- * Reports a failure of `fleet pause`, `fleet resume` or `fleet rollback` on stderr and returns its
- * exit code: 2 for what the operator asked wrongly (unknown model, no table, unreadable
+ * Reports a failure of `fleet pause`, `fleet resume`, `fleet rollback` or `fleet redrive` on stderr
+ * and returns its exit code: 2 for what the operator asked wrongly (unknown model, no table, unreadable
  * configuration), 1 for a failed AWS call, a refused rollback or a switch that kept changing
  * under the write. Anything else is a bug and is rethrown, for `runCli` to report.
  */

@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { AwsCommandError } from '../aws/AwsCommandError.js';
-import { describeAwsError } from '../aws/describeAwsError.js';
+import { awsCommandErrorOf } from '../aws/awsCommandErrorOf.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
-import { parseCommandArgs } from '../parseCommandArgs.js';
+import { parseOperandArgs } from '../parseOperandArgs.js';
+import { stageOf } from '../stageOf.js';
 import { formatRollback } from './formatRollback.js';
 import { invokeRollback, type RollbackAnswer, type RollbackRequest } from './invokeRollback.js';
 import { loadOperatorConfig } from './loadOperatorConfig.js';
@@ -45,22 +44,15 @@ exit codes: 0 started, 1 refused or an AWS call failed, 2 usage error (unknown m
 unreadable configuration)
 `;
 
-const parseOptions = (argv: string[]) =>
-  parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      to: { type: 'string' },
-      reason: { type: 'string' },
-      by: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      stage: { type: 'string' },
-      region: { type: 'string' },
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+const optionDefinitions = {
+  to: { type: 'string' },
+  reason: { type: 'string' },
+  by: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  stage: { type: 'string' },
+  region: { type: 'string' },
+  config: { type: 'string' },
+} as const;
 
 /** `--to` as a package version. */
 const versionOf = (to: string | undefined): number | undefined => {
@@ -79,29 +71,21 @@ const rollBack = async (
   try {
     return await invokeRollback(client, functionName, request);
   } catch (error) {
-    const where = region ?? (await client.config.region().catch(() => '(no region set)'));
-    const message = describeAwsError(error, { resource: `function ${functionName}`, region: where });
-    if (message === undefined) throw error;
-    throw new AwsCommandError(message, { cause: error });
+    throw await awsCommandErrorOf(error, { resource: `function ${functionName}`, region, client });
   } finally {
     client.destroy();
   }
 };
 
 const run = async (argv: string[], io: CommandIo): Promise<number> => {
-  const parsed = parseCommandArgs(
-    { name: 'rollback', usage, parse: parseOptions, help: (o) => o.values.help },
+  const parsed = parseOperandArgs(
+    { name: 'rollback', usage, options: optionDefinitions, problem: () => 'give exactly one model' },
     argv,
     io,
   );
   if ('exitCode' in parsed) return parsed.exitCode;
-  const { values: options, positionals } = parsed.options;
-  if (positionals.length !== 1) {
-    io.stderr(`fleet rollback: give exactly one model\n\n${usage}`);
-    return ExitCode.usage;
-  }
-  const [model] = positionals;
-  const stage = options.stage ?? 'dev';
+  const { options, operand: model } = parsed;
+  const stage = stageOf(options);
   try {
     const toVersion = versionOf(options.to);
     loadOperatorConfig({ model, config: options.config, stage, cwd: io.cwd });

@@ -1,58 +1,20 @@
 import 'aws-sdk-client-mock-jest';
 import { StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
 import { writePauseChange } from '@fleet/shared';
-import { createDatasetValidatedHandler } from '../../src/handlers/datasetValidated.js';
-import { createScheduleTickHandler } from '../../src/handlers/scheduleTick.js';
-import { describedPipeline } from '../support/describedPipeline.js';
-import {
-  answerAsUsual,
-  handlerDependencies,
-  lambdaContext,
-  mockHandlerClients,
-  publishedEvents,
-} from '../support/handlerDependencies.js';
-import { loadEvent } from '../support/loadEvent.js';
+import { fraudLanding, fraudRetrainAnswers, fraudRetrainHandlers, fraudTick } from '../support/fraudRetrain.js';
+import { answerAsUsual, lambdaContext, mockHandlerClients, publishedEvents } from '../support/handlerDependencies.js';
 import { recordsTablePerTest } from '../support/recordsTable.js';
 
-// fraud-retrain (SageMaker name FraudRetrain) trains the model fraud, and neither debounces nor
-// has quiet hours, so a landing and a schedule tick reach the paused guard and then start.
+// fraud-retrain trains the model fraud and reaches the paused guard from a landing and a schedule tick.
 const mocks = mockHandlerClients();
 const { sagemaker, eventBridge } = mocks;
 const table = recordsTablePerTest();
 
 beforeEach(() => {
-  answerAsUsual(mocks, {
-    described: describedPipeline('FraudRetrain', ['InputDataUri']),
-    started: (token) =>
-      `arn:aws:sagemaker:eu-west-1:123456789012:pipeline/fraudretrain/execution/${token.slice(0, 12)}`,
-  });
+  answerAsUsual(mocks, fraudRetrainAnswers());
 });
 
-const fleet = () => {
-  const dependencies = handlerDependencies({ store: table.store });
-  return {
-    clock: dependencies.clock,
-    tick: createScheduleTickHandler(() => dependencies),
-    landed: createDatasetValidatedHandler(() => dependencies),
-  };
-};
-
-const landing = (etag: string) => {
-  const event = loadEvent<{ detail: Record<string, unknown> }>('dataset-validated.json');
-  event.detail.dataset = 'fraud';
-  event.detail.key = `raw/fraud/${etag}.csv`;
-  event.detail.etag = etag.padEnd(32, '0');
-  event.detail.correlationId = `landing-${etag}`;
-  return event;
-};
-
-const tick = (scheduledTime: string) => ({
-  kind: 'schedule',
-  pipeline: 'fraud-retrain',
-  rule: 'arn:aws:events:eu-west-1:123456789012:rule/fleet-trigger-retraining-dev-fraud-retrain-hourly',
-  scheduledTime,
-  eventId: `tick-${scheduledTime}`,
-});
+const fleet = () => fraudRetrainHandlers(table.store);
 
 const change = (action: 'pause' | 'resume', now: Date, extra: { retraining?: boolean; deployment?: boolean } = {}) =>
   writePauseChange(table.records, {
@@ -72,8 +34,8 @@ describe('a paused model (dynalite)', () => {
     await change('pause', new Date(clock.now().getTime() - 60_000), { retraining: true });
 
     // Act
-    const onLanding = await landed(landing('aa'), lambdaContext);
-    const onTickOutcome = await onTick(tick('2026-03-02T12:00:00Z'), lambdaContext);
+    const onLanding = await landed(fraudLanding('aa'), lambdaContext);
+    const onTickOutcome = await onTick(fraudTick('2026-03-02T12:00:00Z'), lambdaContext);
 
     // Assess
     expect(onLanding).toMatchObject({ status: 'skipped', skipReason: 'paused' });
@@ -96,11 +58,11 @@ describe('a paused model (dynalite)', () => {
     // Prepare
     const { landed, clock } = fleet();
     await change('pause', new Date(clock.now().getTime() - 120_000));
-    const whilePaused = await landed(landing('bb'), lambdaContext);
+    const whilePaused = await landed(fraudLanding('bb'), lambdaContext);
     await change('resume', new Date(clock.now().getTime() - 60_000), { retraining: true });
 
     // Act
-    const next = await landed(landing('cc'), lambdaContext);
+    const next = await landed(fraudLanding('cc'), lambdaContext);
 
     // Assess
     expect(whilePaused).toMatchObject({ status: 'skipped', skipReason: 'paused' });

@@ -7,5 +7,4 @@ export { isAuditRecord } from './isAuditRecord.js';
 export { parseSince } from './parseSince.js';
 export { type HistoryQuery, readHistory } from './readHistory.js';
 export { readTrace } from './readTrace.js';
-export { reportAuditFailure } from './reportAuditFailure.js';
 export { executionName, packageName, targetName } from './resourceNames.js';

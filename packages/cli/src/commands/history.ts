@@ -7,11 +7,11 @@ import { formatAuditTrail, summarizeRecords } from '../audit/formatAuditTrail.js
 import { type HistorySubject, historyPartitions } from '../audit/historyPartitions.js';
 import { parseSince } from '../audit/parseSince.js';
 import { readHistory } from '../audit/readHistory.js';
-import { reportAuditFailure } from '../audit/reportAuditFailure.js';
 import { withRecordsTable } from '../aws/withRecordsTable.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
 import { findRepoRoot } from '../local/findRepoRoot.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
+import { reportCommandFailure } from '../reportCommandFailure.js';
 import { stageOf } from '../stageOf.js';
 
 const usage = `usage: fleet history (--model <name> | --pipeline <name> | --dataset <name>) [--since <time>] [--json]
@@ -121,7 +121,7 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
     io.stdout(lines.length === 0 ? '  no records\n' : `${lines.map((line) => `  ${line}`).join('\n')}\n`);
     return ExitCode.ok;
   } catch (error) {
-    return reportAuditFailure('history', error, io);
+    return reportCommandFailure('history', error, io);
   }
 };
 

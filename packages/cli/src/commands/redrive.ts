@@ -3,7 +3,6 @@ import { withRecordsTable } from '../aws/withRecordsTable.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
 import { findRepoRoot } from '../local/findRepoRoot.js';
 import { operatorName } from '../operations/operatorName.js';
-import { reportOperationFailure } from '../operations/reportOperationFailure.js';
 import { parseOperandArgs } from '../parseOperandArgs.js';
 import { awsRedriveClients, awsRedrivePorts, sqsDeadLetterQueue } from '../redrive/awsRedrivePorts.js';
 import { formatRedrive } from '../redrive/formatRedrive.js';
@@ -11,6 +10,7 @@ import { queueNameOf } from '../redrive/queueNameOf.js';
 import type { RedrivePorts } from '../redrive/RedrivePorts.js';
 import { type RedriveOutcome, redriveQueue } from '../redrive/redriveQueue.js';
 import { stackSnsSubscribers } from '../redrive/stackSnsSubscribers.js';
+import { reportCommandFailure } from '../reportCommandFailure.js';
 import { stageOf } from '../stageOf.js';
 
 const usage = `usage: fleet redrive <queue> [--max <n>] [--dry-run] [--json] [--stage <stage>] [--by <name>]
@@ -107,7 +107,7 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
           redrive((record) => table.repository.put(record)),
         );
   } catch (error) {
-    return reportOperationFailure('redrive', error, io);
+    return reportCommandFailure('redrive', error, io);
   } finally {
     clients.close();
   }

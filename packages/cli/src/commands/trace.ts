@@ -1,9 +1,9 @@
 import { formatAuditTrail, summarizeRecords } from '../audit/formatAuditTrail.js';
 import { readTrace } from '../audit/readTrace.js';
-import { reportAuditFailure } from '../audit/reportAuditFailure.js';
 import { withRecordsTable } from '../aws/withRecordsTable.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
 import { parseOperandArgs } from '../parseOperandArgs.js';
+import { reportCommandFailure } from '../reportCommandFailure.js';
 
 const usage = `usage: fleet trace <correlationId> [--json] [--table <name>] [--stage <stage>] [--region <region>]
 
@@ -74,7 +74,7 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
     );
     return ExitCode.ok;
   } catch (error) {
-    return reportAuditFailure('trace', error, io);
+    return reportCommandFailure('trace', error, io);
   }
 };
 

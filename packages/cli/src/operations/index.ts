@@ -6,6 +6,5 @@ export { OperationInputError } from './OperationInputError.js';
 export { operatorName } from './operatorName.js';
 export { pauseCommand } from './pauseCommand.js';
 export { RollbackRefusedError } from './RollbackRefusedError.js';
-export { reportOperationFailure } from './reportOperationFailure.js';
 export { rollbackCommand } from './rollbackCommand.js';
 export { rollbackFunctionName } from './rollbackFunctionName.js';

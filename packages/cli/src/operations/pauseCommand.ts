@@ -3,11 +3,11 @@ import { writePauseChange } from '@fleet/shared';
 import { withRecordsTable } from '../aws/withRecordsTable.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
 import { parseOperandArgs } from '../parseOperandArgs.js';
+import { reportCommandFailure } from '../reportCommandFailure.js';
 import { stageOf } from '../stageOf.js';
 import { formatPauseChange } from './formatPauseChange.js';
 import { loadOperatorConfig } from './loadOperatorConfig.js';
 import { operatorName } from './operatorName.js';
-import { reportOperationFailure } from './reportOperationFailure.js';
 
 type Action = 'pause' | 'resume';
 
@@ -100,7 +100,7 @@ const runFor =
       io.stdout(formatPauseChange(result, table));
       return ExitCode.ok;
     } catch (error) {
-      return reportOperationFailure(action, error, io);
+      return reportCommandFailure(action, error, io);
     }
   };
 

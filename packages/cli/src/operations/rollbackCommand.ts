@@ -2,13 +2,13 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { awsCommandErrorOf } from '../aws/awsCommandErrorOf.js';
 import { type Command, type CommandIo, ExitCode } from '../io.js';
 import { parseOperandArgs } from '../parseOperandArgs.js';
+import { reportCommandFailure } from '../reportCommandFailure.js';
 import { stageOf } from '../stageOf.js';
 import { formatRollback } from './formatRollback.js';
 import { invokeRollback, type RollbackAnswer, type RollbackRequest } from './invokeRollback.js';
 import { loadOperatorConfig } from './loadOperatorConfig.js';
 import { OperationInputError } from './OperationInputError.js';
 import { operatorName } from './operatorName.js';
-import { reportOperationFailure } from './reportOperationFailure.js';
 import { rollbackFunctionName } from './rollbackFunctionName.js';
 
 const usage = `usage: fleet rollback <model> [--to <version>] [--reason <text>] [--by <name>] [--json]
@@ -102,7 +102,7 @@ const run = async (argv: string[], io: CommandIo): Promise<number> => {
     io.stdout(options.json ? `${JSON.stringify(answer, null, 2)}\n` : formatRollback(model, answer));
     return ExitCode.ok;
   } catch (error) {
-    return reportOperationFailure('rollback', error, io);
+    return reportCommandFailure('rollback', error, io);
   }
 };
 
